@@ -1,0 +1,281 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+from .images import make_renditions, rendition_urls, validate_image_file
+from .querysets import ArticleQuerySet, SectionQuerySet
+from .sanitize import clean_body
+
+
+def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -> str:
+    """A unicode-safe slug from value, suffixed -2, -3… until no other row has it."""
+    base = slugify(value, allow_unicode=True)[:max_length].strip("-") or "untitled"
+    candidate, n = base, 2
+    while model._default_manager.filter(slug=candidate).exclude(pk=instance_pk).exists():
+        suffix = f"-{n}"
+        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        n += 1
+    return candidate
+
+
+class SluggedModel(models.Model):
+    """A named thing with a URL slug generated from its name when left blank."""
+
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the web address. Left blank, it is made from the name.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Section(SluggedModel):
+    name = models.CharField(
+        max_length=100, help_text='Shown above headlines, e.g. "Food / Travel".'
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two sentences for the section page."
+    )
+    order = models.PositiveIntegerField(
+        default=0, help_text="Lower numbers come first in the navigation."
+    )
+    show_in_navigation = models.BooleanField(default=True)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Author(SluggedModel):
+    name = models.CharField(max_length=150, help_text="As printed on the byline.")
+    bio = models.TextField(blank=True, help_text="A short biography for the author page.")
+    photo = models.ImageField(upload_to="authors/", blank=True, validators=[validate_image_file])
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The staff account of this author, if they have one.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class Series(SluggedModel):
+    name = models.CharField(max_length=150, help_text='A recurring column, e.g. "Eyes on U.S.".')
+    label = models.CharField(
+        max_length=100, blank=True, help_text='Shown above headlines, e.g. "eyes on the U.S.".'
+    )
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "series"
+
+    def get_absolute_url(self):
+        return reverse("articles:series", kwargs={"slug": self.slug})
+
+    @property
+    def display_label(self):
+        return self.label or self.name
+
+
+class Source(SluggedModel):
+    name = models.CharField(max_length=150, help_text='The newspaper, e.g. "Le Monde".')
+    country = models.CharField(max_length=100, help_text="Where the newspaper is published.")
+    language = models.CharField(max_length=60, help_text="The language it is written in.")
+    homepage = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("articles:source", kwargs={"slug": self.slug})
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    headline = models.CharField(max_length=255)
+    slug = models.SlugField(
+        max_length=255,
+        unique=True,
+        allow_unicode=True,
+        blank=True,
+        help_text="The last part of the article's address. Left blank, it comes from the headline.",
+    )
+    dek = models.TextField(
+        "dek", help_text="The standfirst: one paragraph under the headline and on cards."
+    )
+    body = models.TextField(
+        help_text="The story. Paragraphs, h2/h3 subheads, quotes, lists and links; anything "
+        "else (scripts, styles, event handlers) is removed on save."
+    )
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text='Printed before the first paragraph, e.g. "DANDONG".'
+    )
+    country = models.CharField(
+        max_length=100, blank=True, help_text="The country the story is about, shown on cards."
+    )
+
+    lead_image = models.ImageField(
+        upload_to="lead/%Y/%m/", blank=True, validators=[validate_image_file]
+    )
+    lead_image_alt = models.CharField(
+        "lead image alt text",
+        max_length=255,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it.",
+    )
+    lead_image_caption = models.CharField(max_length=300, blank=True)
+    lead_image_credit = models.CharField(max_length=150, blank=True)
+
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
+    translator = models.ForeignKey(
+        Author,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="translations",
+        help_text="Who translated the story into English.",
+    )
+    series = models.ForeignKey(
+        Series, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text="The newspaper the story was first printed in.",
+    )
+    original_headline = models.CharField(max_length=300, blank=True)
+    original_language = models.CharField(
+        max_length=60, blank=True, help_text="Left blank, the source's language is shown."
+    )
+    original_url = models.URLField(max_length=500, blank=True)
+    tags = TaggableManager(blank=True)
+
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="A time in the future schedules the article: it appears on its own then.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    is_free = models.BooleanField(
+        default=False, help_text="Always free to read: never counts against the paywall meter."
+    )
+    featured = models.BooleanField(default=False, help_text="Candidate for the home page lead.")
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.headline, instance_pk=self.pk, max_length=255)
+        self.body = clean_body(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+        if self.lead_image:
+            make_renditions(self.lead_image.name)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_published
+
+    @cached_property
+    def byline_authors(self) -> list[Author]:
+        """Authors in byline order (uses the prefetch from the queryset when present)."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def source_language(self) -> str:
+        return self.original_language or (self.source.language if self.source else "")
+
+    def _srcset(self, extension: str) -> str:
+        if not self.lead_image:
+            return ""
+        urls = rendition_urls(self.lead_image.name, extension)
+        return ", ".join(f"{url} {width}w" for width, url in urls)
+
+    @property
+    def lead_image_srcset(self) -> str:
+        return self._srcset("jpg")
+
+    @property
+    def lead_image_srcset_webp(self) -> str:
+        return self._srcset("webp")
+
+    def lead_image_url(self, width_index: int = 1) -> str:
+        """URL of one rendition (the middle width by default), for cards and social tags."""
+        if not self.lead_image:
+            return ""
+        return rendition_urls(self.lead_image.name)[width_index][1]
+
+
+class ArticleAuthor(models.Model):
+    """One name on an article's byline; position sets the order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_author_per_article")
+        ]
+        verbose_name = "byline"
+
+    def __str__(self):
+        return str(self.author)

@@ -1,0 +1,37 @@
+"""The one place that decides which HTML may reach a reader from an article body."""
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p",
+    "h2",
+    "h3",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "a",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "br",
+    "figure",
+    "figcaption",
+    "img",
+}
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+}
+
+
+def clean_body(html: str) -> str:
+    """Strip scripts, event handlers and any tag outside the house set."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    ).strip()

@@ -1,0 +1,47 @@
+from django import template
+from django.utils.html import escape, format_html_join
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+def join_names(names: list[str]) -> str:
+    """Join names as a byline does: "A", "A and B", "A, B and C"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+@register.filter
+def byline(authors):
+    """Plain byline text from a list of authors."""
+    return join_names([author.name for author in authors])
+
+
+@register.filter
+def linked_byline(authors):
+    """Byline whose names link to the author pages."""
+    links = [
+        format_html_join("", '<a href="{}" rel="author">{}</a>', [(a.get_absolute_url(), a.name)])
+        for a in authors
+    ]
+    return mark_safe(join_names([str(link) for link in links]))
+
+
+@register.inclusion_tag("includes/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    request = context["request"]
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"page_obj": page_obj, "query": query.urlencode() and escape(query.urlencode())}
+
+
+@register.filter
+def with_dateline(body: str, dateline: str):
+    """Print the dateline ("DANDONG —") at the start of the first paragraph of a sanitised body."""
+    if not dateline:
+        return mark_safe(body)
+    marker = f'<span class="dateline">{escape(dateline.upper())} —</span> '
+    if body.startswith("<p>"):
+        return mark_safe(f"<p>{marker}{body[3:]}")
+    return mark_safe(f"<p>{marker}</p>{body}")

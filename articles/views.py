@@ -1,0 +1,129 @@
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from .models import Article, Author, Section, Series, Source
+
+PAGE_SIZE = 20
+
+
+class ArticleListView(ListView):
+    """A paginated list of published articles, newest first, as cards."""
+
+    paginate_by = PAGE_SIZE
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    heading = ""
+
+    def get_articles(self):
+        return Article.objects.published()
+
+    def get_queryset(self):
+        return self.get_articles().newest_first().for_cards()
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("heading", self.heading)
+        return context
+
+
+class LatestView(ArticleListView):
+    heading = "The latest"
+
+
+class SectionView(ArticleListView):
+    template_name = "articles/section_detail.html"
+
+    def get_articles(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return super().get_articles().in_section(self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, heading=self.section.name, **kwargs)
+
+
+class AuthorView(ArticleListView):
+    template_name = "articles/author_detail.html"
+
+    def get_articles(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return super().get_articles().by_author(self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, heading=self.author.name, **kwargs)
+
+
+class SeriesView(ArticleListView):
+    template_name = "articles/series_detail.html"
+
+    def get_articles(self):
+        self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
+        return super().get_articles().in_series(self.series)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(series=self.series, heading=self.series.name, **kwargs)
+
+
+class SourceView(ArticleListView):
+    template_name = "articles/source_detail.html"
+
+    def get_articles(self):
+        self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        return super().get_articles().from_source(self.source)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(source=self.source, heading=self.source.name, **kwargs)
+
+
+class TagView(ArticleListView):
+    template_name = "articles/tag_detail.html"
+
+    def get_articles(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_articles().tagged(self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, heading=self.tag.name, **kwargs)
+
+
+class SearchView(ArticleListView):
+    template_name = "articles/search.html"
+    max_query_length = 200
+
+    def get_articles(self):
+        self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
+        return super().get_articles().search(self.query)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, heading="Search", **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        article = Article.objects.published().for_page().filter(slug=self.kwargs["slug"]).first()
+        if article is None:
+            raise Http404("No published article has this address.")
+        return article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        context["related"] = (
+            Article.objects.published()
+            .in_section(article.section_id)
+            .exclude(pk=article.pk)
+            .newest_first()
+            .for_cards()[:3]
+        )
+        context["latest"] = Article.objects.published().exclude(pk=article.pk).newest_first()[:5]
+        return context

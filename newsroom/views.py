@@ -1,0 +1,27 @@
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from articles.models import Article, Section
+
+SECTION_BLOCK_SIZE = 4
+
+
+def home(request):
+    """Lead story, a block per section, and the latest stories."""
+    published = Article.objects.published().newest_first().for_cards()
+    lead = published.filter(featured=True).first() or published.first()
+    others = published.exclude(pk=lead.pk) if lead else published
+    section_blocks = []
+    for section in Section.objects.navigation():
+        articles = list(others.in_section(section)[:SECTION_BLOCK_SIZE])
+        if articles:
+            section_blocks.append((section, articles))
+    return render(
+        request,
+        "home.html",
+        {"lead": lead, "section_blocks": section_blocks, "latest": others[:8]},
+    )
+
+
+def robots_txt(request):
+    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")

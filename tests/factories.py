@@ -1,0 +1,83 @@
+from datetime import timedelta
+from io import BytesIO
+
+import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image
+
+from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+
+
+def image_upload(name="photo.jpg", size=(1600, 1000), color="steelblue", fmt="JPEG", **save_kwargs):
+    """An in-memory image file, as a browser would upload it."""
+    buffer = BytesIO()
+    Image.new("RGB", size, color).save(buffer, fmt, **save_kwargs)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Author
+
+    name = factory.Sequence(lambda n: f"Author Number{n}")
+
+
+class SeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Series
+
+    name = factory.Sequence(lambda n: f"Series {n}")
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    name = factory.Sequence(lambda n: f"Gazette {n}")
+    country = "France"
+    language = "French"
+
+
+def paragraphs(count: int, prefix: str = "Paragraph") -> str:
+    return "".join(
+        f"<p>{prefix} {i} of the story, with enough words to read.</p>" for i in range(1, count + 1)
+    )
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Headline number {n}")
+    dek = "A one-paragraph summary of the story."
+    body = factory.LazyFunction(lambda: paragraphs(6))
+    section = factory.SubFactory(SectionFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, author in enumerate(extracted):
+                ArticleAuthor.objects.create(article=self, author=author, position=position)
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.set(extracted)
+
+
+class DraftFactory(ArticleFactory):
+    status = Article.Status.DRAFT
+    published_at = None
