@@ -14,6 +14,25 @@ class ArticleQuerySet(models.QuerySet):
         """Readable by the public now: published, and not scheduled for later."""
         return self.filter(published_q())
 
+    def scheduled(self):
+        """Published with a future date: they will appear on their own at that time."""
+        from .models import Article
+
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def awaiting_review(self):
+        """Submitted by a writer and waiting for an editor, longest-waiting first."""
+        from .models import Article
+
+        return self.filter(status=Article.Status.IN_REVIEW).order_by("status_changed_at", "pk")
+
+    def owned_by(self, user):
+        """Articles a staff member started, or whose byline carries their author profile."""
+        if not user.is_authenticated:
+            return self.none()
+        mine = Q(created_by=user) | Q(pk__in=self.model.objects.filter(bylines__author__user=user))
+        return self.filter(mine)
+
     def in_section(self, section):
         return self.filter(section=section)
 

@@ -1,5 +1,5 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
@@ -108,6 +108,16 @@ class SearchView(ArticleListView):
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An address the article had before its slug changed: send readers on, for good.
+            moved = Article.objects.published().filter(redirects__old_slug=kwargs["slug"]).first()
+            if moved is None:
+                raise
+            return redirect(moved, permanent=True)
 
     def get_object(self, queryset=None):
         article = Article.objects.published().for_page().filter(slug=self.kwargs["slug"]).first()
