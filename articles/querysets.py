@@ -29,6 +29,10 @@ class ArticleQuerySet(models.QuerySet):
     def from_source(self, source):
         return self.filter(source=source)
 
+    def published_since(self, moment):
+        """Published at or after moment (combine with published() to exclude scheduled ones)."""
+        return self.filter(published_at__gte=moment)
+
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
