@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from taggit.managers import TaggableManager
 from .images import make_renditions, rendition_urls, validate_image_file
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
+from .search import SearchVectorIndex
 
 
 def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -> str:
@@ -198,12 +200,17 @@ class Article(models.Model):
         default=False, help_text="Always free to read: never counts against the paywall meter."
     )
     featured = models.BooleanField(default=False, help_text="Candidate for the home page lead.")
+    # Headline, dek and body for full-text search on PostgreSQL; rewritten on every save.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
+        ]
 
     def __str__(self):
         return self.headline
@@ -215,6 +222,7 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.pk).update_search_vector()
         if self.lead_image:
             make_renditions(self.lead_image.name)
 

@@ -137,6 +137,10 @@ class SearchView(ArticleListView):
         self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
         return super().get_articles().search(self.query)
 
+    def get_queryset(self):
+        # Keep search's own order (best match first), not newest first.
+        return self.get_articles().for_cards()
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, heading="Search", **kwargs)
 
