@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from taggit.managers import TaggableManager
 from .images import make_renditions, rendition_urls, validate_image_file
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
+from .search import SearchVectorIndex
 
 
 def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -> str:
@@ -224,12 +226,17 @@ class Article(models.Model):
         default=False, help_text="Always free to read: never counts against the paywall meter."
     )
     featured = models.BooleanField(default=False, help_text="Candidate for the home page lead.")
+    # Headline, dek and body for full-text search on PostgreSQL; rewritten on every save.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
+        ]
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
             ("edit_any_article", "Can edit articles started by anyone, in any status"),
@@ -246,6 +253,7 @@ class Article(models.Model):
             self.published_at = timezone.now()
         old_slug = self._public_slug_before_save()
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.pk).update_search_vector()
         if old_slug and old_slug != self.slug:
             ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
         ArticleRedirect.objects.filter(old_slug=self.slug).delete()

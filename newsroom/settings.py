@@ -164,3 +164,6 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
+INSTALLED_APPS += ["django.contrib.sitemaps"]

@@ -1,7 +1,9 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from articles.models import Article, Section
+from articles.seo import absolute_url
 
 SECTION_BLOCK_SIZE = 4
 
@@ -24,4 +26,12 @@ def home(request):
 
 
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute_url(reverse('articles:sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('articles:news-sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

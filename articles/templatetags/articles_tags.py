@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from articles.search import fallback_snippet, marked_snippet, parse_query
+
 register = template.Library()
 
 
@@ -45,3 +47,12 @@ def with_dateline(body: str, dateline: str):
     if body.startswith("<p>"):
         return mark_safe(f"<p>{marker}{body[3:]}")
     return mark_safe(f"<p>{marker}</p>{body}")
+
+
+@register.simple_tag
+def search_snippet(article, query: str):
+    """The passage of a search result around the reader's words, with matches in <mark>."""
+    headline = getattr(article, "search_headline", None)
+    if headline is not None:
+        return marked_snippet(headline)
+    return fallback_snippet(article.body, parse_query(query))
