@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 
@@ -11,6 +12,9 @@ from .images import make_renditions, rendition_urls, validate_image_file
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
 from .search import SearchVectorIndex
+
+# An adult reads English prose at about 230 words a minute; "N min read" rounds to that.
+READING_WORDS_PER_MINUTE = 230
 
 
 def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -> str:
@@ -291,6 +295,12 @@ class Article(models.Model):
     def byline_authors(self) -> list[Author]:
         """Authors in byline order (uses the prefetch from the queryset when present)."""
         return [byline.author for byline in self.bylines.all()]
+
+    @cached_property
+    def reading_minutes(self) -> int:
+        """Minutes an average reader needs for the whole body, at least one."""
+        words = len(strip_tags(self.body).split())
+        return max(1, round(words / READING_WORDS_PER_MINUTE))
 
     @property
     def source_language(self) -> str:

@@ -1,5 +1,5 @@
 from django.db import connections, models
-from django.db.models import F, Func, Prefetch, Q, Value
+from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.utils import timezone
 
 from .search import MARK_START, MARK_STOP, SEARCH_CONFIG, ParsedQuery, parse_query
@@ -53,6 +53,11 @@ class ArticleQuerySet(models.QuerySet):
     def published_since(self, moment):
         """Published at or after moment (combine with published() to exclude scheduled ones)."""
         return self.filter(published_at__gte=moment)
+
+    def latest_in_each_series(self):
+        """The newest article of each series, among the articles of this queryset."""
+        newest = self.filter(series=OuterRef("series")).order_by("-published_at", "-pk")
+        return self.filter(series__isnull=False, pk=Subquery(newest.values("pk")[:1]))
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")

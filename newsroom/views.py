@@ -6,10 +6,11 @@ from articles.models import Article, Section
 from articles.seo import absolute_url
 
 SECTION_BLOCK_SIZE = 4
+SERIES_BLOCK_SIZE = 3
 
 
 def home(request):
-    """Lead story, a block per section, and the latest stories."""
+    """Lead story, the newest of each series, a block per section, and the latest stories."""
     published = Article.objects.published().newest_first().for_cards()
     lead = published.filter(featured=True).first() or published.first()
     others = published.exclude(pk=lead.pk) if lead else published
@@ -21,7 +22,12 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"lead": lead, "section_blocks": section_blocks, "latest": others[:8]},
+        {
+            "lead": lead,
+            "series_picks": others.latest_in_each_series()[:SERIES_BLOCK_SIZE],
+            "section_blocks": section_blocks,
+            "latest": others[:8],
+        },
     )
 
 
