@@ -165,6 +165,9 @@ LOGGING = {
     },
 }
 
+# Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
+INSTALLED_APPS += ["django.contrib.sitemaps"]
+
 # Newsletters (newsletters/): double opt-in, signup limits, sending in batches.
 NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=3) * 86400
 NEWSLETTER_SIGNUP_LIMIT_PER_IP = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_IP", default=10)
