@@ -23,14 +23,3 @@ def _clear_cache():
     yield
     cache.clear()
 
-
-def pytest_collection_modifyitems(config, items):
-    """Tests marked postgres need PostgreSQL; on SQLite they are skipped with a reason."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (run with DATABASE_URL=postgres://...)")
-    for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
