@@ -1,5 +1,5 @@
 from django.db import connections, models
-from django.db.models import F, Func, Prefetch, Q, Value
+from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.utils import timezone
 
 from .search import MARK_START, MARK_STOP, SEARCH_CONFIG, ParsedQuery, parse_query
@@ -16,6 +16,25 @@ class ArticleQuerySet(models.QuerySet):
         """Readable by the public now: published, and not scheduled for later."""
         return self.filter(published_q())
 
+    def scheduled(self):
+        """Published with a future date: they will appear on their own at that time."""
+        from .models import Article
+
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def awaiting_review(self):
+        """Submitted by a writer and waiting for an editor, longest-waiting first."""
+        from .models import Article
+
+        return self.filter(status=Article.Status.IN_REVIEW).order_by("status_changed_at", "pk")
+
+    def owned_by(self, user):
+        """Articles a staff member started, or whose byline carries their author profile."""
+        if not user.is_authenticated:
+            return self.none()
+        mine = Q(created_by=user) | Q(pk__in=self.model.objects.filter(bylines__author__user=user))
+        return self.filter(mine)
+
     def in_section(self, section):
         return self.filter(section=section)
 
@@ -30,6 +49,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def from_source(self, source):
         return self.filter(source=source)
+
+    def published_since(self, moment):
+        """Published at or after moment (combine with published() to exclude scheduled ones)."""
+        return self.filter(published_at__gte=moment)
+
+    def latest_in_each_series(self):
+        """The newest article of each series, among the articles of this queryset."""
+        newest = self.filter(series=OuterRef("series")).order_by("-published_at", "-pk")
+        return self.filter(series__isnull=False, pk=Subquery(newest.values("pk")[:1]))
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")

@@ -6,16 +6,19 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from articles.models import Article, Section
+from articles.seo import absolute_url
 
 SECTION_BLOCK_SIZE = 4
+SERIES_BLOCK_SIZE = 3
 logger = logging.getLogger(__name__)
 
 
 def home(request):
-    """Lead story, a block per section, and the latest stories."""
+    """Lead story, the newest of each series, a block per section, and the latest stories."""
     published = Article.objects.published().newest_first().for_cards()
     lead = published.filter(featured=True).first() or published.first()
     others = published.exclude(pk=lead.pk) if lead else published
@@ -27,12 +30,25 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"lead": lead, "section_blocks": section_blocks, "latest": others[:8]},
+        {
+            "lead": lead,
+            "series_picks": others.latest_in_each_series()[:SERIES_BLOCK_SIZE],
+            "section_blocks": section_blocks,
+            "latest": others[:8],
+        },
     )
 
 
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute_url(reverse('articles:sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('articles:news-sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def _database_ok() -> bool:

@@ -30,6 +30,21 @@ def linked_byline(authors):
     return mark_safe(join_names([str(link) for link in links]))
 
 
+TEASER_WORDS = 30
+
+
+@register.inclusion_tag("includes/teaser.html")
+def teaser(text: str, *, words: int = TEASER_WORDS, css_class: str = "card__dek", label: str = ""):
+    """A teaser cut at `words` that expands in place ("Keep reading… Show less"), without JS."""
+    return {
+        "text": text,
+        "is_long": len(text.split()) > words,
+        "words": words,
+        "css_class": css_class,
+        "label": label,
+    }
+
+
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
 def pagination(context, page_obj):
     request = context["request"]
