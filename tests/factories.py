@@ -2,6 +2,8 @@ from datetime import timedelta
 from io import BytesIO
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -14,6 +16,25 @@ def image_upload(name="photo.jpg", size=(1600, 1000), color="steelblue", fmt="JP
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, fmt, **save_kwargs)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff account; pass role="Writer" / "Editor" / "Chief editor" to put it in that group."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    is_staff = True
+    password = factory.django.Password("newsroom-test")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -81,3 +102,57 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class DraftFactory(ArticleFactory):
     status = Article.Status.DRAFT
     published_at = None
+
+
+class InReviewFactory(DraftFactory):
+    status = Article.Status.IN_REVIEW
+    status_changed_at = factory.LazyFunction(timezone.now)
+
+
+# Newsletters
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.Newsletter"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Newsletter {n}")
+    slug = factory.Sequence(lambda n: f"newsletter-{n}")
+    description = "The best of the world's press, translated."
+    cadence = "daily"
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber; pass newsletters=[...] to subscribe them."""
+
+    class Meta:
+        model = "newsletters.Subscriber"
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    status = "confirmed"
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def newsletters(self, create, extracted, **kwargs):
+        if create and extracted:
+            for newsletter in extracted:
+                self.subscriptions.create(newsletter=newsletter)
+
+
+class NewsletterIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.NewsletterIssue"
+        skip_postgeneration_save = True
+
+    newsletter = factory.SubFactory(NewsletterFactory)
+    subject = factory.Sequence(lambda n: f"The world today, edition {n}")
+    preheader = "Five stories from five countries."
+    intro = "Good morning. Here is what the world's newspapers are reading."
+
+    @factory.post_generation
+    def articles(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, article in enumerate(extracted):
+                self.items.create(article=article, position=position)
