@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 from io import BytesIO
 
 import factory
@@ -81,3 +82,44 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 class DraftFactory(ArticleFactory):
     status = Article.Status.DRAFT
     published_at = None
+
+
+# Paywall and reader accounts
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    username = factory.SelfAttribute("email")
+    password = factory.PostGenerationMethodCall("set_password", "a-long-reader-password")
+
+    @factory.post_generation
+    def _save_password(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "paywall.Plan"
+        django_get_or_create = ["slug"]
+
+    name = "Monthly"
+    slug = "monthly"
+    price = Decimal("2.90")
+    currency = "USD"
+    interval = "month"
+    trial_days = 30
+
+
+class AnnualPlanFactory(PlanFactory):
+    name = "Annual"
+    slug = "annual"
+    price = Decimal("19.90")
+    interval = "year"
+    trial_days = 0
+    is_best_value = True

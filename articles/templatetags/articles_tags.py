@@ -45,3 +45,11 @@ def with_dateline(body: str, dateline: str):
     if body.startswith("<p>"):
         return mark_safe(f"<p>{marker}{body[3:]}")
     return mark_safe(f"<p>{marker}</p>{body}")
+
+
+@register.filter
+def json_ld(data: dict):
+    """Render a schema.org object as a safe <script type="application/ld+json"> tag."""
+    from articles.structured_data import json_ld as render
+
+    return render(data)
