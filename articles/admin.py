@@ -1,8 +1,24 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminSplitDateTime
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from .models import Article, ArticleAuthor, Author, Section, Series, Source
+from . import roles
+from .models import (
+    Article,
+    ArticleAuthor,
+    ArticleAwaitingReview,
+    ArticleRedirect,
+    Author,
+    Section,
+    Series,
+    Source,
+    WorkflowEvent,
+)
+from .services import workflow
 
 
 class BylineInline(admin.TabularInline):
@@ -14,18 +30,162 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
+class WorkflowEventInline(admin.TabularInline):
+    """The article's moves through the workflow, read-only: the record of who did what."""
+
+    model = WorkflowEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "transition_label", "actor", "publish_at", "note"]
+    readonly_fields = fields
+    verbose_name = "workflow step"
+    verbose_name_plural = "workflow history"
+
+    @admin.display(description="Step")
+    def transition_label(self, event):
+        return event.get_transition_display()
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.view_article")
+
+
+class WorkflowFilter(admin.SimpleListFilter):
+    title = "workflow"
+    parameter_name = "workflow"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Drafts"),
+            ("review", "Awaiting review"),
+            ("scheduled", "Scheduled"),
+            ("live", "Live"),
+            ("unpublished", "Unpublished"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "draft":
+                return queryset.filter(status=Article.Status.DRAFT)
+            case "review":
+                return queryset.awaiting_review()
+            case "scheduled":
+                return queryset.scheduled()
+            case "live":
+                return queryset.published()
+            case "unpublished":
+                return queryset.filter(status=Article.Status.UNPUBLISHED)
+        return queryset
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """The article form, plus the workflow button that was pressed, checked before saving."""
+
+    schedule_for = forms.SplitDateTimeField(
+        required=False,
+        label="Publish at",
+        widget=AdminSplitDateTime,
+        help_text="For “Save and schedule”: when the article should appear on its own.",
+    )
+    request = None  # set per request by ArticleAdmin.get_form
+
+    class Meta:
+        model = Article
+        # The admin narrows these to its fieldsets; status and dates are never form fields.
+        fields = [
+            *["headline", "slug", "dek", "dateline", "body", "section", "series", "tags"],
+            *["country", "featured", "is_free", "lead_image", "lead_image_alt"],
+            *["lead_image_caption", "lead_image_credit", "source", "original_headline"],
+            *["original_language", "original_url", "translator"],
+        ]
+
+    def requested_transition(self) -> str:
+        return self.request.POST.get("_transition", "") if self.request else ""
+
+    def _post_clean(self):
+        super()._post_clean()
+        name = self.requested_transition()
+        if not name:
+            return
+        try:
+            workflow.check_transition(
+                name,
+                article=self.instance,
+                by=self.request.user,
+                at=self.cleaned_data.get("schedule_for"),
+            )
+        except workflow.WorkflowError as error:
+            field = "schedule_for" if name == "schedule" and "schedule_for" in self.fields else None
+            self.add_error(field, error.message)
+
+
+def run_transition(modeladmin, request, queryset, name: str) -> None:
+    """Apply one workflow move to each selected article, reporting refusals one by one."""
+    done = 0
+    for article in queryset:
+        try:
+            workflow.apply_transition(name, article=article, by=request.user)
+        except workflow.WorkflowError as error:
+            modeladmin.message_user(request, error.message, messages.ERROR)
+        else:
+            done += 1
+    if done:
+        past = workflow.TRANSITIONS[name].past.lower()
+        modeladmin.message_user(
+            request, f"{past.capitalize()}: {done} article(s).", messages.SUCCESS
+        )
+
+
+def workflow_state(article) -> str:
+    """ "Scheduled for 5 December 2026, 14:00", "In review since …", "Published …"."""
+    if article.is_scheduled:
+        return (
+            f"Scheduled for {date_format(timezone.localtime(article.published_at), 'j M Y, H:i')}"
+        )
+    when = article.status_changed_at or (
+        article.published_at if article.status == Article.Status.PUBLISHED else None
+    )
+    label = article.get_status_display()
+    if when is None:
+        return label
+    joiner = " since " if article.status == Article.Status.IN_REVIEW else " "
+    return f"{label}{joiner}{_local(when)}"
+
+
+def _local(moment) -> str:
+    return date_format(timezone.localtime(moment), "j M Y, H:i")
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    inlines = [BylineInline]
-    list_display = ["headline", "section", "status", "published_at", "author_names", "thumbnail"]
-    list_filter = ["status", "section", "series", "source", "is_free", "featured", "published_at"]
+    form = ArticleAdminForm
+    change_form_template = "admin/articles/article/change_form.html"
+    inlines = [BylineInline, WorkflowEventInline]
+    list_display = ["headline", "section", "state", "author_names", "thumbnail"]
+    list_filter = [WorkflowFilter, "status", "section", "series", "source", "is_free", "featured"]
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["translator", "series", "source", "section"]
-    readonly_fields = ["lead_image_preview", "created_at", "updated_at"]
     list_select_related = ["section"]
-    actions = ["publish", "unpublish"]
+    actions = ["submit_for_review", "publish", "unpublish", "send_back_to_draft"]
+    # Status and dates move only through the workflow service (buttons and actions).
+    workflow_readonly_fields = [
+        "state",
+        "published_at",
+        "created_by",
+        "status_changed_by",
+        "lead_image_preview",
+        "created_at",
+        "updated_at",
+    ]
+    # Placement on the home page and the paywall are editors' decisions.
+    editor_only_fields = ["featured", "is_free"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "dek", "dateline", "body"]}),
         ("Placement", {"fields": ["section", "series", "tags", "country", "featured", "is_free"]}),
@@ -53,11 +213,103 @@ class ArticleAdmin(admin.ModelAdmin):
                 ]
             },
         ),
-        ("Publishing", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "state",
+                    "published_at",
+                    "schedule_for",
+                    "created_by",
+                    "status_changed_by",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("bylines__author")
+        queryset = super().get_queryset(request).prefetch_related("bylines__author")
+        if roles.can_edit_any(request.user):
+            return queryset
+        return queryset.owned_by(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or roles.can_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or roles.can_edit_any(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(self.workflow_readonly_fields)
+        if not roles.can_publish(request.user):
+            fields += self.editor_only_fields
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if roles.can_publish(request.user):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
+            for name, options in fieldsets
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        attrs = {"request": request}
+        if not roles.can_publish(request.user):
+            attrs["schedule_for"] = None  # removes the declared field
+        return type(form.__name__, (form,), attrs)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not roles.can_publish(request.user):
+            for name in ("publish", "unpublish"):
+                actions.pop(name, None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.created_by_id is None:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the byline is saved, so "your own article" sees it.
+        name = form.requested_transition()
+        if not name:
+            return
+        try:
+            workflow.apply_transition(
+                name,
+                article=form.instance,
+                by=request.user,
+                at=form.cleaned_data.get("schedule_for"),
+            )
+        except workflow.WorkflowError as error:
+            self.message_user(request, f"Saved, but not moved: {error.message}", messages.ERROR)
+        else:
+            self.message_user(request, f"{workflow_state(form.instance)}.", messages.SUCCESS)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj or Article(status=Article.Status.DRAFT)
+        can_save = (
+            self.has_add_permission(request) if add else self.has_change_permission(request, obj)
+        )
+        context["workflow_transitions"] = (
+            workflow.available_transitions(article=article, by=request.user) if can_save else []
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description="Workflow", ordering="published_at")
+    def state(self, article):
+        return workflow_state(article)
 
     @admin.display(description="Authors")
     def author_names(self, article):
@@ -81,21 +333,77 @@ class ArticleAdmin(admin.ModelAdmin):
             article.lead_image_alt,
         )
 
+    @admin.action(description="Submit the selected articles for review")
+    def submit_for_review(self, request, queryset):
+        run_transition(self, request, queryset, "submit")
+
     @admin.action(description="Publish the selected articles now")
     def publish(self, request, queryset):
-        now = timezone.now()
-        count = 0
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.PUBLISHED
-            article.published_at = article.published_at or now
-            article.save()
-            count += 1
-        self.message_user(request, f"Published {count} article(s).", messages.SUCCESS)
+        run_transition(self, request, queryset, "publish")
 
     @admin.action(description="Unpublish the selected articles")
     def unpublish(self, request, queryset):
-        count = queryset.filter(status=Article.Status.PUBLISHED).update(status=Article.Status.DRAFT)
-        self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
+        run_transition(self, request, queryset, "unpublish")
+
+    @admin.action(description="Send the selected articles back to draft")
+    def send_back_to_draft(self, request, queryset):
+        run_transition(self, request, queryset, "send_back")
+
+
+@admin.register(ArticleAwaitingReview)
+class AwaitingReviewAdmin(admin.ModelAdmin):
+    """The editors' review queue; each row opens the article's own page."""
+
+    list_display = ["headline_link", "section", "submitted_by", "waiting_since", "author_names"]
+    list_display_links = None
+    list_select_related = ["section", "status_changed_by"]
+    ordering = ["status_changed_at", "pk"]
+    search_fields = ["headline", "dek"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).awaiting_review().prefetch_related("bylines__author")
+
+    def has_view_permission(self, request, obj=None):
+        return roles.can_publish(request.user)
+
+    def has_module_permission(self, request):
+        return roles.can_publish(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="Headline")
+    def headline_link(self, article):
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        return format_html('<a href="{}">{}</a>', url, article.headline)
+
+    @admin.display(description="Submitted by")
+    def submitted_by(self, article):
+        user = article.status_changed_by
+        return (user.get_full_name() or user.get_username()) if user else "—"
+
+    @admin.display(description="Waiting since", ordering="status_changed_at")
+    def waiting_since(self, article):
+        if not article.status_changed_at:
+            return "—"
+        return date_format(timezone.localtime(article.status_changed_at), "j M Y, H:i")
+
+    @admin.display(description="Authors")
+    def author_names(self, article):
+        return ", ".join(b.author.name for b in article.bylines.all())
+
+
+@admin.register(ArticleRedirect)
+class ArticleRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "article", "created_at"]
+    search_fields = ["old_slug", "article__headline"]
+    autocomplete_fields = ["article"]
 
 
 @admin.register(Section)

@@ -1,14 +1,20 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
 
 from .images import make_renditions, rendition_urls, validate_image_file
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
+from .search import SearchVectorIndex
+
+# An adult reads English prose at about 230 words a minute; "N min read" rounds to that.
+READING_WORDS_PER_MINUTE = 230
 
 
 def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -> str:
@@ -120,8 +126,12 @@ class Source(SluggedModel):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        # "Scheduled" is not a status: it is PUBLISHED with a future published_at, so the one
+        # published() rule makes a scheduled article appear on its own at its time.
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
         PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     headline = models.CharField(max_length=255)
     slug = models.SlugField(
@@ -185,7 +195,12 @@ class Article(models.Model):
     original_url = models.URLField(max_length=500, blank=True)
     tags = TaggableManager(blank=True)
 
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Changed only through the workflow buttons (submit, publish, schedule…).",
+    )
     published_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -194,16 +209,42 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_created",
+        help_text="The staff member who started the article; writers may edit only their own.",
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     is_free = models.BooleanField(
         default=False, help_text="Always free to read: never counts against the paywall meter."
     )
     featured = models.BooleanField(default=False, help_text="Candidate for the home page lead.")
+    # Headline, dek and body for full-text search on PostgreSQL; rewritten on every save.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            SearchVectorIndex(fields=["search_vector"], name="article_search_vector_idx"),
+        ]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("edit_any_article", "Can edit articles started by anyone, in any status"),
+        ]
 
     def __str__(self):
         return self.headline
@@ -214,12 +255,29 @@ class Article(models.Model):
         self.body = clean_body(self.body)
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
+        old_slug = self._public_slug_before_save()
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.pk).update_search_vector()
+        if old_slug and old_slug != self.slug:
+            ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+        ArticleRedirect.objects.filter(old_slug=self.slug).delete()
         if self.lead_image:
             make_renditions(self.lead_image.name)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def _public_slug_before_save(self) -> str:
+        """The stored slug, if readers may have seen it (the article was ever published)."""
+        if self.pk is None:
+            return ""
+        stored = (
+            Article.objects.filter(pk=self.pk, published_at__isnull=False)
+            .exclude(status__in=[self.Status.DRAFT, self.Status.IN_REVIEW])
+            .values_list("slug", flat=True)
+            .first()
+        )
+        return stored or ""
 
     @property
     def is_published(self) -> bool:
@@ -237,6 +295,12 @@ class Article(models.Model):
     def byline_authors(self) -> list[Author]:
         """Authors in byline order (uses the prefetch from the queryset when present)."""
         return [byline.author for byline in self.bylines.all()]
+
+    @cached_property
+    def reading_minutes(self) -> int:
+        """Minutes an average reader needs for the whole body, at least one."""
+        words = len(strip_tags(self.body).split())
+        return max(1, round(words / READING_WORDS_PER_MINUTE))
 
     @property
     def source_language(self) -> str:
@@ -279,3 +343,55 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.author)
+
+
+class ArticleRedirect(models.Model):
+    """An address an article had while public; readers following it are sent to the new one."""
+
+    old_slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+
+class WorkflowEvent(models.Model):
+    """One move of an article through the workflow: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="workflow_events")
+    transition = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    to_status = models.CharField(max_length=20, choices=Article.Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    publish_at = models.DateTimeField(
+        null=True, blank=True, help_text="For publish and schedule: when the article goes live."
+    )
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_transition_display()} by {self.actor or 'someone'}"
+
+    def get_transition_display(self) -> str:
+        from .services.workflow import TRANSITIONS
+
+        transition = TRANSITIONS.get(self.transition)
+        return transition.past if transition else self.transition
+
+
+class ArticleAwaitingReview(Article):
+    """The editors' queue: articles writers submitted, longest-waiting first (admin list)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article awaiting review"
+        verbose_name_plural = "articles awaiting review"

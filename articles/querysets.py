@@ -1,6 +1,8 @@
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import connections, models
+from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value
 from django.utils import timezone
+
+from .search import MARK_START, MARK_STOP, SEARCH_CONFIG, ParsedQuery, parse_query
 
 
 class SectionQuerySet(models.QuerySet):
@@ -13,6 +15,25 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Readable by the public now: published, and not scheduled for later."""
         return self.filter(published_q())
+
+    def scheduled(self):
+        """Published with a future date: they will appear on their own at that time."""
+        from .models import Article
+
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def awaiting_review(self):
+        """Submitted by a writer and waiting for an editor, longest-waiting first."""
+        from .models import Article
+
+        return self.filter(status=Article.Status.IN_REVIEW).order_by("status_changed_at", "pk")
+
+    def owned_by(self, user):
+        """Articles a staff member started, or whose byline carries their author profile."""
+        if not user.is_authenticated:
+            return self.none()
+        mine = Q(created_by=user) | Q(pk__in=self.model.objects.filter(bylines__author__user=user))
+        return self.filter(mine)
 
     def in_section(self, section):
         return self.filter(section=section)
@@ -28,6 +49,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def from_source(self, source):
         return self.filter(source=source)
+
+    def published_since(self, moment):
+        """Published at or after moment (combine with published() to exclude scheduled ones)."""
+        return self.filter(published_at__gte=moment)
+
+    def latest_in_each_series(self):
+        """The newest article of each series, among the articles of this queryset."""
+        newest = self.filter(series=OuterRef("series")).order_by("-published_at", "-pk")
+        return self.filter(series__isnull=False, pk=Subquery(newest.values("pk")[:1]))
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
@@ -48,14 +78,68 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_cards().select_related("translator").prefetch_related("tags")
 
     def search(self, query: str):
-        """Simple search over headline, dek and body; PostgreSQL gets full-text search."""
-        terms = query.split()[:10]
-        condition = Q()
-        for term in terms:
-            condition &= (
-                Q(headline__icontains=term) | Q(dek__icontains=term) | Q(body__icontains=term)
+        """Rows matching a reader's query, best first; chain after published().
+
+        PostgreSQL ranks by the stored search vector and annotates `search_headline`;
+        elsewhere every word is matched with LIKE and the newest come first.
+        """
+        parsed = parse_query(query)
+        if not parsed:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            return self._full_text_search(parsed)
+        return self._substring_search(parsed).newest_first()
+
+    def _full_text_search(self, parsed: ParsedQuery):
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+        query = SearchQuery(parsed.tsquery(), search_type="raw", config=SEARCH_CONFIG)
+        body_text = Func(
+            F("body"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace"
+        )
+        return (
+            self.filter(search_vector=query)
+            .annotate(
+                search_rank=SearchRank(F("search_vector"), query),
+                search_headline=SearchHeadline(
+                    body_text,
+                    query,
+                    config=SEARCH_CONFIG,
+                    start_sel=MARK_START,
+                    stop_sel=MARK_STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
             )
-        return self.filter(condition) if terms else self.none()
+            .order_by("-search_rank", "-published_at", "-pk")
+        )
+
+    def _substring_search(self, parsed: ParsedQuery):
+        condition = Q()
+        for needle in parsed.needles:
+            condition &= (
+                Q(headline__icontains=needle) | Q(dek__icontains=needle) | Q(body__icontains=needle)
+            )
+        return self.filter(condition)
+
+    def update_search_vector(self) -> int:
+        """Recompute the stored full-text vector of these rows (PostgreSQL only)."""
+        if connections[self.db].vendor != "postgresql":
+            return 0
+        return self.update(search_vector=search_vector_expression())
+
+
+def search_vector_expression():
+    """Headline weighs most (A), then the dek (B), then the body (C)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
 
 
 def published_q(prefix: str = "") -> Q:

@@ -7,25 +7,14 @@ story, and when they do not, `hasPart` names the gated part of the page with a C
 block for everyone else). `json_ld` renders any such object as a safe script tag.
 """
 
-import json
-
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils.safestring import mark_safe
+
+from .seo import absolute_url
 
 # The class the article template puts on the part of the body a paywall withholds.
 PAYWALLED_CLASS = "story__paywalled"
 PAYWALLED_SELECTOR = f".{PAYWALLED_CLASS}"
-
-# json.dumps leaves these alone; inside <script> they could close the tag or open a comment.
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def absolute_url(path: str) -> str:
-    """An absolute address on the public site (SITE_URL), leaving absolute URLs alone."""
-    if not path or path.startswith(("http://", "https://")):
-        return path
-    return f"{settings.SITE_URL}{path}"
 
 
 def news_article(article, *, accessible_for_free: bool) -> dict:
@@ -64,11 +53,3 @@ def news_article(article, *, accessible_for_free: bool) -> dict:
             "cssSelector": PAYWALLED_SELECTOR,
         }
     return {key: value for key, value in data.items() if value is not None}
-
-
-def json_ld(data: dict) -> str:
-    """A <script type="application/ld+json"> tag whose content cannot break out of it."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return mark_safe(
-        f'<script type="application/ld+json">{payload.translate(_SCRIPT_ESCAPES)}</script>'
-    )

@@ -1,6 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
 from . import views
+from .sitemaps import SITEMAPS
 
 
 class UnicodeSlugConverter:
@@ -25,4 +27,12 @@ urlpatterns = [
     path("source/<uslug:slug>/", views.SourceView.as_view(), name="source"),
     path("tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("article/<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
+    path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
 ]

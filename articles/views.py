@@ -1,11 +1,17 @@
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from paywall.gate import gate_article
 
 from .models import Article, Author, Section, Series, Source
+from .seo import absolute_url
+from .sitemaps import SITEMAPS, news_sitemap_articles
 from .structured_data import news_article
 
 PAGE_SIZE = 20
@@ -40,6 +46,12 @@ class ArticleListView(ListView):
 class LatestView(ArticleListView):
     heading = "The latest"
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            description="The newest stories translated from the world's press, as they appear.",
+            **kwargs,
+        )
+
 
 class SectionView(ArticleListView):
     template_name = "articles/section_detail.html"
@@ -49,7 +61,13 @@ class SectionView(ArticleListView):
         return super().get_articles().in_section(self.section)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(section=self.section, heading=self.section.name, **kwargs)
+        return super().get_context_data(
+            section=self.section,
+            heading=self.section.name,
+            description=self.section.description,
+            current_section_slug=self.section.slug,
+            **kwargs,
+        )
 
 
 class AuthorView(ArticleListView):
@@ -60,7 +78,9 @@ class AuthorView(ArticleListView):
         return super().get_articles().by_author(self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, heading=self.author.name, **kwargs)
+        return super().get_context_data(
+            author=self.author, heading=self.author.name, description=self.author.bio, **kwargs
+        )
 
 
 class SeriesView(ArticleListView):
@@ -71,7 +91,12 @@ class SeriesView(ArticleListView):
         return super().get_articles().in_series(self.series)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(series=self.series, heading=self.series.name, **kwargs)
+        return super().get_context_data(
+            series=self.series,
+            heading=self.series.name,
+            description=self.series.description,
+            **kwargs,
+        )
 
 
 class SourceView(ArticleListView):
@@ -82,7 +107,13 @@ class SourceView(ArticleListView):
         return super().get_articles().from_source(self.source)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(source=self.source, heading=self.source.name, **kwargs)
+        return super().get_context_data(
+            source=self.source,
+            heading=self.source.name,
+            description=f"Stories translated from {self.source.name}, a {self.source.language}"
+            f"-language newspaper from {self.source.country}.",
+            **kwargs,
+        )
 
 
 class TagView(ArticleListView):
@@ -93,7 +124,12 @@ class TagView(ArticleListView):
         return super().get_articles().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, heading=self.tag.name, **kwargs)
+        return super().get_context_data(
+            tag=self.tag,
+            heading=self.tag.name,
+            description=f"Stories about {self.tag.name}, translated from the world's press.",
+            **kwargs,
+        )
 
 
 class SearchView(ArticleListView):
@@ -103,6 +139,10 @@ class SearchView(ArticleListView):
     def get_articles(self):
         self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
         return super().get_articles().search(self.query)
+
+    def get_queryset(self):
+        # Keep search's own order (best match first), not newest first.
+        return self.get_articles().for_cards()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, heading="Search", **kwargs)
@@ -115,7 +155,14 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # An address the article had before its slug changed: send readers on, for good.
+            moved = Article.objects.published().filter(redirects__old_slug=kwargs["slug"]).first()
+            if moved is None:
+                raise
+            return redirect(moved, permanent=True)
         self.gate = gate_article(request, self.object)
         response = self.render_to_response(self.get_context_data(object=self.object))
         return self.gate.finalize(response)
@@ -142,3 +189,30 @@ class ArticleDetailView(DetailView):
             article, accessible_for_free=self.gate.free_for_everyone
         )
         return context
+
+
+@x_robots_tag
+def sitemap_index(request):
+    """The sitemap index, one entry per sitemap page, with locations on SITE_URL."""
+    entries = []
+    for name, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = absolute_url(reverse("articles:sitemap-section", kwargs={"section": name}))
+        lastmod = sitemap.get_latest_lastmod()
+        entries.append(SitemapIndexItem(location, lastmod))
+        for page in range(2, sitemap.paginator.num_pages + 1):
+            entries.append(SitemapIndexItem(f"{location}?p={page}", lastmod))
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+@x_robots_tag
+def news_sitemap(request):
+    """Google News sitemap: the articles of the last 48 hours."""
+    return TemplateResponse(
+        request,
+        "articles/news_sitemap.xml",
+        {"articles": news_sitemap_articles(now=timezone.now())},
+        content_type="application/xml",
+    )

@@ -164,6 +164,9 @@ LOGGING = {
     },
 }
 
+# Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
+INSTALLED_APPS += ["django.contrib.sitemaps"]
+
 # Paywall and reader accounts (paywall/). The meter policy itself is edited in the admin.
 LOGIN_URL = "paywall:login"
 LOGIN_REDIRECT_URL = "paywall:account"

@@ -1,13 +1,16 @@
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from articles.models import Article, Section
+from articles.seo import absolute_url
 
 SECTION_BLOCK_SIZE = 4
+SERIES_BLOCK_SIZE = 3
 
 
 def home(request):
-    """Lead story, a block per section, and the latest stories."""
+    """Lead story, the newest of each series, a block per section, and the latest stories."""
     published = Article.objects.published().newest_first().for_cards()
     lead = published.filter(featured=True).first() or published.first()
     others = published.exclude(pk=lead.pk) if lead else published
@@ -19,9 +22,22 @@ def home(request):
     return render(
         request,
         "home.html",
-        {"lead": lead, "section_blocks": section_blocks, "latest": others[:8]},
+        {
+            "lead": lead,
+            "series_picks": others.latest_in_each_series()[:SERIES_BLOCK_SIZE],
+            "section_blocks": section_blocks,
+            "latest": others[:8],
+        },
     )
 
 
 def robots_txt(request):
-    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {absolute_url(reverse('articles:sitemap'))}",
+        f"Sitemap: {absolute_url(reverse('articles:news-sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

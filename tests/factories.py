@@ -3,6 +3,8 @@ from decimal import Decimal
 from io import BytesIO
 
 import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -15,6 +17,25 @@ def image_upload(name="photo.jpg", size=(1600, 1000), color="steelblue", fmt="JP
     buffer = BytesIO()
     Image.new("RGB", size, color).save(buffer, fmt, **save_kwargs)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff account; pass role="Writer" / "Editor" / "Chief editor" to put it in that group."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    is_staff = True
+    password = factory.django.Password("newsroom-test")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
 
 
 class SectionFactory(factory.django.DjangoModelFactory):
@@ -84,23 +105,25 @@ class DraftFactory(ArticleFactory):
     published_at = None
 
 
+class InReviewFactory(DraftFactory):
+    status = Article.Status.IN_REVIEW
+    status_changed_at = factory.LazyFunction(timezone.now)
+
+
 # Paywall and reader accounts
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class ReaderFactory(factory.django.DjangoModelFactory):
+    """A reader account as sign-up makes it: the lowercased email is the username."""
+
     class Meta:
-        model = "auth.User"
+        model = get_user_model()
         django_get_or_create = ["username"]
         skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"reader{n}@example.com")
     username = factory.SelfAttribute("email")
-    password = factory.PostGenerationMethodCall("set_password", "a-long-reader-password")
-
-    @factory.post_generation
-    def _save_password(self, create, extracted, **kwargs):
-        if create:
-            self.save()
+    password = factory.django.Password("a-long-reader-password")
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

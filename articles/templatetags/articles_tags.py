@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 
+from articles.search import fallback_snippet, marked_snippet, parse_query
+
 register = template.Library()
 
 
@@ -28,6 +30,21 @@ def linked_byline(authors):
     return mark_safe(join_names([str(link) for link in links]))
 
 
+TEASER_WORDS = 30
+
+
+@register.inclusion_tag("includes/teaser.html")
+def teaser(text: str, *, words: int = TEASER_WORDS, css_class: str = "card__dek", label: str = ""):
+    """A teaser cut at `words` that expands in place ("Keep reading… Show less"), without JS."""
+    return {
+        "text": text,
+        "is_long": len(text.split()) > words,
+        "words": words,
+        "css_class": css_class,
+        "label": label,
+    }
+
+
 @register.inclusion_tag("includes/pagination.html", takes_context=True)
 def pagination(context, page_obj):
     request = context["request"]
@@ -50,6 +67,15 @@ def with_dateline(body: str, dateline: str):
 @register.filter
 def json_ld(data: dict):
     """Render a schema.org object as a safe <script type="application/ld+json"> tag."""
-    from articles.structured_data import json_ld as render
+    from .seo_tags import jsonld_script
 
-    return render(data)
+    return jsonld_script(data)
+
+
+@register.simple_tag
+def search_snippet(article, query: str):
+    """The passage of a search result around the reader's words, with matches in <mark>."""
+    headline = getattr(article, "search_headline", None)
+    if headline is not None:
+        return marked_snippet(headline)
+    return fallback_snippet(article.body, parse_query(query))

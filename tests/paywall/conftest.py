@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from paywall.models import MeterPolicy
 from paywall.services.subscriptions import start_trial
-from tests.factories import AnnualPlanFactory, ArticleFactory, PlanFactory, UserFactory
+from tests.factories import AnnualPlanFactory, ArticleFactory, PlanFactory, ReaderFactory
 
 
 @pytest.fixture
@@ -26,12 +26,12 @@ def annual(db):
 
 @pytest.fixture
 def reader(db):
-    return UserFactory()
+    return ReaderFactory()
 
 
 @pytest.fixture
 def subscriber(plan):
-    user = UserFactory()
+    user = ReaderFactory()
     start_trial(user=user, plan=plan, now=timezone.now())
     return user
 
@@ -50,7 +50,8 @@ def is_gated(response) -> bool:
 
 
 def json_ld(response) -> str:
-    match = re.search(
+    """The NewsArticle JSON-LD script of a page, as text."""
+    scripts = re.findall(
         r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
     )
-    return match.group(1) if match else ""
+    return next((script for script in scripts if '"NewsArticle"' in script), "")

@@ -1,0 +1,279 @@
+"""The editorial workflow: draft → in review → scheduled / published → unpublished.
+
+Each move is one function here. Each checks the role of the person making it and the
+article's status, records who and when (on the article and as a WorkflowEvent), and refuses
+an illegal move with a WorkflowError whose message can be shown to that person as is.
+
+"Scheduled" is PUBLISHED with a future published_at, so `Article.objects.published()`
+makes a scheduled article appear on its own at its time.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from articles import roles
+from articles.models import Article, WorkflowEvent
+
+Status = Article.Status
+
+
+class WorkflowError(Exception):
+    """A refused move; the message says why, in words an editor understands."""
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else "This move is not allowed."
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str  # the button: "Submit for review"
+    past: str  # the history: "Submitted for review"
+    sources: frozenset[str]
+    editors_only: bool
+
+
+SUBMIT = Transition(
+    "submit",
+    "Submit for review",
+    "Submitted for review",
+    frozenset({Status.DRAFT, Status.UNPUBLISHED}),
+    editors_only=False,
+)
+SEND_BACK = Transition(
+    "send_back",
+    "Back to draft",
+    "Sent back to draft",
+    frozenset({Status.IN_REVIEW, Status.UNPUBLISHED}),
+    editors_only=False,
+)
+PUBLISH = Transition(
+    "publish",
+    "Publish now",
+    "Published",
+    frozenset({Status.IN_REVIEW, Status.PUBLISHED}),  # PUBLISHED only while scheduled
+    editors_only=True,
+)
+SCHEDULE = Transition(
+    "schedule",
+    "Schedule",
+    "Scheduled",
+    frozenset({Status.IN_REVIEW, Status.PUBLISHED}),  # PUBLISHED only while scheduled
+    editors_only=True,
+)
+UNPUBLISH = Transition(
+    "unpublish",
+    "Unpublish",
+    "Unpublished",
+    frozenset({Status.PUBLISHED}),
+    editors_only=True,
+)
+TRANSITIONS = {t.name: t for t in (SUBMIT, SEND_BACK, PUBLISH, SCHEDULE, UNPUBLISH)}
+
+
+def _when(moment: datetime) -> str:
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
+def check_transition(
+    name: str,
+    *,
+    article: Article,
+    by,
+    at: datetime | None = None,
+    now: datetime | None = None,
+    check_content: bool = True,
+) -> Transition:
+    """Raise WorkflowError unless this person may make this move on this article now."""
+    transition = TRANSITIONS.get(name)
+    if transition is None:
+        raise WorkflowError(f"“{name}” is not a step of the workflow.")
+    now = now or timezone.now()
+    headline = article.headline or "This article"
+    if by is None or not by.is_authenticated or not by.is_active:
+        raise WorkflowError("Log in to move articles through the workflow.")
+    if transition.editors_only and not roles.can_publish(by):
+        raise WorkflowError(
+            f"Only editors can {transition.label.lower()} articles; ask an editor to do it."
+        )
+    if not transition.editors_only and not roles.can_edit_any(by):
+        if not by.has_perm("articles.change_article") or not roles.is_own(by, article):
+            raise WorkflowError(f"You can only {transition.label.lower()} your own articles.")
+
+    status = article.status
+    scheduled = status == Status.PUBLISHED and article.published_at and article.published_at > now
+    if status not in transition.sources or (
+        status == Status.PUBLISHED and name in {"publish", "schedule"} and not scheduled
+    ):
+        raise WorkflowError(_refusal(transition, article, headline, scheduled=bool(scheduled)))
+    if name == "schedule":
+        if at is None:
+            raise WorkflowError(f"Choose the date and time when “{headline}” should appear.")
+        if at <= now:
+            raise WorkflowError(
+                f"{_when(at)} has already passed: choose a time in the future, or publish now."
+            )
+    if check_content and name in {"submit", "publish", "schedule"}:
+        missing = [label for label, value in _required(article) if not value]
+        if missing:
+            raise WorkflowError(f"“{headline}” still needs: {', '.join(missing)}.")
+    return transition
+
+
+def _required(article: Article):
+    return [
+        ("a headline", article.headline),
+        ("a dek", article.dek),
+        ("a body", article.body),
+        ("a section", article.section_id),
+    ]
+
+
+def _refusal(transition: Transition, article: Article, headline: str, *, scheduled: bool) -> str:
+    status = article.status
+    if scheduled:
+        where = f"is scheduled for {_when(article.published_at)}"
+    elif status == Status.PUBLISHED:
+        where = "is already published"
+    else:
+        where = {
+            Status.DRAFT: "is a draft",
+            Status.IN_REVIEW: "is in review",
+            Status.UNPUBLISHED: "is unpublished",
+        }[status]
+    advice = {
+        "submit": "only drafts and unpublished articles go to review",
+        "send_back": "only articles in review or unpublished go back to draft",
+        "publish": "submit it for review first",
+        "schedule": "submit it for review first",
+        "unpublish": "only published or scheduled articles can be unpublished",
+    }[transition.name]
+    if transition.name in {"publish", "schedule"} and status == Status.PUBLISHED:
+        advice = "unpublish it first to change when it appears"
+    return f"“{headline}” {where}: {advice}."
+
+
+@transaction.atomic
+def _move(
+    transition: Transition,
+    *,
+    article: Article,
+    by,
+    to_status: str,
+    publish_at: datetime | None = None,
+    note: str = "",
+    now: datetime,
+) -> Article:
+    # Lock the row and re-check on fresh data, so two editors cannot both move it.
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    article.status, article.published_at = current.status, current.published_at
+    check_transition(transition.name, article=article, by=by, at=publish_at, now=now)
+    from_status = article.status
+    article.status = to_status
+    if publish_at is not None:
+        article.published_at = publish_at
+    article.status_changed_at = now
+    article.status_changed_by = by
+    article.save()
+    WorkflowEvent.objects.create(
+        article=article,
+        transition=transition.name,
+        from_status=from_status,
+        to_status=to_status,
+        actor=by,
+        at=now,
+        publish_at=publish_at,
+        note=note,
+    )
+    return article
+
+
+def submit_for_review(*, article: Article, by, note: str = "") -> Article:
+    """A writer (or editor) hands a draft to the editors."""
+    return _move(
+        SUBMIT, article=article, by=by, to_status=Status.IN_REVIEW, note=note, now=timezone.now()
+    )
+
+
+def send_back_to_draft(*, article: Article, by, note: str = "") -> Article:
+    """An editor returns an article for more work, or its writer withdraws it from review."""
+    return _move(
+        SEND_BACK, article=article, by=by, to_status=Status.DRAFT, note=note, now=timezone.now()
+    )
+
+
+def publish(*, article: Article, by, note: str = "") -> Article:
+    """An editor makes a reviewed (or scheduled) article public now."""
+    now = timezone.now()
+    return _move(
+        PUBLISH,
+        article=article,
+        by=by,
+        to_status=Status.PUBLISHED,
+        publish_at=now,
+        note=note,
+        now=now,
+    )
+
+
+def schedule(*, article: Article, by, at: datetime, note: str = "") -> Article:
+    """An editor sets a reviewed article to appear on its own at a future time."""
+    return _move(
+        SCHEDULE,
+        article=article,
+        by=by,
+        to_status=Status.PUBLISHED,
+        publish_at=at,
+        note=note,
+        now=timezone.now(),
+    )
+
+
+def unpublish(*, article: Article, by, note: str = "") -> Article:
+    """An editor takes a published article down, or cancels a scheduled one."""
+    return _move(
+        UNPUBLISH,
+        article=article,
+        by=by,
+        to_status=Status.UNPUBLISHED,
+        note=note,
+        now=timezone.now(),
+    )
+
+
+def apply_transition(
+    name: str, *, article: Article, by, at: datetime | None = None, note: str = ""
+) -> Article:
+    """Dispatch a move by name, for the admin's buttons and actions."""
+    if name == "schedule":
+        return schedule(article=article, by=by, at=at, note=note)
+    mover = {
+        "submit": submit_for_review,
+        "send_back": send_back_to_draft,
+        "publish": publish,
+        "unpublish": unpublish,
+    }.get(name)
+    if mover is None:
+        raise WorkflowError(f"“{name}” is not a step of the workflow.")
+    return mover(article=article, by=by, note=note)
+
+
+def available_transitions(*, article: Article, by) -> list[Transition]:
+    """The moves this person may make on this article now (schedule assumes a future time)."""
+    now = timezone.now()
+    available = []
+    for transition in TRANSITIONS.values():
+        at = now.replace(year=now.year + 1) if transition.name == "schedule" else None
+        try:
+            check_transition(
+                transition.name, article=article, by=by, at=at, now=now, check_content=False
+            )
+        except WorkflowError:
+            continue
+        available.append(transition)
+    return available

@@ -1,0 +1,126 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from articles.search import parse_query
+from tests.factories import ArticleFactory, DraftFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def search(query):
+    return list(Article.objects.published().search(query))
+
+
+def test_parse_query_reads_phrases_prefixes_and_words():
+    parsed = parse_query('"Yalu River" migra* Dandong')
+    assert parsed.phrases == (("Yalu", "River"),)
+    assert parsed.prefixes == ("migra",)
+    assert parsed.words == ("Dandong",)
+    assert parsed.tsquery() == "'Dandong' & 'migra':* & ('Yalu' <-> 'River')"
+
+
+def test_parse_query_drops_tsquery_operators_and_punctuation():
+    parsed = parse_query("a&b | !c <-> 'd' ():*")
+    assert parsed.tsquery() == "'a' & 'b' & 'c' & 'd'"
+    assert not parse_query('?!… -- ** "" ()')
+
+
+def test_parse_query_caps_terms_and_word_length():
+    parsed = parse_query("word " * 500 + "x" * 1000)
+    assert len(parsed.words) == 10
+    assert all(len(word) <= 60 for word in parse_query("y" * 1000).words)
+
+
+def test_search_never_finds_drafts_or_scheduled_articles():
+    live = ArticleFactory(headline="Dandong waitresses")
+    DraftFactory(headline="Dandong draft")
+    ArticleFactory(headline="Dandong tomorrow", published_at=timezone.now() + timedelta(days=1))
+    assert search("dandong") == [live]
+
+
+def test_every_word_must_match():
+    both = ArticleFactory(headline="River border", body="<p>The Yalu at Dandong.</p>")
+    ArticleFactory(headline="River only")
+    assert search("river dandong") == [both]
+
+
+def test_quoted_phrase_needs_the_words_together():
+    together = ArticleFactory(body="<p>Along the Yalu River the border is quiet.</p>")
+    ArticleFactory(body="<p>The river that people call Yalu is far away.</p>")
+    assert search('"yalu river"') == [together]
+
+
+def test_prefix_query_matches_the_beginning_of_words():
+    migrants = ArticleFactory(headline="Migrants cross the sea")
+    ArticleFactory(headline="Grants for farmers")
+    assert search("migra*") == [migrants]
+
+
+def test_punctuation_only_and_very_long_queries_are_handled():
+    ArticleFactory(headline="Dandong")
+    assert search("?!… ---") == []
+    assert search("dandong " + "x" * 1000) == []
+    assert search(" ".join(["dandong"] * 300)) != []
+
+
+def test_search_page_shows_highlighted_snippets(client):
+    ArticleFactory(
+        headline="Border town",
+        body="<p>Early words.</p><p>The waitresses of Dandong sing &amp; dance at night.</p>",
+    )
+    response = client.get(reverse("articles:search"), {"q": "dandong"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>Dandong</mark>" in html
+    assert "sing &amp; dance" in html
+    assert "1 result for" in html
+
+
+def test_search_page_escapes_query_and_survives_odd_input(client):
+    url = reverse("articles:search")
+    for query in ["<script>alert(1)</script>", "x" * 1000, "!!!", "\"'\\:*&|", ""]:
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200
+        assert b"<script>alert(1)" not in response.content
+
+
+def test_snippet_never_lets_article_markup_through(client):
+    ArticleFactory(headline="Safe", body="<p>Dandong <strong>bold</strong> text.</p>")
+    html = client.get(reverse("articles:search"), {"q": "dandong"}).content.decode()
+    assert "<mark>Dandong</mark> bold text" in html
+
+
+@pytest.mark.postgres
+def test_search_vector_is_kept_current_on_save():
+    article = ArticleFactory(headline="Old words")
+    assert search("harbour") == []
+    article.headline = "Harbour strike"
+    article.save()
+    assert search("harbour") == [article]
+
+
+@pytest.mark.postgres
+def test_headline_match_ranks_above_dek_above_body():
+    in_body = ArticleFactory(body="<p>A story about the harbour strike.</p>")
+    in_headline = ArticleFactory(headline="Harbour strike")
+    in_dek = ArticleFactory(dek="A strike at the harbour.")
+    assert search("harbour") == [in_headline, in_dek, in_body]
+
+
+@pytest.mark.postgres
+def test_stemming_matches_other_forms_of_a_word():
+    article = ArticleFactory(headline="Workers are striking")
+    assert search("strike") == [article]
+
+
+@pytest.mark.postgres
+def test_postgres_headline_marks_matches_in_body_text():
+    article = ArticleFactory(body="<p>Nothing here.</p><p>The <em>harbour</em> closed.</p>")
+    [found] = Article.objects.published().search("harbour")
+    assert found == article
+    assert "\x02harbour\x03" in found.search_headline
+    assert "<em>" not in found.search_headline
