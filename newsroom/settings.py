@@ -172,3 +172,11 @@ LOGIN_URL = "paywall:login"
 LOGIN_REDIRECT_URL = "paywall:account"
 # Payment provider behind paywall.services.providers; only "manual" ships (no card charges).
 PAYWALL_PAYMENT_PROVIDER = env("PAYWALL_PAYMENT_PROVIDER", default="manual")
+
+# Newsletters (newsletters/): double opt-in, signup limits, sending in batches.
+NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=3) * 86400
+NEWSLETTER_SIGNUP_LIMIT_PER_IP = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_IP", default=10)
+NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS", default=3)
+NEWSLETTER_SIGNUP_RATE_WINDOW = 3600  # seconds: the limits above are per hour
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=1000)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)

@@ -146,3 +146,52 @@ class AnnualPlanFactory(PlanFactory):
     interval = "year"
     trial_days = 0
     is_best_value = True
+
+
+# Newsletters
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.Newsletter"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Newsletter {n}")
+    slug = factory.Sequence(lambda n: f"newsletter-{n}")
+    description = "The best of the world's press, translated."
+    cadence = "daily"
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber; pass newsletters=[...] to subscribe them."""
+
+    class Meta:
+        model = "newsletters.Subscriber"
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    status = "confirmed"
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def newsletters(self, create, extracted, **kwargs):
+        if create and extracted:
+            for newsletter in extracted:
+                self.subscriptions.create(newsletter=newsletter)
+
+
+class NewsletterIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.NewsletterIssue"
+        skip_postgeneration_save = True
+
+    newsletter = factory.SubFactory(NewsletterFactory)
+    subject = factory.Sequence(lambda n: f"The world today, edition {n}")
+    preheader = "Five stories from five countries."
+    intro = "Good morning. Here is what the world's newspapers are reading."
+
+    @factory.post_generation
+    def articles(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, article in enumerate(extracted):
+                self.items.create(article=article, position=position)
