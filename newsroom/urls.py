@@ -14,6 +14,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("account/", include("paywall.urls")),
     path("newsletters/", include("newsletters.urls")),
     path("", include("articles.urls")),
 ]
