@@ -124,6 +124,12 @@ class Source(SluggedModel):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector serves PostgreSQL's index and is never read in Python.
+        return super().get_queryset().defer("search_vector")
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         # "Scheduled" is not a status: it is PUBLISHED with a future published_at, so the one
@@ -233,7 +239,7 @@ class Article(models.Model):
     # Headline, dek and body for full-text search on PostgreSQL; rewritten on every save.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-pk"]

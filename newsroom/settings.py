@@ -257,3 +257,12 @@ elif MEDIA_STORAGE != "filesystem":
 # Far-future caching of hashed static files is WhiteNoise's default; others get an hour.
 WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
+
+# Caching (articles/caching.py, articles/signals.py): reader-facing content is cached until
+# it changes (each change starts a new generation) or for CONTENT_CACHE_SECONDS at most.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # A Redis outage makes pages slower (cache misses), never an error page; it is logged,
+    # and /healthz reports it.
+    CACHES["default"].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

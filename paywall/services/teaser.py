@@ -1,5 +1,6 @@
 """Cut a sanitised article body after its first paragraphs, on top-level element boundaries."""
 
+import functools
 from html.parser import HTMLParser
 
 VOID_ELEMENTS = {"br", "hr", "img", "wbr", "source", "input", "meta", "link", "col", "area"}
@@ -34,6 +35,8 @@ class _TopLevelParagraphs(HTMLParser):
             self.paragraph_ends.append(self.source.index(">", start) + 1)
 
 
+# Pure and called on every article view: the same body is parsed once per process.
+@functools.lru_cache(maxsize=512)
 def split_body(body: str, *, paragraphs: int) -> tuple[str, str]:
     """(teaser, rest): the teaser ends after the Nth top-level paragraph of the body.
 
