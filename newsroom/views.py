@@ -1,5 +1,7 @@
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 
 from articles.models import Article, Section
@@ -41,3 +43,9 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('articles:news-sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page, rendered without context processors or queries: the database may be down."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
