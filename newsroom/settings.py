@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "newsroom",
@@ -167,3 +168,9 @@ LOGGING = {
 
 # Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
 INSTALLED_APPS += ["django.contrib.sitemaps"]
+
+# Editorial workflow (articles admin): preview links and revisions.
+# How long a shared preview link of an unpublished article stays valid.
+ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
+# Old revisions are restored through articles.services.revisions (content only, never status).
+SIMPLE_HISTORY_REVERT_DISABLED = True
