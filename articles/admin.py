@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.urls import reverse
 from django.utils import timezone
@@ -257,7 +258,9 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if roles.can_publish(request.user):
+        if obj is not None and "schedule" in {
+            t.name for t in workflow.available_transitions(article=obj, by=request.user)
+        }:
             return fieldsets
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
@@ -267,7 +270,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         attrs = {"request": request}
-        if not roles.can_publish(request.user):
+        if "schedule_for" not in flatten_fieldsets(self.get_fieldsets(request, obj)):
             attrs["schedule_for"] = None  # removes the declared field
         return type(form.__name__, (form,), attrs)
 

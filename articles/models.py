@@ -206,7 +206,8 @@ class Article(models.Model):
         null=True,
         blank=True,
         db_index=True,
-        help_text="A time in the future schedules the article: it appears on its own then.",
+        help_text="When the article went, or goes, live. Set by “Publish now” and “Schedule”; "
+        "a future time means it appears on its own then.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

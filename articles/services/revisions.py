@@ -123,6 +123,23 @@ def word_diff(before: str, after: str) -> SafeString:
     return mark_safe("".join(parts))
 
 
+def paragraph_diff(before: str, after: str) -> SafeString:
+    """Like word_diff, paragraph by paragraph, with runs of unchanged paragraphs folded."""
+    old, new = before.split("\n\n"), after.split("\n\n")
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            count = i2 - i1
+            parts.append(f"[{count} unchanged paragraph{'s' if count > 1 else ''}]")
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            parts.extend(word_diff(a, b) for a, b in zip(old[i1:i2], new[j1:j2], strict=True))
+        else:
+            parts.extend(f"<del>{escape(p)}</del>" for p in old[i1:i2])
+            parts.extend(f"<ins>{escape(p)}</ins>" for p in new[j1:j2])
+    return mark_safe("\n\n".join(parts))
+
+
 def diff_revisions(*, older, newer) -> list[FieldChange]:
     """What changed from one revision to the other, field by field (unchanged fields left out)."""
     changes = []
@@ -131,11 +148,9 @@ def diff_revisions(*, older, newer) -> list[FieldChange]:
         if before == after:
             continue
         label = str(Article._meta.get_field(field).verbose_name)
-        changes.append(
-            FieldChange(
-                field, label[:1].upper() + label[1:], before, after, word_diff(before, after)
-            )
-        )
+        differ = paragraph_diff if field == "body" else word_diff
+        label = label[:1].upper() + label[1:]
+        changes.append(FieldChange(field, label, before, after, differ(before, after)))
     return changes
 
 

@@ -36,8 +36,18 @@ def test_diff_shows_changed_words_only():
     assert [c.field for c in changes] == ["body"]
     assert changes[0].before == "The Yalu river is wide.\n\nSecond paragraph stays."
     assert str(changes[0].diff) == (
-        "The Yalu river is <del>wide.</del><ins>narrow.</ins>\n\nSecond paragraph stays."
+        "The Yalu river is <del>wide.</del><ins>narrow.</ins>\n\n[1 unchanged paragraph]"
     )
+
+
+def test_body_diff_folds_unchanged_paragraphs_and_marks_new_ones():
+    body = "".join(f"<p>Paragraph {n}.</p>" for n in range(1, 6))
+    article = DraftFactory(body=body)
+    article.body = body.replace("<p>Paragraph 5.</p>", "<p>Paragraph 5.</p><h2>A new part</h2>")
+    article.save()
+    newer, older = revisions.revisions_of(article)[:2]
+    (change,) = revisions.diff_revisions(older=older, newer=newer)
+    assert str(change.diff) == "[5 unchanged paragraphs]\n\n<ins>A new part</ins>"
 
 
 def test_diff_escapes_what_it_shows():
