@@ -1,1 +1,283 @@
-from django.db import models  # noqa: F401
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+
+def normalise_email(email: str) -> str:
+    """One spelling per mailbox: trimmed and lower-cased, so "Ann@X.org " and "ann@x.org" match."""
+    return (email or "").strip().lower()
+
+
+class NewsletterQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def for_masthead(self):
+        """What the signup box in the site's chrome subscribes people to."""
+        return self.active().filter(in_masthead=True)
+
+    def for_series(self, series_id):
+        return self.active().filter(series_id=series_id)
+
+    def with_subscriber_counts(self):
+        confirmed = models.Q(
+            subscriptions__subscriber__status=Subscriber.Status.CONFIRMED,
+        )
+        pending = models.Q(subscriptions__subscriber__status=Subscriber.Status.PENDING)
+        return self.annotate(
+            confirmed_count=models.Count("subscriptions", filter=confirmed),
+            pending_count=models.Count("subscriptions", filter=pending),
+        )
+
+
+class Newsletter(models.Model):
+    class Cadence(models.TextChoices):
+        DAILY = "daily", "Daily"
+        WEEKLY = "weekly", "Weekly"
+
+    name = models.CharField(
+        max_length=150, help_text='As readers see it, e.g. "Worldcrunch Today".'
+    )
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in addresses and forms.")
+    description = models.TextField(
+        help_text="One or two sentences on the signup page: what arrives and how often."
+    )
+    cadence = models.CharField(max_length=10, choices=Cadence.choices, default=Cadence.DAILY)
+    series = models.ForeignKey(
+        "articles.Series",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="newsletters",
+        help_text="The series whose articles offer this newsletter in a signup box.",
+    )
+    in_masthead = models.BooleanField(
+        "signup box in the masthead",
+        default=False,
+        help_text="The signup box at the top of every page subscribes readers to this.",
+    )
+    is_active = models.BooleanField(
+        default=True, help_text="Inactive newsletters are hidden from readers and cannot be sent."
+    )
+    order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+
+    objects = NewsletterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=Subscriber.Status.CONFIRMED)
+
+    def receiving(self, newsletter):
+        """Who gets an issue of this newsletter: confirmed subscribers to it, nobody else."""
+        return self.confirmed().filter(subscriptions__newsletter=newsletter)
+
+    def with_email(self, email: str):
+        return self.filter(email=normalise_email(email))
+
+
+class Subscriber(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending confirmation"
+        CONFIRMED = "confirmed", "Confirmed"
+        UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
+
+    email = models.EmailField(max_length=254, help_text="Stored trimmed and lower-cased.")
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+
+    # The consent record: what the reader agreed to, where and when.
+    consent_at = models.DateTimeField(null=True, blank=True)
+    consent_text = models.TextField(blank=True, help_text="The wording shown next to the form.")
+    consent_source = models.CharField(
+        max_length=500, blank=True, help_text="The page the form was on, or the import it came in."
+    )
+    consent_ip_hash = models.CharField(
+        "consent IP hash",
+        max_length=64,
+        blank=True,
+        help_text="A keyed hash of the reader's IP address; the address itself is never stored.",
+    )
+
+    newsletters = models.ManyToManyField(
+        Newsletter, through="Subscription", related_name="subscribers", blank=True
+    )
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="unique_subscriber_email_ci"),
+        ]
+
+    def __str__(self):
+        return self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+
+class Subscription(models.Model):
+    """A subscriber's choice of one newsletter."""
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    newsletter = models.ForeignKey(
+        Newsletter, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["subscriber", "newsletter"], name="unique_subscription")
+        ]
+
+    def __str__(self):
+        return f"{self.subscriber} → {self.newsletter}"
+
+
+class BlockedDomain(models.Model):
+    """A mail domain that may not sign up (disposable-address services, abuse sources)."""
+
+    domain = models.CharField(
+        max_length=253,
+        unique=True,
+        help_text="e.g. mailinator.com. Its subdomains are blocked too.",
+    )
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["domain"]
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = self.domain.strip().lower().lstrip("@").rstrip(".")
+        super().save(*args, **kwargs)
+
+
+class NewsletterIssue(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        PARTLY_FAILED = "partly_failed", "Partly failed"
+
+    newsletter = models.ForeignKey(Newsletter, on_delete=models.PROTECT, related_name="issues")
+    subject = models.CharField(max_length=200, help_text="The email's subject line.")
+    preheader = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The preview line inbox apps show after the subject.",
+    )
+    intro = models.TextField(
+        blank=True, help_text="A few sentences from the editors, before the stories."
+    )
+    articles = models.ManyToManyField(
+        "articles.Article", through="IssueArticle", related_name="newsletter_issues", blank=True
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    scheduled_for = models.DateTimeField(
+        null=True, blank=True, help_text="When a scheduled issue goes out."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    send_started_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "issue"
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def get_preview_url(self):
+        return reverse("admin:newsletters_newsletterissue_preview", args=[self.pk])
+
+
+class IssueArticle(models.Model):
+    """One story in an issue; position sets the order."""
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="items")
+    article = models.ForeignKey("articles.Article", on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "article"], name="unique_article_per_issue")
+        ]
+        verbose_name = "story"
+
+    def __str__(self):
+        return str(self.article)
+
+
+class DeliveryQuerySet(models.QuerySet):
+    def counts(self) -> dict[str, int]:
+        """How many deliveries are in each state, with every state present."""
+        counts = dict.fromkeys(Delivery.Status.values, 0)
+        for row in self.values("status").annotate(n=models.Count("pk")).order_by():
+            counts[row["status"]] = row["n"]
+        return counts
+
+
+class Delivery(models.Model):
+    """One issue to one subscriber. Unique, so a resumed send never mails anyone twice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        SENDING = "sending", "Handed to the mail server"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+
+    issue = models.ForeignKey(NewsletterIssue, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "subscriber"], name="unique_delivery")
+        ]
+        indexes = [models.Index(fields=["issue", "status"])]
+        verbose_name_plural = "deliveries"
+
+    def __str__(self):
+        return f"{self.issue} → {self.subscriber}"

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 from io import BytesIO
 
 import factory
@@ -107,3 +108,90 @@ class DraftFactory(ArticleFactory):
 class InReviewFactory(DraftFactory):
     status = Article.Status.IN_REVIEW
     status_changed_at = factory.LazyFunction(timezone.now)
+
+
+# Paywall and reader accounts
+
+
+class ReaderFactory(factory.django.DjangoModelFactory):
+    """A reader account as sign-up makes it: the lowercased email is the username."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    username = factory.SelfAttribute("email")
+    password = factory.django.Password("a-long-reader-password")
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "paywall.Plan"
+        django_get_or_create = ["slug"]
+
+    name = "Monthly"
+    slug = "monthly"
+    price = Decimal("2.90")
+    currency = "USD"
+    interval = "month"
+    trial_days = 30
+
+
+class AnnualPlanFactory(PlanFactory):
+    name = "Annual"
+    slug = "annual"
+    price = Decimal("19.90")
+    interval = "year"
+    trial_days = 0
+    is_best_value = True
+
+
+# Newsletters
+
+
+class NewsletterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.Newsletter"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Newsletter {n}")
+    slug = factory.Sequence(lambda n: f"newsletter-{n}")
+    description = "The best of the world's press, translated."
+    cadence = "daily"
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber; pass newsletters=[...] to subscribe them."""
+
+    class Meta:
+        model = "newsletters.Subscriber"
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    status = "confirmed"
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def newsletters(self, create, extracted, **kwargs):
+        if create and extracted:
+            for newsletter in extracted:
+                self.subscriptions.create(newsletter=newsletter)
+
+
+class NewsletterIssueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "newsletters.NewsletterIssue"
+        skip_postgeneration_save = True
+
+    newsletter = factory.SubFactory(NewsletterFactory)
+    subject = factory.Sequence(lambda n: f"The world today, edition {n}")
+    preheader = "Five stories from five countries."
+    intro = "Good morning. Here is what the world's newspapers are reading."
+
+    @factory.post_generation
+    def articles(self, create, extracted, **kwargs):
+        if create and extracted:
+            for position, article in enumerate(extracted):
+                self.items.create(article=article, position=position)

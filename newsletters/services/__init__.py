@@ -1,0 +1,7 @@
+"""Everything in newsletters that writes, sends or decides, by domain:
+
+- ``signup``: signing up, double opt-in confirmation, rate limits, blocked domains.
+- ``preferences``: the preference centre and unsubscribing.
+- ``sending``: rendering an issue and sending it to its confirmed subscribers.
+- ``subscribers_csv``: streaming export and checked import of subscribers.
+"""

@@ -1,0 +1,68 @@
+"""The preference centre and unsubscribing: reached from signed links, no login needed."""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Newsletter, Subscriber, Subscription
+
+
+def _mark_unsubscribed_if_empty(subscriber: Subscriber, now: datetime) -> None:
+    if (
+        subscriber.status != Subscriber.Status.UNSUBSCRIBED
+        and not subscriber.subscriptions.exists()
+    ):
+        subscriber.status = Subscriber.Status.UNSUBSCRIBED
+        subscriber.unsubscribed_at = now
+        subscriber.save(update_fields=["status", "unsubscribed_at"])
+
+
+def set_newsletters(
+    *, subscriber: Subscriber, newsletters: Iterable[Newsletter], now: datetime | None = None
+) -> Subscriber:
+    """Make the subscriber's active newsletters exactly these. Choosing none unsubscribes.
+
+    The link came from an email sent to the address, so choosing newsletters here needs
+    no further confirmation.
+    """
+    now = now or timezone.now()
+    chosen = {n.pk: n for n in newsletters}
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        current = set(
+            subscriber.subscriptions.filter(newsletter__is_active=True).values_list(
+                "newsletter_id", flat=True
+            )
+        )
+        subscriber.subscriptions.filter(newsletter_id__in=current - set(chosen)).delete()
+        Subscription.objects.bulk_create(
+            [
+                Subscription(subscriber=subscriber, newsletter=chosen[pk], created_at=now)
+                for pk in set(chosen) - current
+            ],
+            ignore_conflicts=True,
+        )
+        if chosen and subscriber.status != Subscriber.Status.CONFIRMED:
+            subscriber.status = Subscriber.Status.CONFIRMED
+            subscriber.confirmed_at = subscriber.confirmed_at or now
+            subscriber.unsubscribed_at = None
+            subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+        _mark_unsubscribed_if_empty(subscriber, now)
+    return subscriber
+
+
+def unsubscribe(
+    *, subscriber: Subscriber, newsletter: Newsletter | None = None, now: datetime | None = None
+) -> Subscriber:
+    """Stop one newsletter, or all of them when newsletter is None. Idempotent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        subscriptions = subscriber.subscriptions.all()
+        if newsletter is not None:
+            subscriptions = subscriptions.filter(newsletter=newsletter)
+        subscriptions.delete()
+        _mark_unsubscribed_if_empty(subscriber, now)
+    return subscriber

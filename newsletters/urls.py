@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsletters"
+urlpatterns = [
+    path("", views.newsletter_list, name="list"),
+    path("signup/", views.signup, name="signup"),
+    path("check-your-inbox/", views.check_inbox, name="check_inbox"),
+    path("join/<slug:slug>/", views.join, name="join"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+]

@@ -1,0 +1,224 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .forms import PreferencesForm, SignupForm
+from .models import Newsletter, Subscriber
+from .services import preferences as preference_services
+from .services import signup as signup_services
+from .tokens import (
+    ExpiredToken,
+    InvalidToken,
+    make_preferences_token,
+    read_preferences_token,
+    read_unsubscribe_token,
+)
+
+
+def client_ip(request) -> str:
+    # Behind a proxy, make it set REMOTE_ADDR from X-Forwarded-For (see the README).
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def too_many_requests(request, retry_after: int):
+    response = render(
+        request,
+        "429.html",
+        {"retry_minutes": max(1, round(retry_after / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+def reader_subscriber(user) -> Subscriber | None:
+    """The subscriber row of a signed-in reader, matched by their account's email."""
+    if not user.is_authenticated or not user.email:
+        return None
+    return Subscriber.objects.with_email(user.email).first()
+
+
+def _list_context(request, form):
+    newsletters = list(Newsletter.objects.active().select_related("series"))
+    context = {
+        "form": form,
+        "newsletters": newsletters,
+        "consent_text": signup_services.CONSENT_TEXT,
+    }
+    if request.user.is_authenticated and request.user.email:
+        subscriber = reader_subscriber(request.user)
+        mine = set()
+        if subscriber is not None and subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+            mine = set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
+        context["reader"] = {
+            "email": request.user.email,
+            "subscriber": subscriber,
+            "pending": subscriber is not None and subscriber.status == Subscriber.Status.PENDING,
+            "subscribed_ids": mine,
+            "preferences_token": make_preferences_token(subscriber.pk)
+            if subscriber is not None and subscriber.is_confirmed
+            else "",
+        }
+    return context
+
+
+@require_GET
+def newsletter_list(request):
+    """Every newsletter with checkboxes; signed-in readers also see their own."""
+    form = SignupForm(initial={"placement": "page", "source": request.path})
+    return render(request, "newsletters/newsletter_list.html", _list_context(request, form))
+
+
+@require_POST
+def signup(request):
+    try:
+        signup_services.check_ip_rate(ip_address=client_ip(request))
+    except signup_services.SignupRateLimited as exc:
+        return too_many_requests(request, exc.retry_after)
+    form = SignupForm(request.POST)
+    if form.is_bot():
+        return redirect("newsletters:check_inbox")
+    if not form.is_valid():
+        context = _list_context(request, form)
+        return render(request, "newsletters/newsletter_list.html", context)
+    email = form.cleaned_data["email"]
+    try:
+        signup_services.check_address_rate(email=email)
+    except signup_services.SignupRateLimited as exc:
+        return too_many_requests(request, exc.retry_after)
+    signup_services.sign_up(
+        email=email,
+        newsletters=form.cleaned_data["newsletter"],
+        consent_text=signup_services.CONSENT_TEXT,
+        source=form.cleaned_data["source"] or request.path,
+        ip_address=client_ip(request),
+    )
+    # The same answer whatever the address's state: nobody learns who subscribes.
+    return redirect("newsletters:check_inbox")
+
+
+@require_GET
+def check_inbox(request):
+    return render(request, "newsletters/check_inbox.html")
+
+
+@login_required
+@require_POST
+def join(request, slug):
+    """One-click signup for a signed-in reader, with their account's address."""
+    newsletter = get_object_or_404(Newsletter.objects.active(), slug=slug)
+    if not request.user.email:
+        messages.error(request, "Your account has no email address to send newsletters to.")
+        return redirect("newsletters:list")
+    try:
+        signup_services.check_ip_rate(ip_address=client_ip(request))
+        signup_services.check_address_rate(email=request.user.email)
+    except signup_services.SignupRateLimited as exc:
+        return too_many_requests(request, exc.retry_after)
+    result = signup_services.sign_up(
+        email=request.user.email,
+        newsletters=[newsletter],
+        consent_text=f"Signed in as {request.user.email}, chose {newsletter.name}.",
+        source=reverse("newsletters:list"),
+        ip_address=client_ip(request),
+    )
+    if result.needs_confirmation:
+        messages.success(
+            request,
+            f"Almost done: we sent a link to {request.user.email}. "
+            f"Open it to confirm {newsletter.name}.",
+        )
+    else:
+        messages.success(request, f"You're signed up to {newsletter.name}.")
+    return redirect("newsletters:list")
+
+
+def _link_problem(request, *, expired: bool):
+    return render(
+        request,
+        "newsletters/link_invalid.html",
+        {"expired": expired, "form": SignupForm(initial={"placement": "page"})},
+        status=410 if expired else 404,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    """GET shows a button, POST confirms: mail scanners follow links but don't submit forms."""
+    try:
+        subscriber = signup_services.subscriber_for_confirmation(token=token)
+    except ExpiredToken:
+        return _link_problem(request, expired=True)
+    except (InvalidToken, Subscriber.DoesNotExist):
+        return _link_problem(request, expired=False)
+    if request.method == "POST":
+        signup_services.confirm(subscriber=subscriber)
+        messages.success(request, "Thank you: your subscription is confirmed.")
+        return redirect("newsletters:preferences", token=make_preferences_token(subscriber.pk))
+    return render(
+        request,
+        "newsletters/confirm.html",
+        {"subscriber": subscriber, "newsletters": subscriber.newsletters.active()},
+    )
+
+
+def _subscriber_from_preferences_token(token) -> Subscriber:
+    try:
+        return Subscriber.objects.get(pk=read_preferences_token(token))
+    except (InvalidToken, Subscriber.DoesNotExist) as exc:
+        raise Http404("This link is not valid.") from exc
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    try:
+        subscriber = _subscriber_from_preferences_token(token)
+    except Http404:
+        return _link_problem(request, expired=False)
+    if request.method == "POST":
+        if "unsubscribe_all" in request.POST:
+            preference_services.unsubscribe(subscriber=subscriber)
+            messages.success(request, "You're unsubscribed from every newsletter.")
+            return redirect("newsletters:preferences", token=token)
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            subscriber = preference_services.set_newsletters(
+                subscriber=subscriber, newsletters=form.cleaned_data["newsletters"]
+            )
+            messages.success(request, "Your newsletter choices are saved.")
+            return redirect("newsletters:preferences", token=token)
+    else:
+        current = []
+        if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+            current = list(subscriber.newsletters.active())
+        form = PreferencesForm(initial={"newsletters": current})
+    return render(request, "newsletters/preferences.html", {"subscriber": subscriber, "form": form})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST here without a session or token.
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """One-click unsubscribe: POST unsubscribes (idempotent, 200); GET asks first."""
+    try:
+        subscriber_id, newsletter_id = read_unsubscribe_token(token)
+        subscriber = Subscriber.objects.get(pk=subscriber_id)
+        newsletter = Newsletter.objects.get(pk=newsletter_id)
+    except (InvalidToken, Subscriber.DoesNotExist, Newsletter.DoesNotExist):
+        return _link_problem(request, expired=False)
+    done = request.method == "POST"
+    if done:
+        preference_services.unsubscribe(subscriber=subscriber, newsletter=newsletter)
+    return render(
+        request,
+        "newsletters/unsubscribe.html",
+        {
+            "newsletter": newsletter,
+            "subscriber": subscriber,
+            "done": done,
+            "preferences_token": make_preferences_token(subscriber.pk),
+        },
+    )
