@@ -332,8 +332,8 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         link = preview.make_preview_link(article=article)
         url = absolute_url(link.url)
         return format_html(
-            '<input type="text" readonly value="{}" aria-label="Preview link" '
-            'onclick="this.select()" style="width:100%;max-width:46em"> '
+            '<div class="preview-link"><input type="text" readonly value="{}" '
+            'aria-label="Preview link"></div>'
             '<div class="help">Anyone with this link can read the article until {}, '
             'without an account. <a href="{}" target="_blank" rel="noopener">Open the preview</a>'
             "</div>",

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from paywall.gate import gate_article
+from paywall.gate import ArticleGate, gate_article
+from paywall.services.access import Access
 
 from .models import Article, Author, Section, Series, Source
 from .seo import absolute_url
@@ -238,6 +239,13 @@ class ArticlePreviewView(ArticleDetailView):
         else:
             if self.article.is_published:
                 return redirect(self.article, permanent=False)
+            # The signed link is the grant: the whole text, no meter read, no funnel count.
+            self.gate = ArticleGate(
+                access=Access(full=True, reason="preview", remaining=None),
+                teaser=self.article.body,
+                rest="",
+                free_for_everyone=True,
+            )
             response = DetailView.get(self, request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"

@@ -169,13 +169,6 @@ LOGGING = {
 # Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
 INSTALLED_APPS += ["django.contrib.sitemaps"]
 
-<<<<<<< HEAD
-# Editorial workflow (articles admin): preview links and revisions.
-# How long a shared preview link of an unpublished article stays valid.
-ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
-# Old revisions are restored through articles.services.revisions (content only, never status).
-SIMPLE_HISTORY_REVERT_DISABLED = True
-=======
 # Paywall and reader accounts (paywall/). The meter policy itself is edited in the admin.
 LOGIN_URL = "paywall:login"
 LOGIN_REDIRECT_URL = "paywall:account"
@@ -265,4 +258,10 @@ elif MEDIA_STORAGE != "filesystem":
 # Far-future caching of hashed static files is WhiteNoise's default; others get an hour.
 WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
->>>>>>> main
+
+
+# Editorial workflow (articles admin): preview links and revisions.
+# How long a shared preview link of an unpublished article stays valid.
+ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
+# Old revisions are restored through articles.services.revisions (content only, never status).
+SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -97,3 +97,14 @@ def test_admin_change_page_offers_the_preview_link(client, editor):
     client.force_login(editor)
     response = client.get(f"/admin/articles/article/{article.pk}/change/")
     assert "/preview/" in response.content.decode()
+
+
+def test_preview_shows_the_whole_text_and_counts_no_meter_read(client):
+    from paywall.services import funnel
+
+    paragraphs = "".join(f"<p>Paragraph number {n} of the story.</p>" for n in range(1, 12))
+    article = DraftFactory(body=paragraphs)
+    response = client.get(preview.make_preview_link(article=article).url)
+    assert "Paragraph number 11 of the story." in response.content.decode()
+    assert funnel.flush(now=timezone.now(), article_ids=[article.pk]) == 0
+    assert "Set-Cookie" not in response.headers or "meter" not in response.headers["Set-Cookie"]
