@@ -27,6 +27,7 @@ urlpatterns = [
     path("source/<uslug:slug>/", views.SourceView.as_view(), name="source"),
     path("tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("article/<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
+    path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path(
         "sitemap-<section>.xml",
