@@ -7,9 +7,12 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from paywall.gate import gate_article
+
 from .models import Article, Author, Section, Series, Source
 from .seo import absolute_url
 from .sitemaps import SITEMAPS, news_sitemap_articles
+from .structured_data import news_article
 
 PAGE_SIZE = 20
 
@@ -146,18 +149,23 @@ class SearchView(ArticleListView):
 
 
 class ArticleDetailView(DetailView):
+    """The article page; the paywall decides whether it holds the whole body or a teaser."""
+
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            self.object = self.get_object()
         except Http404:
             # An address the article had before its slug changed: send readers on, for good.
             moved = Article.objects.published().filter(redirects__old_slug=kwargs["slug"]).first()
             if moved is None:
                 raise
             return redirect(moved, permanent=True)
+        self.gate = gate_article(request, self.object)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        return self.gate.finalize(response)
 
     def get_object(self, queryset=None):
         article = Article.objects.published().for_page().filter(slug=self.kwargs["slug"]).first()
@@ -176,6 +184,10 @@ class ArticleDetailView(DetailView):
             .for_cards()[:3]
         )
         context["latest"] = Article.objects.published().exclude(pk=article.pk).newest_first()[:5]
+        context["gate"] = self.gate
+        context["structured_data"] = news_article(
+            article, accessible_for_free=self.gate.free_for_everyone
+        )
         return context
 
 

@@ -105,7 +105,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE", default="UTC")
@@ -167,6 +166,12 @@ LOGGING = {
 
 # Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
 INSTALLED_APPS += ["django.contrib.sitemaps"]
+
+# Paywall and reader accounts (paywall/). The meter policy itself is edited in the admin.
+LOGIN_URL = "paywall:login"
+LOGIN_REDIRECT_URL = "paywall:account"
+# Payment provider behind paywall.services.providers; only "manual" ships (no card charges).
+PAYWALL_PAYMENT_PROVIDER = env("PAYWALL_PAYMENT_PROVIDER", default="manual")
 
 # Newsletters (newsletters/): double opt-in, signup limits, sending in batches.
 NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=3) * 86400

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("admin/", admin.site.urls),
+    path("account/", include("paywall.urls")),
     path("newsletters/", include("newsletters.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,1 +1,279 @@
-from django.db import models  # noqa: F401
+"""Paywall state: the meter policy, plans, subscriptions, signed-in meters, gift links, funnel.
+
+Decisions and writes live in `paywall.services`; these models hold state and small
+derived properties only.
+"""
+
+from datetime import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+
+class MeterPolicy(models.Model):
+    """The one meter policy editors change in the admin (a single row; see services.policy)."""
+
+    enabled = models.BooleanField(
+        "paywall on",
+        default=True,
+        help_text="Off, every article is free to everyone and nothing is counted.",
+    )
+    free_articles = models.PositiveSmallIntegerField(
+        default=3,
+        validators=[MaxValueValidator(100)],
+        help_text="Distinct articles an anonymous reader may read in full per window.",
+    )
+    window_days = models.PositiveSmallIntegerField(
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="Length of the rolling window, in days, over which free reads are counted.",
+    )
+    teaser_paragraphs = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text="Paragraphs shown before the paywall when a reader is over the limit.",
+    )
+    registered_bonus = models.PositiveSmallIntegerField(
+        "extra free articles for signed-in readers",
+        default=2,
+        validators=[MaxValueValidator(100)],
+        help_text="Added to the free articles for readers who have an account but no "
+        "subscription: registering earns more free reads.",
+    )
+    free_sections = models.ManyToManyField(
+        "articles.Section",
+        blank=True,
+        related_name="+",
+        help_text="Articles in these sections are always free and never counted.",
+    )
+    gift_links_per_month = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MaxValueValidator(1000)],
+        help_text="Gift links each subscriber may create per calendar month.",
+    )
+    gift_link_days = models.PositiveSmallIntegerField(
+        "gift link lifetime (days)",
+        default=14,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="How long a gift link lets anyone read its article.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "meter policy"
+        verbose_name_plural = "meter policy"
+
+    def __str__(self):
+        state = "on" if self.enabled else "off"
+        return f"Meter policy: {self.free_articles} free per {self.window_days} days ({state})"
+
+
+class Plan(models.Model):
+    class Interval(models.TextChoices):
+        MONTH = "month", "Monthly"
+        YEAR = "year", "Yearly"
+
+    name = models.CharField(max_length=100, help_text='Shown to readers, e.g. "Monthly".')
+    slug = models.SlugField(max_length=50, unique=True, help_text="Used in the trial address.")
+    price = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.00"))],
+        help_text="Price per interval, in the currency below.",
+    )
+    currency = models.CharField(
+        max_length=3, default="USD", help_text="ISO 4217 code, e.g. USD or EUR."
+    )
+    interval = models.CharField(max_length=5, choices=Interval.choices, default=Interval.MONTH)
+    trial_days = models.PositiveSmallIntegerField(
+        default=0,
+        validators=[MaxValueValidator(365)],
+        help_text="Free days before the first payment; 0 means no trial.",
+    )
+    tagline = models.CharField(
+        max_length=150, blank=True, help_text='A short selling line, e.g. "Save 14.90 a year".'
+    )
+    is_best_value = models.BooleanField(
+        default=False, help_text="Marks this plan as the best value on the paywall."
+    )
+    is_active = models.BooleanField(
+        default=True, help_text="Inactive plans are not offered; existing subscribers keep them."
+    )
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+
+    class Meta:
+        ordering = ["order", "price"]
+
+    def __str__(self):
+        return f"{self.name} ({self.price_display})"
+
+    @property
+    def price_display(self) -> str:
+        symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(self.currency)
+        amount = f"{self.price:.2f}"
+        return f"{symbol}{amount}" if symbol else f"{amount} {self.currency}"
+
+    @property
+    def interval_noun(self) -> str:
+        return "month" if self.interval == self.Interval.MONTH else "year"
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def live(self):
+        """Subscriptions still in force or awaiting payment: at most one per reader."""
+        return self.filter(status__in=Subscription.LIVE_STATUSES)
+
+    def for_reader(self, user):
+        return self.filter(user=user)
+
+    def due_to_expire(self, now: datetime):
+        """Subscriptions whose paid or trial period is over and must now expire."""
+        return self.filter(
+            status__in=[
+                Subscription.Status.TRIALING,
+                Subscription.Status.ACTIVE,
+                Subscription.Status.CANCELED,
+            ],
+            current_period_end__lte=now,
+        )
+
+
+class Subscription(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Awaiting payment"
+        TRIALING = "trialing", "Free trial"
+        ACTIVE = "active", "Active"
+        CANCELED = "canceled", "Canceled (access until period end)"
+        EXPIRED = "expired", "Expired"
+
+    LIVE_STATUSES = (Status.PENDING, Status.TRIALING, Status.ACTIVE, Status.CANCELED)
+    ACCESS_STATUSES = (Status.TRIALING, Status.ACTIVE, Status.CANCELED)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="subscriptions")
+    # Written only by paywall.services.subscriptions.change_status.
+    status = models.CharField(max_length=10, choices=Status.choices, editable=False)
+    trial_ends_at = models.DateTimeField(null=True, blank=True, editable=False)
+    current_period_end = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Access continues until this moment (the end of the trial or paid period).",
+    )
+    canceled_at = models.DateTimeField(null=True, blank=True, editable=False)
+    started_from = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The article whose paywall the reader started from.",
+    )
+    provider = models.CharField(max_length=30, default="manual", editable=False)
+    provider_reference = models.CharField(
+        max_length=200, blank=True, help_text="The payment provider's id or a payment note."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=Q(status__in=["pending", "trialing", "active", "canceled"]),
+                name="one_live_subscription_per_reader",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "current_period_end"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.plan.name} · {self.get_status_display()}"
+
+    def grants_access(self, now: datetime) -> bool:
+        return (
+            self.status in self.ACCESS_STATUSES
+            and self.current_period_end is not None
+            and now < self.current_period_end
+        )
+
+
+class SubscriptionEvent(models.Model):
+    """One status change, written by change_status: the audit trail and the funnel's source."""
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    at = models.DateTimeField(db_index=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or 'new'} → {self.to_status}"
+
+
+class MeterRead(models.Model):
+    """A signed-in reader's metered read of one article (the anonymous meter is a cookie)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meter_reads"
+    )
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "article"], name="one_meter_read_per_article")
+        ]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self):
+        return f"{self.user} read {self.article_id} at {self.read_at:%Y-%m-%d %H:%M}"
+
+
+class GiftLink(models.Model):
+    """A subscriber's gift of one article; the link itself is signed (see services.gifts)."""
+
+    giver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gift_links"
+    )
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["giver", "created_at"])]
+
+    def __str__(self):
+        return f"Gift of {self.article_id} by {self.giver}"
+
+
+class FunnelDay(models.Model):
+    """Daily per-article counts of the funnel's high-volume steps, flushed from the cache."""
+
+    date = models.DateField()
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    metered_reads = models.PositiveIntegerField(default=0)
+    paywalls_shown = models.PositiveIntegerField(default=0)
+    gift_links_opened = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-date", "article"]
+        constraints = [
+            models.UniqueConstraint(fields=["date", "article"], name="one_funnel_row_per_day")
+        ]
+        verbose_name = "daily funnel"
+        verbose_name_plural = "daily funnel"
+
+    def __str__(self):
+        return f"{self.date}: article {self.article_id}"

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from decimal import Decimal
 from io import BytesIO
 
 import factory
@@ -107,6 +108,44 @@ class DraftFactory(ArticleFactory):
 class InReviewFactory(DraftFactory):
     status = Article.Status.IN_REVIEW
     status_changed_at = factory.LazyFunction(timezone.now)
+
+
+# Paywall and reader accounts
+
+
+class ReaderFactory(factory.django.DjangoModelFactory):
+    """A reader account as sign-up makes it: the lowercased email is the username."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.com")
+    username = factory.SelfAttribute("email")
+    password = factory.django.Password("a-long-reader-password")
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "paywall.Plan"
+        django_get_or_create = ["slug"]
+
+    name = "Monthly"
+    slug = "monthly"
+    price = Decimal("2.90")
+    currency = "USD"
+    interval = "month"
+    trial_days = 30
+
+
+class AnnualPlanFactory(PlanFactory):
+    name = "Annual"
+    slug = "annual"
+    price = Decimal("19.90")
+    interval = "year"
+    trial_days = 0
+    is_best_value = True
 
 
 # Newsletters

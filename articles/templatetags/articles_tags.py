@@ -64,6 +64,14 @@ def with_dateline(body: str, dateline: str):
     return mark_safe(f"<p>{marker}</p>{body}")
 
 
+@register.filter
+def json_ld(data: dict):
+    """Render a schema.org object as a safe <script type="application/ld+json"> tag."""
+    from .seo_tags import jsonld_script
+
+    return jsonld_script(data)
+
+
 @register.simple_tag
 def search_snippet(article, query: str):
     """The passage of a search result around the reader's words, with matches in <mark>."""

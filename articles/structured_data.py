@@ -1,0 +1,55 @@
+"""schema.org structured data (JSON-LD) for article pages.
+
+`news_article` builds the NewsArticle object, following Google's guidance for paywalled
+content: `isAccessibleForFree` says whether a reader without a subscription gets the whole
+story, and when they do not, `hasPart` names the gated part of the page with a CSS class
+(the template puts that class on the withheld text for subscribers and on the paywall
+block for everyone else). `json_ld` renders any such object as a safe script tag.
+"""
+
+from django.conf import settings
+from django.templatetags.static import static
+
+from .seo import absolute_url
+
+# The class the article template puts on the part of the body a paywall withholds.
+PAYWALLED_CLASS = "story__paywalled"
+PAYWALLED_SELECTOR = f".{PAYWALLED_CLASS}"
+
+
+def news_article(article, *, accessible_for_free: bool) -> dict:
+    """The NewsArticle object for an article page (authors and section already fetched)."""
+    url = absolute_url(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline[:110],
+        "description": article.dek,
+        "datePublished": article.published_at.isoformat() if article.published_at else None,
+        "dateModified": article.updated_at.isoformat(),
+        "author": [
+            {"@type": "Person", "name": author.name, "url": absolute_url(author.get_absolute_url())}
+            for author in article.byline_authors
+        ],
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": absolute_url("/"),
+            "logo": {"@type": "ImageObject", "url": absolute_url(static("img/logo.png"))},
+        },
+        "articleSection": article.section.name,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "isAccessibleForFree": accessible_for_free,
+    }
+    if article.lead_image:
+        data["image"] = [absolute_url(article.lead_image_url(width_index=-1))]
+    if article.original_url:
+        data["isBasedOn"] = article.original_url
+    if not accessible_for_free:
+        data["hasPart"] = {
+            "@type": "WebPageElement",
+            "isAccessibleForFree": False,
+            "cssSelector": PAYWALLED_SELECTOR,
+        }
+    return {key: value for key, value in data.items() if value is not None}

@@ -1,0 +1,215 @@
+from django.contrib import admin, messages
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import FunnelDay, GiftLink, MeterPolicy, Plan, Subscription, SubscriptionEvent
+from .services import funnel, subscriptions
+from .services.subscriptions import SubscriptionError
+
+
+@admin.register(MeterPolicy)
+class MeterPolicyAdmin(admin.ModelAdmin):
+    """One policy row: the list page goes straight to it."""
+
+    filter_horizontal = ["free_sections"]
+    fieldsets = [
+        (None, {"fields": ["enabled"]}),
+        (
+            "The meter",
+            {
+                "fields": [
+                    "free_articles",
+                    "registered_bonus",
+                    "window_days",
+                    "teaser_paragraphs",
+                    "free_sections",
+                ]
+            },
+        ),
+        ("Gift links", {"fields": ["gift_links_per_month", "gift_link_days"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not MeterPolicy.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        policy = MeterPolicy.objects.order_by("pk").first()
+        if policy is None:
+            return redirect(reverse("admin:paywall_meterpolicy_add"))
+        return redirect(reverse("admin:paywall_meterpolicy_change", args=[policy.pk]))
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["name", "price_display", "interval", "trial_days", "is_best_value", "is_active"]
+    list_filter = ["is_active", "interval"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["order", "price"]
+
+    @admin.display(description="price")
+    def price_display(self, plan):
+        return plan.price_display
+
+
+class SubscriptionEventInline(admin.TabularInline):
+    model = SubscriptionEvent
+    extra = 0
+    can_delete = False
+    fields = ["at", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(admin.ModelAdmin):
+    """Status changes only through the actions, which call change_status."""
+
+    list_display = [
+        "reader_email",
+        "plan",
+        "status",
+        "trial_ends_at",
+        "current_period_end",
+        "started_from",
+        "created_at",
+    ]
+    list_filter = ["status", "plan", "created_at"]
+    search_fields = ["user__email", "user__username"]
+    list_select_related = ["user", "plan", "started_from"]
+    date_hierarchy = "created_at"
+    fields = [
+        "user",
+        "plan",
+        "status",
+        "trial_ends_at",
+        "current_period_end",
+        "canceled_at",
+        "started_from",
+        "provider",
+        "provider_reference",
+        "created_at",
+    ]
+    readonly_fields = [
+        "user",
+        "plan",
+        "status",
+        "trial_ends_at",
+        "current_period_end",
+        "canceled_at",
+        "started_from",
+        "provider",
+        "created_at",
+    ]
+    inlines = [SubscriptionEventInline]
+    actions = ["mark_paid", "cancel", "expire_now"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="reader", ordering="user__email")
+    def reader_email(self, subscription):
+        return subscription.user.email or subscription.user.username
+
+    def _apply(self, request, queryset, change, done: str):
+        now, count = timezone.now(), 0
+        for subscription in queryset.select_related("plan"):
+            try:
+                change(subscription, now)
+                count += 1
+            except SubscriptionError as error:
+                self.message_user(request, f"{subscription}: {error}", messages.WARNING)
+        if count:
+            self.message_user(request, f"{count} subscription(s) {done}.", messages.SUCCESS)
+
+    @admin.action(description="Mark paid for one period (manual payment received)")
+    def mark_paid(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda s, now: subscriptions.mark_paid(
+                subscription=s, now=now, reference=f"marked paid by {request.user}"
+            ),
+            "marked paid",
+        )
+
+    @admin.action(description="Cancel (access continues until the period end)")
+    def cancel(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda s, now: subscriptions.cancel(subscription=s, now=now),
+            "canceled",
+        )
+
+    @admin.action(description="Expire now (ends access immediately)")
+    def expire_now(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            lambda s, now: subscriptions.change_status(
+                subscription=s, to=Subscription.Status.EXPIRED, now=now, note="expired by staff"
+            ),
+            "expired",
+        )
+
+
+@admin.register(GiftLink)
+class GiftLinkAdmin(admin.ModelAdmin):
+    list_display = ["article", "giver", "created_at", "expires_at"]
+    search_fields = ["giver__email", "article__headline"]
+    list_select_related = ["article", "giver"]
+    readonly_fields = ["giver", "article", "created_at", "expires_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(FunnelDay)
+class FunnelDayAdmin(admin.ModelAdmin):
+    """The daily funnel: a report page rather than a list of rows."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        now = timezone.now()
+        funnel.flush(now=now)  # Editors see the cache's latest counts.
+        try:
+            days = min(max(int(request.GET.get("days", 30)), 1), 365)
+        except ValueError:
+            days = 30
+        rows = funnel.daily_report(now=now, days=days)
+        totals = {
+            field: sum(getattr(row, field) for row in rows)
+            for field in (
+                "metered_reads",
+                "paywalls_shown",
+                "trials_started",
+                "trials_converted",
+                "gift_links_opened",
+            )
+        }
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Daily funnel",
+            "opts": self.model._meta,
+            "days": days,
+            "rows": rows,
+            "totals": totals,
+            "leading_articles": funnel.articles_leading_to_trials(now=now, days=days),
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/paywall/funnel.html", context)

@@ -1,0 +1,75 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+# Readers sign in with their email; it is stored lowercased as the username, which makes
+# emails unique case-insensitively at the database level.
+EMAIL_MAX_LENGTH = 150
+
+
+def normalize_email(value: str) -> str:
+    return value.strip().lower()
+
+
+class SignupForm(forms.Form):
+    email = forms.EmailField(
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    password = forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+
+    def clean_email(self):
+        email = normalize_email(self.cleaned_data["email"])
+        User = get_user_model()
+        if (
+            User.objects.filter(email__iexact=email).exists()
+            or User.objects.filter(username__iexact=email).exists()
+        ):
+            raise forms.ValidationError(
+                "An account already uses this email address. Sign in, or reset your password."
+            )
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        email, password = cleaned.get("email"), cleaned.get("password")
+        if email and password:
+            user = get_user_model()(username=email, email=email)
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
+
+    def save(self):
+        email = self.cleaned_data["email"]
+        return get_user_model().objects.create_user(
+            username=email, email=email, password=self.cleaned_data["password"]
+        )
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    """Django's sign-in form, asking for the email address the account was made with."""
+
+    username = forms.EmailField(
+        label="Email",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": "That email and password do not match an account. Check them, or "
+        "reset your password.",
+    }
+
+    def clean_username(self):
+        return normalize_email(self.cleaned_data["username"])
+
+
+class GiftLinkForm(forms.Form):
+    article = forms.IntegerField(widget=forms.HiddenInput)

@@ -1,0 +1,127 @@
+"""The article page's paywall: one call that decides, records the read, and says what to render.
+
+gate = gate_article(request, article)
+response = render(..., {"gate": gate})
+return gate.finalize(response)
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from paywall.models import Plan, Subscription
+
+from .readers import reader_from_request
+from .services import funnel, meter, subscriptions
+from .services.access import Access, Reader, decide_access
+from .services.gifts import gifts_left
+from .services.policy import get_policy
+from .services.teaser import split_body
+
+
+@dataclass(frozen=True)
+class ArticleGate:
+    access: Access
+    # For a gated page, teaser is all of the body the page may hold and rest is "".
+    teaser: str
+    rest: str
+    free_for_everyone: bool
+    gift_message: str = ""
+    plans: list = field(default_factory=list)
+    can_give_gifts: bool = False
+    gifts_left: int = 0
+    gift_link_days: int = 14
+    meter_cookie: str | None = None
+    meter_cookie_days: int = 30
+
+    @property
+    def full(self) -> bool:
+        return self.access.full
+
+    @property
+    def gated(self) -> bool:
+        return not self.access.full
+
+    @property
+    def show_meter_notice(self) -> bool:
+        return self.access.reason in ("metered", "already-read")
+
+    def finalize(self, response):
+        """Cookie and cache headers: a page that depends on the reader is never shared."""
+        if not self.free_for_everyone:
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ("Cookie",))
+        if self.meter_cookie is not None:
+            response.set_cookie(
+                meter.COOKIE_NAME,
+                self.meter_cookie,
+                max_age=self.meter_cookie_days * 24 * 3600,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+
+
+def open_article(*, reader: Reader, article, now: datetime, user=None) -> ArticleGate:
+    """Decide access, record a metered read, count the funnel, and cut the body if gated."""
+    policy = get_policy()
+    access = decide_access(reader=reader, article=article, now=now)
+    free_for_everyone = decide_access(reader=Reader.nobody(), article=article, now=now).full
+
+    if reader.subscription and reader.subscription.is_due_to_expire(now):
+        # The check on read: no cron is needed for an ended period to stop giving access.
+        expired = Subscription.objects.select_related("plan").get(
+            pk=reader.subscription.subscription_id
+        )
+        subscriptions.expire_if_due(subscription=expired, now=now)
+
+    cookie = None
+    if access.counts_read:
+        funnel.count_step(step="metered_reads", article_id=article.pk, now=now)
+        if reader.signed_in:
+            meter.record_reader_read(user_id=reader.user_id, article_id=article.pk, now=now)
+        else:
+            updated = reader.meter.with_read(article.pk, now=now, window_days=policy.window_days)
+            cookie = meter.encode_cookie(updated)
+    if access.reason == "gift":
+        funnel.count_step(step="gift_links_opened", article_id=article.pk, now=now)
+
+    gift_message = reader.gift_error
+    if reader.gift and reader.gift.article_id != article.pk and not gift_message:
+        gift_message = "This gift link is for another article. The usual limit applies."
+
+    teaser, rest = article.body, ""
+    plans = []
+    if not free_for_everyone:
+        teaser, rest = split_body(article.body, paragraphs=policy.teaser_paragraphs)
+    if access.gated:
+        funnel.count_step(step="paywalls_shown", article_id=article.pk, now=now)
+        rest = ""
+        plans = list(Plan.objects.filter(is_active=True))
+
+    can_give = access.reason in ("subscriber", "trial")
+    return ArticleGate(
+        access=access,
+        teaser=teaser,
+        rest=rest,
+        free_for_everyone=free_for_everyone,
+        gift_message=gift_message,
+        plans=plans,
+        can_give_gifts=can_give,
+        gifts_left=gifts_left(user=user, now=now) if can_give and user is not None else 0,
+        gift_link_days=policy.gift_link_days,
+        meter_cookie=cookie,
+        meter_cookie_days=policy.window_days,
+    )
+
+
+def gate_article(request, article) -> ArticleGate:
+    """The article view's one call into the paywall."""
+    now = timezone.now()
+    reader = reader_from_request(request, now=now)
+    user = request.user if reader.signed_in else None
+    return open_article(reader=reader, article=article, now=now, user=user)

@@ -1,0 +1,153 @@
+"""The editors' funnel: metered reads, paywalls shown, gift links opened, trials, conversions.
+
+High-volume steps (one per page view) are counted in the cache, never in the database, and
+`flush_funnel` (the management command, also run when an editor opens the funnel page)
+moves them into FunnelDay rows. Trials started and converted come from SubscriptionEvent
+rows that change_status writes anyway.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncDate
+
+from paywall.models import FunnelDay, Subscription, SubscriptionEvent
+
+STEPS = ("metered_reads", "paywalls_shown", "gift_links_opened")
+# Counters outlive a missed flush by this long.
+COUNTER_SECONDS = 8 * 24 * 3600
+FLUSH_DAYS = 7
+
+
+def _key(step: str, day: date, article_id: int) -> str:
+    return f"paywall:funnel:{day.isoformat()}:{step}:{article_id}"
+
+
+def count_step(*, step: str, article_id: int, now: datetime) -> None:
+    """Add one to a funnel step for an article: a cache increment, no SQL."""
+    key = _key(step, now.date(), article_id)
+    cache.add(key, 0, COUNTER_SECONDS)
+    try:
+        cache.incr(key)
+    except ValueError:  # Evicted between add and incr: start again at one.
+        cache.set(key, 1, COUNTER_SECONDS)
+
+
+def flush(*, now: datetime, article_ids=None) -> int:
+    """Move cached counters of the last FLUSH_DAYS days into FunnelDay; returns rows touched."""
+    from articles.models import Article
+
+    if article_ids is None:
+        article_ids = list(Article.objects.published().values_list("pk", flat=True))
+    days = [now.date() - timedelta(days=n) for n in range(FLUSH_DAYS)]
+    touched = 0
+    for day in days:
+        keys = {_key(step, day, pk): (step, pk) for step in STEPS for pk in article_ids}
+        found = {key: value for key, value in cache.get_many(list(keys)).items() if value}
+        per_article: dict[int, dict[str, int]] = {}
+        for key, value in found.items():
+            step, pk = keys[key]
+            per_article.setdefault(pk, {})[step] = int(value)
+        for pk, counts in per_article.items():
+            with transaction.atomic():
+                row, _ = FunnelDay.objects.get_or_create(date=day, article_id=pk)
+                FunnelDay.objects.filter(pk=row.pk).update(
+                    **{step: F(step) + amount for step, amount in counts.items()}
+                )
+            # Subtract what was saved rather than deleting, so increments made meanwhile stay.
+            for step, amount in counts.items():
+                try:
+                    cache.decr(_key(step, day, pk), amount)
+                except ValueError:
+                    pass
+            touched += 1
+    return touched
+
+
+@dataclass(frozen=True)
+class FunnelRow:
+    day: date
+    metered_reads: int
+    paywalls_shown: int
+    trials_started: int
+    trials_converted: int
+    gift_links_opened: int
+
+
+def daily_report(*, now: datetime, days: int = 30) -> list[FunnelRow]:
+    """One row per day, newest first, for the admin's funnel page."""
+    since = now.date() - timedelta(days=days - 1)
+    steps = {
+        row["date"]: row
+        for row in FunnelDay.objects.filter(date__gte=since)
+        .values("date")
+        .annotate(
+            metered_reads=Sum("metered_reads"),
+            paywalls_shown=Sum("paywalls_shown"),
+            gift_links_opened=Sum("gift_links_opened"),
+        )
+    }
+    events = {
+        row["day"]: row
+        for row in SubscriptionEvent.objects.filter(at__date__gte=since)
+        .annotate(day=TruncDate("at"))
+        .values("day")
+        .annotate(
+            started=Count("pk", filter=Q(to_status=Subscription.Status.TRIALING)),
+            converted=Count(
+                "pk",
+                filter=Q(from_status=Subscription.Status.TRIALING, to_status="active"),
+            ),
+        )
+    }
+    rows = []
+    for n in range(days):
+        day = now.date() - timedelta(days=n)
+        step, event = steps.get(day, {}), events.get(day, {})
+        rows.append(
+            FunnelRow(
+                day=day,
+                metered_reads=step.get("metered_reads") or 0,
+                paywalls_shown=step.get("paywalls_shown") or 0,
+                trials_started=event.get("started") or 0,
+                trials_converted=event.get("converted") or 0,
+                gift_links_opened=step.get("gift_links_opened") or 0,
+            )
+        )
+    return rows
+
+
+def articles_leading_to_trials(*, now: datetime, days: int = 30, limit: int = 20):
+    """Articles whose paywall started the most trials, with paywalls shown beside them."""
+    from articles.models import Article
+
+    since = now - timedelta(days=days)
+    trials = (
+        Subscription.objects.filter(
+            started_from__isnull=False, trial_ends_at__isnull=False, created_at__gte=since
+        )
+        .values("started_from")
+        .annotate(trials=Count("pk"))
+        .order_by("-trials")[:limit]
+    )
+    counts = {row["started_from"]: row["trials"] for row in trials}
+    shown = dict(
+        FunnelDay.objects.filter(article_id__in=counts, date__gte=since.date())
+        .values("article_id")
+        .annotate(total=Sum("paywalls_shown"))
+        .values_list("article_id", "total")
+    )
+    articles = Article.objects.in_bulk(list(counts))
+    return [
+        {
+            "article": articles[pk],
+            "trials": total,
+            "paywalls_shown": shown.get(pk) or 0,
+            "rate": (total / shown[pk] * 100) if shown.get(pk) else None,
+        }
+        for pk, total in counts.items()
+        if pk in articles
+    ]

@@ -1,0 +1,176 @@
+"""Subscriptions: starting a trial, subscribing, paying, canceling, expiring.
+
+Every status change goes through `change_status`, which checks the transition, sets the
+dates that go with it and records a SubscriptionEvent (the audit trail and the funnel's
+source for trials started and converted).
+"""
+
+import calendar
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+
+from paywall.models import Plan, Subscription, SubscriptionEvent
+
+from .providers import get_provider
+
+Status = Subscription.Status
+
+ALLOWED = {
+    None: {Status.PENDING, Status.TRIALING},
+    Status.PENDING: {Status.ACTIVE, Status.EXPIRED},
+    Status.TRIALING: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
+    Status.ACTIVE: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
+    Status.CANCELED: {Status.ACTIVE, Status.EXPIRED},
+    Status.EXPIRED: set(),
+}
+
+
+class SubscriptionError(Exception):
+    """A reader-facing reason why a subscription change cannot happen."""
+
+
+def add_interval(moment: datetime, interval: str) -> datetime:
+    """One billing period later: a calendar month (clamped to the month's end) or a year."""
+    months = 1 if interval == Plan.Interval.MONTH else 12
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def change_status(
+    *, subscription: Subscription, to: str, now: datetime, note: str = ""
+) -> Subscription:
+    """The one place a subscription's status changes."""
+    previous = subscription.status or None
+    if to not in ALLOWED[previous]:
+        raise SubscriptionError(f"A subscription cannot go from {previous or 'nothing'} to {to}.")
+    if to == Status.TRIALING:
+        subscription.trial_ends_at = now + timedelta(days=subscription.plan.trial_days)
+        subscription.current_period_end = subscription.trial_ends_at
+    elif to == Status.ACTIVE:
+        # A payment covers one period from the later of now and the end of what is paid.
+        start = max(filter(None, [now, subscription.current_period_end]))
+        subscription.current_period_end = add_interval(start, subscription.plan.interval)
+        subscription.canceled_at = None
+    elif to == Status.CANCELED:
+        subscription.canceled_at = now
+    elif to == Status.EXPIRED and previous == Status.PENDING:
+        subscription.current_period_end = now
+    subscription.status = to
+    with transaction.atomic():
+        subscription.save()
+        SubscriptionEvent.objects.create(
+            subscription=subscription,
+            from_status=previous or "",
+            to_status=to,
+            at=now,
+            note=note[:200],
+        )
+    return subscription
+
+
+def live_subscription(*, user) -> Subscription | None:
+    return Subscription.objects.live().for_reader(user).select_related("plan").first()
+
+
+def has_had_trial(*, user) -> bool:
+    return Subscription.objects.for_reader(user).filter(trial_ends_at__isnull=False).exists()
+
+
+def _create(*, user, plan: Plan, status: str, now: datetime, started_from=None, note=""):
+    if not plan.is_active:
+        raise SubscriptionError("This plan is no longer offered.")
+    if live_subscription(user=user):
+        raise SubscriptionError("You already have a subscription; there is nothing to pay.")
+    subscription = Subscription(
+        user=user, plan=plan, started_from=started_from, provider=get_provider().name
+    )
+    try:
+        with transaction.atomic():
+            change_status(subscription=subscription, to=status, now=now, note=note)
+    except IntegrityError as exc:  # Two clicks at once: the unique constraint keeps one.
+        raise SubscriptionError("You already have a subscription.") from exc
+    return subscription
+
+
+def start_trial(*, user, plan: Plan, now: datetime, started_from=None) -> Subscription:
+    """A free trial of plan: once per reader, never beside another subscription."""
+    if plan.trial_days <= 0:
+        raise SubscriptionError("This plan has no free trial.")
+    if has_had_trial(user=user):
+        raise SubscriptionError(
+            "You have already had a free trial. You can still subscribe to keep reading."
+        )
+    return _create(
+        user=user,
+        plan=plan,
+        status=Status.TRIALING,
+        now=now,
+        started_from=started_from,
+        note="trial started",
+    )
+
+
+def subscribe(*, user, plan: Plan, now: datetime, started_from=None):
+    """A subscription without a trial, awaiting its first payment at the provider."""
+    subscription = _create(
+        user=user,
+        plan=plan,
+        status=Status.PENDING,
+        now=now,
+        started_from=started_from,
+        note="awaiting first payment",
+    )
+    return subscription, get_provider(subscription.provider).begin(subscription=subscription)
+
+
+def mark_paid(*, subscription: Subscription, now: datetime, reference: str = "") -> Subscription:
+    """Record one period's payment: trial or pending becomes active, active is extended."""
+    result = get_provider(subscription.provider).record_payment(
+        subscription=subscription, reference=reference
+    )
+    if not result.paid:
+        raise SubscriptionError(result.message or "The payment was not recorded.")
+    subscription.provider_reference = result.reference
+    return change_status(
+        subscription=subscription, to=Status.ACTIVE, now=now, note=f"paid: {result.reference}"
+    )
+
+
+def cancel(*, subscription: Subscription, now: datetime) -> Subscription:
+    """Stop renewal; access continues until the current period ends.
+
+    A subscription still awaiting its first payment is withdrawn (it never gave access).
+    """
+    if subscription.status == Status.PENDING:
+        return change_status(
+            subscription=subscription, to=Status.EXPIRED, now=now, note="withdrawn by reader"
+        )
+    if subscription.status not in (Status.TRIALING, Status.ACTIVE):
+        raise SubscriptionError("This subscription is already canceled or has ended.")
+    get_provider(subscription.provider).cancel(subscription=subscription)
+    return change_status(
+        subscription=subscription, to=Status.CANCELED, now=now, note="canceled by reader"
+    )
+
+
+def expire_if_due(*, subscription: Subscription, now: datetime) -> Subscription:
+    """The check on read: a subscription past its period end expires now."""
+    if (
+        subscription.status in Subscription.ACCESS_STATUSES
+        and subscription.current_period_end is not None
+        and subscription.current_period_end <= now
+    ):
+        change_status(subscription=subscription, to=Status.EXPIRED, now=now, note="period ended")
+    return subscription
+
+
+def expire_due(*, now: datetime) -> int:
+    """The periodic sweep: expire every subscription whose period has ended."""
+    count = 0
+    for subscription in Subscription.objects.due_to_expire(now).select_related("plan"):
+        expire_if_due(subscription=subscription, now=now)
+        count += 1
+    return count

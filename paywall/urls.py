@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "paywall"
+urlpatterns = [
+    path("", views.AccountView.as_view(), name="account"),
+    path("signup/", views.SignupView.as_view(), name="signup"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("subscribe/<slug:slug>/", views.SubscribeView.as_view(), name="subscribe"),
+    path("cancel/", views.CancelView.as_view(), name="cancel"),
+    path("gifts/", views.GiftLinkCreateView.as_view(), name="gift_create"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/sent/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]

@@ -1,0 +1,265 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import IntegrityError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from articles.models import Article
+
+from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
+from .models import GiftLink, Plan
+from .ratelimit import RateLimitedPostMixin
+from .services import gifts, subscriptions
+from .services.gifts import GiftError
+from .services.subscriptions import SubscriptionError
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def safe_next(request, fallback: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback
+
+
+def sign_up(request, form: SignupForm):
+    """Create the account and sign the reader in (the anonymous meter carries over)."""
+    try:
+        user = form.save()
+    except IntegrityError:  # The same email submitted twice at once.
+        form.add_error("email", "An account already uses this email address.")
+        return None
+    login(request, user, backend=MODEL_BACKEND)
+    return user
+
+
+class SignupView(RateLimitedPostMixin, FormView):
+    template_name = "paywall/signup.html"
+    form_class = SignupForm
+    rate_scope = "signup"
+    rate_limit = 10
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            return redirect(safe_next(request, reverse("paywall:account")))
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if sign_up(self.request, form) is None:
+            return self.form_invalid(form)
+        messages.success(self.request, "Welcome! Your account is ready.")
+        return redirect(safe_next(self.request, reverse("paywall:account")))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(next=safe_next(self.request, ""), **kwargs)
+
+
+class LoginView(RateLimitedPostMixin, auth_views.LoginView):
+    template_name = "paywall/login.html"
+    authentication_form = EmailAuthenticationForm
+    redirect_authenticated_user = True
+    rate_scope = "login"
+
+    def get_default_redirect_url(self):
+        return reverse("paywall:account")
+
+
+class LogoutView(auth_views.LogoutView):
+    next_page = reverse_lazy("home")
+
+
+class PasswordResetView(RateLimitedPostMixin, auth_views.PasswordResetView):
+    template_name = "paywall/password_reset_form.html"
+    email_template_name = "paywall/email/password_reset.txt"
+    html_email_template_name = "paywall/email/password_reset.html"
+    subject_template_name = "paywall/email/password_reset_subject.txt"
+    success_url = reverse_lazy("paywall:password_reset_done")
+    rate_scope = "password-reset"
+    rate_limit = 5
+
+    @property
+    def extra_email_context(self):
+        return {"site_name": settings.SITE_NAME}
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "paywall/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "paywall/password_reset_confirm.html"
+    success_url = reverse_lazy("paywall:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "paywall/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "paywall/password_change.html"
+    success_url = reverse_lazy("paywall:account")
+
+    def form_valid(self, form):
+        messages.success(self.request, "Your password has been changed.")
+        return super().form_valid(form)
+
+
+class AccountView(LoginRequiredMixin, TemplateView):
+    template_name = "paywall/account.html"
+
+    def get_context_data(self, **kwargs):
+        user, now = self.request.user, timezone.now()
+        subscription = subscriptions.live_subscription(user=user)
+        if subscription:
+            subscription = subscriptions.expire_if_due(subscription=subscription, now=now)
+            if subscription.status == subscription.Status.EXPIRED:
+                subscription = None
+        can_give = bool(subscription and subscription.grants_access(now))
+        recent_gifts = (
+            GiftLink.objects.filter(giver=user, expires_at__gt=now).select_related("article")[:10]
+            if can_give
+            else []
+        )
+        return super().get_context_data(
+            subscription=subscription,
+            plans=Plan.objects.filter(is_active=True),
+            trial_used=subscriptions.has_had_trial(user=user),
+            can_give_gifts=can_give,
+            gifts_left=gifts.gifts_left(user=user, now=now) if can_give else 0,
+            gift_links=[
+                (gift, gifts.link_for(gift, build_absolute_uri=self.request.build_absolute_uri))
+                for gift in recent_gifts
+            ],
+            **kwargs,
+        )
+
+
+class CancelView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request):
+        subscription = subscriptions.live_subscription(user=request.user)
+        if subscription is None:
+            messages.error(request, "You have no subscription to cancel.")
+            return redirect("paywall:account")
+        try:
+            subscription = subscriptions.cancel(subscription=subscription, now=timezone.now())
+        except SubscriptionError as error:
+            messages.error(request, str(error))
+        else:
+            if subscription.status == subscription.Status.CANCELED:
+                messages.success(
+                    request,
+                    "Your subscription is canceled. You keep full access until "
+                    f"{subscription.current_period_end:%B %-d, %Y}.",
+                )
+            else:
+                messages.success(request, "Your subscription request is withdrawn.")
+        return redirect("paywall:account")
+
+
+def article_from(value) -> Article | None:
+    """The published article a trial starts from, from a ?from= id; None if not one."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return Article.objects.published().filter(pk=pk).first()
+
+
+class SubscribeView(RateLimitedPostMixin, View):
+    """ "Start your free trial": sign up (or in) and start a trial, or subscribe if used."""
+
+    rate_scope = "subscribe"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.plan = get_object_or_404(Plan, slug=kwargs["slug"], is_active=True)
+        self.article = article_from(request.POST.get("from") or request.GET.get("from"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def context(self, **extra):
+        user = self.request.user
+        signed_in = user.is_authenticated
+        return {
+            "plan": self.plan,
+            "article": self.article,
+            "live_subscription": subscriptions.live_subscription(user=user) if signed_in else None,
+            "trial_available": self.plan.trial_days > 0
+            and not (signed_in and subscriptions.has_had_trial(user=user)),
+            **extra,
+        }
+
+    def get(self, request, slug):
+        return render(request, "paywall/subscribe.html", self.context(form=SignupForm()))
+
+    def post(self, request, slug):
+        user = request.user
+        if not user.is_authenticated:
+            form = SignupForm(request.POST)
+            user = sign_up(request, form) if form.is_valid() else None
+            if user is None:
+                return render(request, "paywall/subscribe.html", self.context(form=form))
+        now = timezone.now()
+        try:
+            if self.plan.trial_days > 0 and not subscriptions.has_had_trial(user=user):
+                subscription = subscriptions.start_trial(
+                    user=user, plan=self.plan, now=now, started_from=self.article
+                )
+                messages.success(
+                    request,
+                    f"Your free trial has started: unlimited reading until "
+                    f"{subscription.trial_ends_at:%B %-d, %Y}. Cancel anytime.",
+                )
+            else:
+                _, result = subscriptions.subscribe(
+                    user=user, plan=self.plan, now=now, started_from=self.article
+                )
+                messages.success(request, result.message)
+                return redirect("paywall:account")
+        except SubscriptionError as error:
+            messages.error(request, str(error))
+            return redirect("paywall:account")
+        if self.article:
+            return redirect(self.article.get_absolute_url())
+        return redirect("paywall:account")
+
+
+class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):
+    http_method_names = ["post"]
+    rate_scope = "gift"
+    rate_limit = 30
+
+    def post(self, request):
+        form = GiftLinkForm(request.POST)
+        article = article_from(form.data.get("article"))
+        if article is None:
+            raise Http404("No published article has this id.")
+        now = timezone.now()
+        subscription = subscriptions.live_subscription(user=request.user)
+        try:
+            gift, _token = gifts.create_gift_link(
+                giver=request.user,
+                article=article,
+                now=now,
+                can_give=bool(subscription and subscription.grants_access(now)),
+            )
+        except GiftError as error:
+            messages.error(request, str(error))
+            return redirect(article.get_absolute_url())
+        messages.success(
+            request,
+            f"Your gift link for “{article.headline}” is ready below; it works until "
+            f"{gift.expires_at:%B %-d, %Y}.",
+        )
+        return redirect(f"{reverse('paywall:account')}#gifts")
