@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import format_html
-from paywall.services.access import Reader, decide_access
 from taggit.models import Tag
+
+from paywall.services.access import Reader, decide_access
 
 from .images import rendition_name
 from .models import Article, Author, Section, Series, Source
