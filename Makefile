@@ -32,7 +32,7 @@ run: demo
 ## make serve: production-style serving with gunicorn and WhiteNoise (set SECRET_KEY etc.).
 serve: install
 	$(BIN)/python manage.py collectstatic --noinput
-	$(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) \
+	exec $(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} --access-logfile -
 
 worker: install

@@ -4,6 +4,7 @@ The environment, not a second settings file, is the difference between a laptop 
 production. Development defaults apply only while DEBUG is on.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -180,3 +181,79 @@ NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_ADDRE
 NEWSLETTER_SIGNUP_RATE_WINDOW = 3600  # seconds: the limits above are per hour
 NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=1000)
 NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)
+
+# --- Production: security headers, login lockout, media storage ----------------------------
+# Content Security Policy (django-csp): only our own origin; an inline <script> runs only
+# with nonce="{{ request.csp_nonce }}" (JSON-LD data blocks need none: they never execute).
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp", "axes"]
+MIDDLEWARE += [
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *env.list("CSP_IMG_SRC", default=[])],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Login lockout (django-axes, database-backed so every app server sees the same count):
+# after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair
+# waits AXES_COOLOFF_MINUTES. Applies to every login that authenticates with a request.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.auth_backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
+AXES_VERBOSE = False
+# Behind N trusted proxies, the client address is taken from X-Forwarded-For.
+AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Media storage: the local disk by default; S3 or any S3-compatible store with
+# MEDIA_STORAGE=s3 (bucket and credentials from the AWS_* variables, see the README).
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "location": env("AWS_LOCATION", default="media"),
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+    SERVE_MEDIA = False
+    _media_host = env("AWS_S3_CUSTOM_DOMAIN", default="") or env("AWS_S3_ENDPOINT_URL", default="")
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        _media_host if "://" in _media_host else f"https://{_media_host or '*.amazonaws.com'}"
+    )
+elif MEDIA_STORAGE != "filesystem":
+    raise ImproperlyConfigured('MEDIA_STORAGE must be "filesystem" or "s3".')
+
+# Far-future caching of hashed static files is WhiteNoise's default; others get an hour.
+WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http

@@ -12,6 +12,7 @@ admin.site.index_title = "Newsroom"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("account/", include("paywall.urls")),
     path("newsletters/", include("newsletters.urls")),

@@ -1,12 +1,20 @@
-from django.http import HttpResponse
+import logging
+import math
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 from articles.models import Article, Section
 from articles.seo import absolute_url
 
 SECTION_BLOCK_SIZE = 4
 SERIES_BLOCK_SIZE = 3
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -41,3 +49,42 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(reverse('articles:news-sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.exception("Health check: the database is unreachable")
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("healthz", "ok", 10)
+        return cache.get("healthz") == "ok"
+    except Exception:
+        logger.exception("Health check: the cache is unreachable")
+        return False
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: 200 when the database and cache answer, 503 otherwise.
+
+    The body says only which part failed; the reason goes to the log, not to the caller.
+    """
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    healthy = all(checks.values())
+    body = {"status": "ok" if healthy else "unavailable"}
+    body.update({name: "ok" if ok else "failing" for name, ok in checks.items()})
+    return JsonResponse(body, status=200 if healthy else 503)
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """The page django-axes shows once a login is locked out (429, with how long to wait)."""
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    return render(request, "registration/lockout.html", context, status=429)

@@ -1,0 +1,65 @@
+import pytest
+from csp.middleware import CSPMiddleware
+from django.http import HttpResponse
+from django.template import engines
+from django.test import override_settings
+from django.urls import reverse
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_carry_a_content_security_policy_without_unsafe_inline(client):
+    ArticleFactory()
+    response = client.get(reverse("home"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "object-src 'none'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_no_page_has_an_inline_script_without_a_nonce(client):
+    article = ArticleFactory()
+    for url in [reverse("home"), article.get_absolute_url(), reverse("articles:search")]:
+        html = client.get(url, {"q": "x"} if "search" in url else {}).content.decode()
+        for chunk in html.split("<script")[1:]:
+            tag = chunk.split(">", 1)[0]
+            assert "nonce=" in tag or "application/ld+json" in tag or "src=" in tag, tag
+
+
+def test_nonce_in_template_matches_the_header(rf):
+    template = engines["django"].from_string('<script nonce="{{ CSP_NONCE }}">go()</script>')
+    middleware = CSPMiddleware(lambda request: HttpResponse(template.render({}, request)))
+    response = middleware(rf.get("/"))
+    nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+    assert len(nonce) >= 16
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+
+
+def test_referrer_policy_nosniff_and_frame_denial(client):
+    response = client.get(reverse("home"))
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_hsts_is_sent_over_https(client):
+    response = client.get(reverse("home"), secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@override_settings(SECURE_SSL_REDIRECT=True)
+def test_plain_http_is_redirected_but_the_health_check_is_not(client):
+    assert client.get(reverse("home")).status_code == 301
+    assert client.get(reverse("healthz")).status_code == 200
+
+
+def test_only_the_admin_may_use_inline_style_attributes(admin_client):
+    admin_policy = admin_client.get(reverse("admin:index"))["Content-Security-Policy"]
+    assert "style-src-attr 'unsafe-inline'" in admin_policy
+    assert "script-src 'self'" in admin_policy
+    reader_policy = admin_client.get(reverse("home"))["Content-Security-Policy"]
+    assert "unsafe-inline" not in reader_policy
