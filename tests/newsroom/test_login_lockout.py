@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.factories import ReaderFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -69,3 +71,32 @@ def test_lockout_of_one_username_leaves_other_accounts_alone(client, editor, set
 
 def test_client_login_without_a_request_still_works(client, editor):
     assert client.login(username="editor", password="correct horse battery")
+
+
+def reader_login(client, email, password):
+    return client.post(
+        reverse("paywall:login"),
+        {"username": email, "password": password},
+        REMOTE_ADDR="198.51.100.7",
+    )
+
+
+def test_reader_login_locks_out_after_repeated_failures(client, settings):
+    reader = ReaderFactory()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = reader_login(client, reader.email, "not my password")
+        assert response.status_code == 200
+        assert "do not match an account" in response.content.decode()
+    response = reader_login(client, reader.email, "not my password")
+    assert response.status_code == 429
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    response = reader_login(client, reader.email, "a-long-reader-password")
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_reader_lockout_counts_the_email_however_it_is_typed(client, settings):
+    ReaderFactory(email="mixed@example.com")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        reader_login(client, "Mixed@Example.com", "not my password")
+    assert reader_login(client, "mixed@example.com", "a-long-reader-password").status_code == 429
