@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import AdminSplitDateTime
 from django.urls import reverse
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from . import roles
+from .admin_revisions import RevisionsAdminMixin
 from .models import (
     Article,
     ArticleAuthor,
@@ -18,7 +20,8 @@ from .models import (
     Source,
     WorkflowEvent,
 )
-from .services import workflow
+from .seo import absolute_url
+from .services import preview, workflow
 
 
 class BylineInline(admin.TabularInline):
@@ -162,7 +165,7 @@ def _local(moment) -> str:
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline, WorkflowEventInline]
@@ -177,6 +180,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # Status and dates move only through the workflow service (buttons and actions).
     workflow_readonly_fields = [
         "state",
+        "preview_link",
         "published_at",
         "created_by",
         "status_changed_by",
@@ -218,6 +222,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "state",
+                    "preview_link",
                     "published_at",
                     "schedule_for",
                     "created_by",
@@ -253,7 +258,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if roles.can_publish(request.user):
+        if obj is not None and "schedule" in {
+            t.name for t in workflow.available_transitions(article=obj, by=request.user)
+        }:
             return fieldsets
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
@@ -263,7 +270,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         attrs = {"request": request}
-        if not roles.can_publish(request.user):
+        if "schedule_for" not in flatten_fieldsets(self.get_fieldsets(request, obj)):
             attrs["schedule_for"] = None  # removes the declared field
         return type(form.__name__, (form,), attrs)
 
@@ -277,6 +284,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
+        obj._history_user = request.user
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -306,6 +314,33 @@ class ArticleAdmin(admin.ModelAdmin):
             workflow.available_transitions(article=article, by=request.user) if can_save else []
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def view_on_site(self, article):
+        """Live articles open on the site; the others open through a fresh preview link."""
+        if article.is_published:
+            return article.get_absolute_url()
+        return preview.make_preview_link(article=article).url
+
+    @admin.display(description="Preview link")
+    def preview_link(self, article):
+        if article.pk is None:
+            return "Save the article to get a preview link."
+        if article.is_published:
+            return format_html(
+                '<a href="{}">Published: read it on the site</a>', article.get_absolute_url()
+            )
+        link = preview.make_preview_link(article=article)
+        url = absolute_url(link.url)
+        return format_html(
+            '<div class="preview-link"><input type="text" readonly value="{}" '
+            'aria-label="Preview link"></div>'
+            '<div class="help">Anyone with this link can read the article until {}, '
+            'without an account. <a href="{}" target="_blank" rel="noopener">Open the preview</a>'
+            "</div>",
+            url,
+            _local(link.expires_at),
+            link.url,
+        )
 
     @admin.display(description="Workflow", ordering="published_at")
     def state(self, article):

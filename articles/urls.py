@@ -39,6 +39,7 @@ urlpatterns = [
     path("article/<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("feed/", feeds.ArticlesFeed(), name="feed"),
     path("feed/atom/", feeds.ArticlesAtomFeed(), name="feed-atom"),
+    path("preview/<str:token>/", views.ArticlePreviewView.as_view(), name="preview"),
     path("sitemap.xml", views.sitemap_index, name="sitemap"),
     path(
         "sitemap-<section>.xml",
