@@ -83,6 +83,20 @@ RELATED_COUNT = 3
 LATEST_COUNT = 5
 
 
+def page_for(article, *, generation: int) -> ArticlePage:
+    """The related and latest lists around an article (uncached: article_page caches)."""
+    from .models import Article
+
+    others = Article.objects.published().exclude(pk=article.pk).newest_first()
+    # Cards never show the body: leaving it out keeps cache entries small.
+    related = with_bylines(
+        others.in_section(article.section_id).for_cards().defer("body")[:RELATED_COUNT]
+    )
+    latest = list(others.defer("body")[:LATEST_COUNT])
+    [article] = with_bylines([article])
+    return ArticlePage(article, related, latest, generation)
+
+
 def article_page(slug: str) -> ArticlePage | None:
     """The published article at slug with its related and latest lists, or None."""
     generation = current_generation()
@@ -91,16 +105,7 @@ def article_page(slug: str) -> ArticlePage | None:
         from .models import Article
 
         article = Article.objects.published().for_page().filter(slug=slug).first()
-        if article is None:
-            return None
-        others = Article.objects.published().exclude(pk=article.pk).newest_first()
-        # Cards never show the body: leaving it out keeps cache entries small.
-        related = with_bylines(
-            others.in_section(article.section_id).for_cards().defer("body")[:RELATED_COUNT]
-        )
-        latest = list(others.defer("body")[:LATEST_COUNT])
-        [article] = with_bylines([article])
-        return ArticlePage(article, related, latest, generation)
+        return None if article is None else page_for(article, generation=generation)
 
     return cached(f"article:{slug}", build, generation=generation, keep_none=False)
 

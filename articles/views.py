@@ -7,11 +7,13 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from paywall.gate import gate_article
+from paywall.gate import ArticleGate, gate_article
+from paywall.services.access import Access
 
-from .caching import article_page, current_generation
+from .caching import ArticlePage, article_page, current_generation, page_for
 from .models import Article, Author, Section, Series, Source
 from .seo import absolute_url
+from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
 from .structured_data import news_article
 
@@ -173,11 +175,15 @@ class ArticleDetailView(DetailView):
         response = self.render_to_response(self.get_context_data(object=self.object))
         return self.gate.finalize(response)
 
+    def get_article_page(self) -> ArticlePage:
+        return self.page
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["related"] = self.page.related
-        context["latest"] = self.page.latest
-        context["content_generation"] = self.page.generation
+        page = self.get_article_page()
+        context["related"] = page.related
+        context["latest"] = page.latest
+        context["content_generation"] = page.generation
         context["gate"] = self.gate
         context["structured_data"] = news_article(
             self.object, accessible_for_free=self.gate.free_for_everyone
@@ -210,3 +216,46 @@ def news_sitemap(request):
         {"articles": news_sitemap_articles(now=timezone.now())},
         content_type="application/xml",
     )
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """An unpublished article through its signed link: the article page, marked as a preview."""
+
+    template_name = "articles/article_preview.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
+        except preview.PreviewLinkError as error:
+            expired = isinstance(error, preview.PreviewLinkExpired)
+            response = TemplateResponse(
+                request,
+                "articles/preview_invalid.html",
+                {"reason": str(error), "expired": expired},
+                status=410 if expired else 404,
+            )
+        else:
+            if self.article.is_published:
+                return redirect(self.article, permanent=False)
+            # The signed link is the grant: the whole text, no meter read, no funnel count.
+            self.gate = ArticleGate(
+                access=Access(full=True, reason="preview", remaining=None),
+                teaser=self.article.body,
+                rest="",
+                free_for_everyone=True,
+            )
+            response = DetailView.get(self, request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"  # the link is the key: keep it out of Referer
+        return response
+
+    def get_object(self, queryset=None):
+        return self.article
+
+    def get_article_page(self) -> ArticlePage:
+        # Never from the content cache: the article is not published.
+        return page_for(self.article, generation=current_generation())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview_expires_at=self.expires_at, **kwargs)

@@ -1,0 +1,69 @@
+"""The funnel: counted in the cache on page views, flushed to the database."""
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from paywall.models import FunnelDay
+from paywall.services import funnel
+from paywall.services.subscriptions import mark_paid, start_trial
+from tests.factories import ReaderFactory, UserFactory
+
+from .conftest import read
+
+
+def test_page_views_count_in_the_cache_and_flush_to_the_database(client, articles):
+    for article in articles[:4]:
+        read(client, article)
+    read(client, articles[3])
+    assert not FunnelDay.objects.exists()
+    call_command("flush_funnel", stdout=StringIO())
+    rows = {row.article_id: row for row in FunnelDay.objects.all()}
+    assert [rows[a.pk].metered_reads for a in articles[:3]] == [1, 1, 1]
+    assert rows[articles[3].pk].paywalls_shown == 2
+    # A second flush adds nothing: the cache counters were drained.
+    call_command("flush_funnel", stdout=StringIO())
+    assert FunnelDay.objects.get(article=articles[3]).paywalls_shown == 2
+
+
+def test_increments_after_a_flush_are_kept(client, articles):
+    read(client, articles[0])
+    funnel.flush(now=timezone.now())
+    read(client, articles[0])  # a reread: not counted again
+    read(client, articles[1])
+    funnel.flush(now=timezone.now())
+    assert FunnelDay.objects.get(article=articles[1]).metered_reads == 1
+    assert FunnelDay.objects.get(article=articles[0]).metered_reads == 1
+
+
+def test_daily_report_counts_trials_started_and_converted(plan, articles):
+    now = timezone.now()
+    first, second = ReaderFactory(), ReaderFactory()
+    trial = start_trial(user=first, plan=plan, now=now, started_from=articles[0])
+    start_trial(user=second, plan=plan, now=now, started_from=articles[0])
+    mark_paid(subscription=trial, now=now)
+    today = funnel.daily_report(now=now, days=3)[0]
+    assert today.trials_started == 2
+    assert today.trials_converted == 1
+    leading = funnel.articles_leading_to_trials(now=now)
+    assert leading[0]["article"] == articles[0]
+    assert leading[0]["trials"] == 2
+
+
+def test_admin_funnel_page_shows_the_day_and_the_articles(client, plan, articles):
+    for article in articles[:4]:
+        read(client, article)
+    start_trial(user=ReaderFactory(), plan=plan, now=timezone.now(), started_from=articles[3])
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.get(reverse("admin:paywall_funnelday_changelist"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Which articles&#x27; paywalls led to trials" in html or "paywalls led to trials" in html
+    assert articles[3].headline in html
+    assert response.context["totals"]["metered_reads"] == 3
+    assert response.context["totals"]["paywalls_shown"] == 1
+    assert response.context["totals"]["trials_started"] == 1
+    url = reverse("admin:paywall_funnelday_changelist")
+    assert client.get(url, {"days": "abc"}).status_code == 200

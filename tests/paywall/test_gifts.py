@@ -1,0 +1,138 @@
+"""Gift links: a subscriber's article, readable by anyone for a while."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone
+
+from paywall.models import GiftLink
+from paywall.services.gifts import SALT, GiftError, create_gift_link, token_for
+from paywall.services.meter import COOKIE_NAME
+
+from .conftest import is_gated, read
+
+LAST_PARAGRAPH = b"Paragraph 6 of the story"
+
+
+@pytest.fixture
+def exhausted(client, articles):
+    """An anonymous client that has used its three free articles."""
+    for article in articles[:3]:
+        read(client, article)
+    return client
+
+
+def gift_url(article, token):
+    return f"{article.get_absolute_url()}?gift={token}"
+
+
+def test_valid_gift_link_opens_the_article_without_touching_the_meter(
+    exhausted, articles, subscriber
+):
+    article = articles[4]
+    now = timezone.now()
+    _, token = create_gift_link(giver=subscriber, article=article, now=now, can_give=True)
+    cookie_before = exhausted.cookies[COOKIE_NAME].value
+    response = exhausted.get(gift_url(article, token))
+    assert not is_gated(response)
+    assert LAST_PARAGRAPH in response.content
+    assert COOKIE_NAME not in response.cookies
+    assert exhausted.cookies[COOKIE_NAME].value == cookie_before
+    assert "private" in response["Cache-Control"]
+
+
+def test_forged_gift_link_falls_back_to_the_meter_with_a_message(exhausted, articles):
+    forged = signing.dumps({"g": 1, "a": articles[4].pk, "x": 2**40}, salt="not-the-salt")
+    response = exhausted.get(gift_url(articles[4], forged))
+    assert response.status_code == 200
+    assert is_gated(response)
+    assert b"This gift link is not valid." in response.content
+
+
+@pytest.mark.parametrize("token", ["", "x", "a:b", "%00%ff", "e30:1:2"])
+def test_garbled_gift_token_never_errors(client, articles, token):
+    response = client.get(gift_url(articles[0], token))
+    assert response.status_code == 200
+
+
+def test_expired_gift_link_falls_back_to_the_meter(exhausted, articles, subscriber):
+    past = timezone.now() - timedelta(days=15)
+    _, token = create_gift_link(giver=subscriber, article=articles[4], now=past, can_give=True)
+    response = exhausted.get(gift_url(articles[4], token))
+    assert is_gated(response)
+    assert b"This gift link has expired." in response.content
+
+
+def test_gift_link_opens_only_its_own_article(exhausted, articles, subscriber):
+    _, token = create_gift_link(
+        giver=subscriber, article=articles[4], now=timezone.now(), can_give=True
+    )
+    response = exhausted.get(gift_url(articles[5], token))
+    assert is_gated(response)
+    assert b"This gift link is for another article." in response.content
+
+
+def test_gift_token_for_a_tampered_article_is_rejected(exhausted, articles, subscriber):
+    gift, token = create_gift_link(
+        giver=subscriber, article=articles[4], now=timezone.now(), can_give=True
+    )
+    gift.article = articles[5]
+    tampered = token_for(gift)  # re-signed by us: valid, but names article 5
+    assert signing.loads(tampered, salt=SALT)["a"] == articles[5].pk
+    assert not is_gated(exhausted.get(gift_url(articles[5], tampered)))
+    body, _, signature = token.rpartition(":")
+    assert is_gated(exhausted.get(gift_url(articles[5], f"{body}x:{signature}")))
+
+
+def test_quota_of_gift_links_per_month(subscriber, articles, policy):
+    now = timezone.now()
+    policy.gift_links_per_month = 2
+    policy.save()
+    for _ in range(2):
+        create_gift_link(giver=subscriber, article=articles[0], now=now, can_give=True)
+    with pytest.raises(GiftError, match="used all your gift links"):
+        create_gift_link(giver=subscriber, article=articles[0], now=now, can_give=True)
+    assert GiftLink.objects.count() == 2
+
+
+def test_only_subscribers_can_give(reader, articles):
+    with pytest.raises(GiftError, match="for subscribers"):
+        create_gift_link(giver=reader, article=articles[0], now=timezone.now(), can_give=False)
+
+
+def test_subscriber_creates_a_gift_link_from_the_article_page(client, subscriber, articles):
+    client.force_login(subscriber)
+    html = read(client, articles[0]).content.decode()
+    assert "Give this article" in html
+    assert "<strong>10</strong> gift links left this month" in html
+    response = client.post(reverse("paywall:gift_create"), {"article": articles[0].pk})
+    assert response["Location"] == f"{reverse('paywall:account')}#gifts"
+    account = client.get(reverse("paywall:account")).content.decode()
+    assert "<strong>9</strong> gift links left this month" in account
+    assert f"{articles[0].get_absolute_url()}?gift=" in account
+
+
+def test_gift_creation_over_quota_shows_a_message(client, subscriber, articles, policy):
+    policy.gift_links_per_month = 1
+    policy.save()
+    client.force_login(subscriber)
+    client.post(reverse("paywall:gift_create"), {"article": articles[0].pk})
+    response = client.post(reverse("paywall:gift_create"), {"article": articles[0].pk}, follow=True)
+    assert b"You have used all your gift links for this month." in response.content
+    assert GiftLink.objects.count() == 1
+
+
+def test_non_subscriber_cannot_create_gift_links(client, reader, articles):
+    client.force_login(reader)
+    assert b"Give this article" not in read(client, articles[0]).content
+    response = client.post(reverse("paywall:gift_create"), {"article": articles[0].pk}, follow=True)
+    assert b"Gift links are for subscribers." in response.content
+    assert not GiftLink.objects.exists()
+
+
+def test_gift_for_unknown_article_is_404(client, subscriber):
+    client.force_login(subscriber)
+    assert client.post(reverse("paywall:gift_create"), {"article": "999999"}).status_code == 404
+    assert client.post(reverse("paywall:gift_create"), {"article": "abc"}).status_code == 404
