@@ -122,7 +122,7 @@ def test_reader_signs_up_from_the_masthead_confirms_and_unsubscribes_in_one_clic
 def choose_autocomplete(page, field_id: str, text: str):
     """Pick an option in one of the admin's select2 autocomplete widgets."""
     page.locator(f"#{field_id} + .select2").click()
-    page.locator(".select2-search__field").fill(text)
+    page.locator(".select2-dropdown .select2-search__field").fill(text)
     page.locator(".select2-results__option", has_text=text).first.click()
 
 
