@@ -223,6 +223,13 @@ def retry_failed(*, issue: NewsletterIssue) -> int:
     return count
 
 
+def resume(*, issue: NewsletterIssue) -> None:
+    """Queue the send again for an issue left "sending" (e.g. after the worker stopped)."""
+    from ..tasks import send_issue_task
+
+    send_issue_task.enqueue(issue.pk)
+
+
 def _claim_batch(issue_id: int, after_pk: int, size: int) -> list[tuple[int, int, str]]:
     with transaction.atomic():
         rows = list(
@@ -273,6 +280,7 @@ def send_issue(
     batch_size: int | None = None,
     max_attempts: int | None = None,
     on_progress: Callable[[SendReport], None] | None = None,
+    connection=None,
 ) -> SendReport:
     """Send an issue to every confirmed subscriber of its newsletter who has not had it.
 
@@ -293,7 +301,7 @@ def send_issue(
     if on_progress:
         on_progress(report)
 
-    connection = get_connection()
+    connection = connection or get_connection()
     # One sweep tries every waiting delivery once; failures wait for the next sweep.
     for _sweep in range(max_attempts):
         last_pk = 0

@@ -1,0 +1,259 @@
+import re
+from collections import Counter
+from smtplib import SMTPRecipientsRefused
+
+import pytest
+from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
+from django.test import Client, override_settings
+
+from newsletters.models import Delivery, NewsletterIssue, Subscriber
+from newsletters.services.sending import send_issue, start_sending
+from newsletters.tokens import read_preferences_token, read_unsubscribe_token
+from tests.factories import (
+    ArticleFactory,
+    DraftFactory,
+    NewsletterFactory,
+    NewsletterIssueFactory,
+    SubscriberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def daily():
+    return NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today")
+
+
+@pytest.fixture
+def issue(daily):
+    articles = [
+        ArticleFactory(headline="Lead story", dek="The lead dek.", body="<p>SECRET BODY</p>"),
+        ArticleFactory(headline="Second story", dek="Another dek."),
+    ]
+    return NewsletterIssueFactory(newsletter=daily, subject="Today's world", articles=articles)
+
+
+def recipients():
+    return Counter(address for message in mail.outbox for address in message.to)
+
+
+class FlakyBackend(EmailBackend):
+    """Refuses some addresses; the rest land in mail.outbox like the locmem backend."""
+
+    refuse: set[str] = set()
+    refusals_left: dict[str, int] = {}
+
+    def send_messages(self, messages):
+        for message in messages:
+            address = message.to[0]
+            if address in self.refuse:
+                if self.refusals_left.get(address, 1) > 0:
+                    self.refusals_left[address] = self.refusals_left.get(address, 1) - 1
+                    raise SMTPRecipientsRefused({address: (550, b"No such user")})
+        return super().send_messages(messages)
+
+
+class WorkerKilled(BaseException):
+    """Stands in for the worker being stopped: not an Exception, so nothing swallows it."""
+
+
+class DyingBackend(EmailBackend):
+    """Hands over `survive` messages, then the process 'dies'."""
+
+    survive = 0
+
+    def send_messages(self, messages):
+        if DyingBackend.survive <= 0:
+            raise WorkerKilled
+        DyingBackend.survive -= 1
+        return super().send_messages(messages)
+
+
+def test_only_confirmed_subscribers_of_the_newsletter_receive_it(issue, daily):
+    other = NewsletterFactory()
+    SubscriberFactory(email="yes@example.org", newsletters=[daily])
+    SubscriberFactory(email="pending@example.org", status="pending", newsletters=[daily])
+    SubscriberFactory(email="gone@example.org", status="unsubscribed", newsletters=[daily])
+    SubscriberFactory(email="other@example.org", newsletters=[other])
+
+    report = send_issue(issue_id=issue.pk)
+
+    assert recipients() == Counter({"yes@example.org": 1})
+    assert report.sent == 1
+    issue.refresh_from_db()
+    assert issue.status == NewsletterIssue.Status.SENT
+    assert issue.sent_at is not None
+
+
+def test_the_email_is_multipart_with_headlines_deks_and_absolute_links_never_the_body(
+    issue, daily, settings
+):
+    settings.SITE_URL = "https://news.example.com"
+    subscriber = SubscriberFactory(email="ann@example.org", newsletters=[daily])
+
+    send_issue(issue_id=issue.pk)
+
+    message = mail.outbox[0]
+    assert message.subject == "Today's world"
+    html, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    for part in (message.body, html):
+        assert "Lead story" in part and "The lead dek." in part
+        assert "https://news.example.com/article/" in part
+        assert "SECRET BODY" not in part
+        assert "placeholder" not in part
+        assert "ann@example.org" in part
+    assert 'width="600"' in html
+    assert "<table" in html and 'style="' in html
+    assert not re.search(r'(href|src)="/', html)
+    token = re.search(r"/newsletters/preferences/([^/]+)/", html).group(1)
+    assert read_preferences_token(token) == subscriber.pk
+
+
+def test_every_issue_email_has_rfc8058_one_click_headers(issue, daily, settings):
+    settings.SITE_URL = "http://news.example.com"
+    subscriber = SubscriberFactory(newsletters=[daily])
+
+    send_issue(issue_id=issue.pk)
+
+    headers = mail.outbox[0].extra_headers
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = re.fullmatch(
+        r"<(https://news\.example\.com/newsletters/unsubscribe/[^>]+/)>",
+        headers["List-Unsubscribe"],
+    ).group(1)
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    assert read_unsubscribe_token(token) == (subscriber.pk, daily.pk)
+    message_bytes = mail.outbox[0].message().as_bytes()
+    assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in message_bytes
+
+
+def test_the_one_click_header_url_unsubscribes_with_a_bare_post(issue, daily):
+    subscriber = SubscriberFactory(newsletters=[daily])
+    send_issue(issue_id=issue.pk)
+    url = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>")
+    path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+
+    response = Client(enforce_csrf_checks=True).post(
+        path, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+
+    assert response.status_code == 200
+    assert Subscriber.objects.get(pk=subscriber.pk).status == Subscriber.Status.UNSUBSCRIBED
+
+
+def test_draft_articles_are_left_out_of_the_email(daily):
+    issue = NewsletterIssueFactory(
+        newsletter=daily,
+        articles=[ArticleFactory(headline="Out now"), DraftFactory(headline="Embargoed")],
+    )
+    SubscriberFactory(newsletters=[daily])
+
+    send_issue(issue_id=issue.pk)
+
+    assert "Out now" in mail.outbox[0].body
+    assert "Embargoed" not in mail.outbox[0].body
+
+
+@override_settings(EMAIL_BACKEND="tests.newsletters.test_sending.DyingBackend")
+def test_a_send_killed_halfway_resumes_with_exactly_one_email_per_recipient(issue, daily):
+    for n in range(25):
+        SubscriberFactory(email=f"r{n:02}@example.org", newsletters=[daily])
+    DyingBackend.survive = 12
+
+    with pytest.raises(WorkerKilled):
+        send_issue(issue_id=issue.pk, batch_size=10)
+
+    assert len(mail.outbox) == 12
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 12
+    assert not Delivery.objects.filter(status=Delivery.Status.SENDING).exists()
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SENDING
+
+    DyingBackend.survive = 10_000
+    report = send_issue(issue_id=issue.pk, batch_size=10)
+
+    assert report.sent == 25
+    assert recipients() == Counter({f"r{n:02}@example.org": 1 for n in range(25)})
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SENT
+
+
+def test_rows_left_mid_batch_by_a_hard_kill_are_not_sent_again(issue, daily):
+    subscribers = [SubscriberFactory(newsletters=[daily]) for _ in range(3)]
+    in_doubt = Delivery.objects.create(
+        issue=issue, subscriber=subscribers[0], status=Delivery.Status.SENDING, attempts=1
+    )
+
+    report = send_issue(issue_id=issue.pk)
+
+    assert subscribers[0].email not in recipients()
+    assert len(mail.outbox) == 2
+    assert report.in_doubt == 1
+    in_doubt.refresh_from_db()
+    assert in_doubt.status == Delivery.Status.SENDING
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.PARTLY_FAILED
+
+
+@override_settings(
+    EMAIL_BACKEND="tests.newsletters.test_sending.FlakyBackend", NEWSLETTER_MAX_ATTEMPTS=3
+)
+def test_failures_are_recorded_per_recipient_and_retried_a_bounded_number_of_times(issue, daily):
+    SubscriberFactory(email="ok@example.org", newsletters=[daily])
+    SubscriberFactory(email="flaky@example.org", newsletters=[daily])
+    SubscriberFactory(email="dead@example.org", newsletters=[daily])
+    FlakyBackend.refuse = {"flaky@example.org", "dead@example.org"}
+    FlakyBackend.refusals_left = {"flaky@example.org": 1, "dead@example.org": 99}
+
+    report = send_issue(issue_id=issue.pk)
+
+    assert recipients() == Counter({"ok@example.org": 1, "flaky@example.org": 1})
+    dead = Delivery.objects.get(subscriber__email="dead@example.org")
+    assert dead.status == Delivery.Status.FAILED
+    assert dead.attempts == 3
+    assert "550" in dead.last_error
+    assert Delivery.objects.get(subscriber__email="flaky@example.org").attempts == 2
+    assert (report.sent, report.failed) == (2, 1)
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.PARTLY_FAILED
+
+
+def test_sending_again_after_success_sends_nothing(issue, daily):
+    SubscriberFactory(newsletters=[daily])
+    send_issue(issue_id=issue.pk)
+
+    send_issue(issue_id=issue.pk)
+
+    assert len(mail.outbox) == 1
+
+
+def test_start_sending_runs_in_the_background_task_and_only_once(issue, daily):
+    SubscriberFactory(newsletters=[daily])
+
+    assert start_sending(issue=issue) is True
+    assert start_sending(issue=issue) is False
+
+    assert len(mail.outbox) == 1
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SENT
+
+
+def test_send_newsletter_command_shows_progress_and_finishes(issue, daily, capsys):
+    for _ in range(3):
+        SubscriberFactory(newsletters=[daily])
+
+    call_command("send_newsletter", str(issue.pk), "--batch-size", "2")
+
+    out = capsys.readouterr().out
+    assert "100% 3/3" in out
+    assert "3 sent, 0 failed" in out
+    assert len(mail.outbox) == 3
+
+
+def test_send_newsletter_command_refuses_unknown_and_sent_issues(issue):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="no issue"):
+        call_command("send_newsletter", "999999")
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent")
+    with pytest.raises(CommandError, match="already been sent"):
+        call_command("send_newsletter", str(issue.pk))
