@@ -1,5 +1,6 @@
 import logging
 import math
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -25,11 +26,14 @@ def home_blocks() -> dict:
     published = Article.objects.published().newest_first().for_cards().defer("body")
     lead = published.filter(featured=True).first() or published.first()
     others = published.exclude(pk=lead.pk) if lead else published
-    section_blocks = []
-    for section in Section.objects.navigation():
-        articles = with_bylines(others.in_section(section)[:SECTION_BLOCK_SIZE])
-        if articles:
-            section_blocks.append((section, articles))
+    by_section = defaultdict(list)
+    for article in with_bylines(others.newest_in_each_section(SECTION_BLOCK_SIZE)):
+        by_section[article.section_id].append(article)
+    section_blocks = [
+        (section, by_section[section.pk])
+        for section in Section.objects.navigation()
+        if by_section[section.pk]
+    ]
     return {
         "lead": with_bylines([lead])[0] if lead else None,
         "series_picks": with_bylines(others.latest_in_each_series()[:SERIES_BLOCK_SIZE]),
