@@ -1,12 +1,25 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.widgets import AdminSplitDateTime
-from django.urls import reverse
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import (
+    AdminSplitDateTime,
+    AdminTextareaWidget,
+    AdminTextInputWidget,
+    AdminURLFieldWidget,
+)
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from taggit.models import Tag
 
 from . import roles
+from .admin_revisions import RevisionsAdminMixin
+from .admin_widgets import TagAutocompleteWidget
 from .models import (
     Article,
     ArticleAuthor,
@@ -18,7 +31,8 @@ from .models import (
     Source,
     WorkflowEvent,
 )
-from .services import workflow
+from .seo import absolute_url
+from .services import preview, workflow
 
 
 class BylineInline(admin.TabularInline):
@@ -83,6 +97,10 @@ class WorkflowFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Headlines and captions run long: give their inputs the width of the body field.
+WIDE = {"class": "vLargeTextField"}
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, plus the workflow button that was pressed, checked before saving."""
 
@@ -103,6 +121,20 @@ class ArticleAdminForm(forms.ModelForm):
             *["lead_image_caption", "lead_image_credit", "source", "original_headline"],
             *["original_language", "original_url", "translator"],
         ]
+        widgets = {
+            "tags": TagAutocompleteWidget,
+            "dek": AdminTextareaWidget(attrs={"rows": 3}),
+            "body": AdminTextareaWidget(attrs={"rows": 24}),
+            "headline": AdminTextInputWidget(attrs=WIDE),
+            "slug": AdminTextInputWidget(attrs=WIDE),
+            "lead_image_alt": AdminTextInputWidget(attrs=WIDE),
+            "lead_image_caption": AdminTextInputWidget(attrs=WIDE),
+            "original_headline": AdminTextInputWidget(attrs=WIDE),
+            "original_url": AdminURLFieldWidget(attrs=WIDE),
+        }
+        help_texts = {
+            "tags": "Type to pick an existing tag; for a new one, type it and press Enter.",
+        }
 
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""
@@ -162,7 +194,7 @@ def _local(moment) -> str:
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline, WorkflowEventInline]
@@ -177,6 +209,7 @@ class ArticleAdmin(admin.ModelAdmin):
     # Status and dates move only through the workflow service (buttons and actions).
     workflow_readonly_fields = [
         "state",
+        "preview_link",
         "published_at",
         "created_by",
         "status_changed_by",
@@ -218,6 +251,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "state",
+                    "preview_link",
                     "published_at",
                     "schedule_for",
                     "created_by",
@@ -228,6 +262,38 @@ class ArticleAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    tag_suggestions_per_page = 20
+
+    def get_urls(self):
+        tag_view = self.admin_site.admin_view(self.tag_autocomplete_view)
+        return [
+            path("tag-autocomplete/", tag_view, name="articles_article_tag_autocomplete"),
+            *super().get_urls(),
+        ]
+
+    def tag_autocomplete_view(self, request):
+        """Existing tags matching what the editor typed, names starting with it first."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        term = request.GET.get("term", "").strip()[:100]
+        tags = Tag.objects.filter(name__icontains=term).annotate(
+            starts=Case(
+                When(name__istartswith=term, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        page = Paginator(
+            tags.order_by("starts", "name").values_list("name", flat=True),
+            self.tag_suggestions_per_page,
+        ).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [{"id": name, "text": name} for name in page],
+                "pagination": {"more": page.has_next()},
+            }
+        )
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("bylines__author")
@@ -253,7 +319,9 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if roles.can_publish(request.user):
+        if obj is not None and "schedule" in {
+            t.name for t in workflow.available_transitions(article=obj, by=request.user)
+        }:
             return fieldsets
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
@@ -263,7 +331,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         attrs = {"request": request}
-        if not roles.can_publish(request.user):
+        if "schedule_for" not in flatten_fieldsets(self.get_fieldsets(request, obj)):
             attrs["schedule_for"] = None  # removes the declared field
         return type(form.__name__, (form,), attrs)
 
@@ -277,6 +345,7 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
+        obj._history_user = request.user
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
@@ -306,6 +375,33 @@ class ArticleAdmin(admin.ModelAdmin):
             workflow.available_transitions(article=article, by=request.user) if can_save else []
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def view_on_site(self, article):
+        """Live articles open on the site; the others open through a fresh preview link."""
+        if article.is_published:
+            return article.get_absolute_url()
+        return preview.make_preview_link(article=article).url
+
+    @admin.display(description="Preview link")
+    def preview_link(self, article):
+        if article.pk is None:
+            return "Save the article to get a preview link."
+        if article.is_published:
+            return format_html(
+                '<a href="{}">Published: read it on the site</a>', article.get_absolute_url()
+            )
+        link = preview.make_preview_link(article=article)
+        url = absolute_url(link.url)
+        return format_html(
+            '<div class="preview-link"><input type="text" readonly value="{}" '
+            'aria-label="Preview link"></div>'
+            '<div class="help">Anyone with this link can read the article until {}, '
+            'without an account. <a href="{}" target="_blank" rel="noopener">Open the preview</a>'
+            "</div>",
+            url,
+            _local(link.expires_at),
+            link.url,
+        )
 
     @admin.display(description="Workflow", ordering="published_at")
     def state(self, article):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from .images import make_renditions, rendition_urls, validate_image_file
@@ -205,7 +206,8 @@ class Article(models.Model):
         null=True,
         blank=True,
         db_index=True,
-        help_text="A time in the future schedules the article: it appears on its own then.",
+        help_text="When the article went, or goes, live. Set by “Publish now” and “Schedule”; "
+        "a future time means it appears on its own then.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -234,6 +236,8 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
+    # Every save keeps a revision (articles.services.revisions compares and restores them).
+    history = HistoricalRecords(excluded_fields=["search_vector"], verbose_name="article revision")
 
     class Meta:
         ordering = ["-published_at", "-pk"]

@@ -7,10 +7,12 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from paywall.gate import gate_article
+from paywall.gate import ArticleGate, gate_article
+from paywall.services.access import Access
 
 from .models import Article, Author, Section, Series, Source
 from .seo import absolute_url
+from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
 from .structured_data import news_article
 
@@ -216,3 +218,42 @@ def news_sitemap(request):
         {"articles": news_sitemap_articles(now=timezone.now())},
         content_type="application/xml",
     )
+
+
+class ArticlePreviewView(ArticleDetailView):
+    """An unpublished article through its signed link: the article page, marked as a preview."""
+
+    template_name = "articles/article_preview.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
+        except preview.PreviewLinkError as error:
+            expired = isinstance(error, preview.PreviewLinkExpired)
+            response = TemplateResponse(
+                request,
+                "articles/preview_invalid.html",
+                {"reason": str(error), "expired": expired},
+                status=410 if expired else 404,
+            )
+        else:
+            if self.article.is_published:
+                return redirect(self.article, permanent=False)
+            # The signed link is the grant: the whole text, no meter read, no funnel count.
+            self.gate = ArticleGate(
+                access=Access(full=True, reason="preview", remaining=None),
+                teaser=self.article.body,
+                rest="",
+                free_for_everyone=True,
+            )
+            response = DetailView.get(self, request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        response["Cache-Control"] = "private, no-store"
+        response["Referrer-Policy"] = "no-referrer"  # the link is the key: keep it out of Referer
+        return response
+
+    def get_object(self, queryset=None):
+        return self.article
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview_expires_at=self.expires_at, **kwargs)

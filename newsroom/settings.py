@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "taggit",
+    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "newsroom",
@@ -257,3 +258,10 @@ elif MEDIA_STORAGE != "filesystem":
 # Far-future caching of hashed static files is WhiteNoise's default; others get an hour.
 WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
+
+
+# Editorial workflow (articles admin): preview links and revisions.
+# How long a shared preview link of an unpublished article stays valid.
+ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
+# Old revisions are restored through articles.services.revisions (content only, never status).
+SIMPLE_HISTORY_REVERT_DISABLED = True

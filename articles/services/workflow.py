@@ -179,6 +179,8 @@ def _move(
         article.published_at = publish_at
     article.status_changed_at = now
     article.status_changed_by = by
+    article._history_user = by  # the revision this save keeps says who and why
+    article._change_reason = transition.past
     article.save()
     WorkflowEvent.objects.create(
         article=article,

@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
 
 from articles.search import fallback_snippet, marked_snippet, parse_query
 
@@ -28,6 +29,14 @@ def linked_byline(authors):
         for a in authors
     ]
     return mark_safe(join_names([str(link) for link in links]))
+
+
+@register.filter
+def time_ago(moment) -> str:
+    """ "2 hours ago", "3 days ago": one unit, as a news rail reads."""
+    if not moment:
+        return ""
+    return f"{timesince(moment, depth=1)} ago"
 
 
 TEASER_WORDS = 30
