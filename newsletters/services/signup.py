@@ -111,9 +111,7 @@ def sign_up(
     with transaction.atomic():  # one commit per signup
         # get_or_create retries the read after an IntegrityError, so two simultaneous
         # signups of one address end with one row (the unique constraint decides).
-        subscriber, _ = Subscriber.objects.get_or_create(
-            email=email, defaults={"created_at": now}
-        )
+        subscriber, _ = Subscriber.objects.get_or_create(email=email, defaults={"created_at": now})
         existing = set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
         new = [n for n in newsletters if n.pk not in existing]
         Subscription.objects.bulk_create(

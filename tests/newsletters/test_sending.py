@@ -269,9 +269,7 @@ def test_issue_serialised_once_gives_each_recipient_a_complete_correct_message(i
     assert rendered.mime is not None
 
     fast = personalise(rendered, subscriber_id=subscriber.pk, email=subscriber.email)
-    slow = personalise(
-        render_issue(issue), subscriber_id=subscriber.pk, email=subscriber.email
-    )
+    slow = personalise(render_issue(issue), subscriber_id=subscriber.pk, email=subscriber.email)
     parsed = [email.message_from_bytes(m.message().as_bytes()) for m in (fast, slow)]
 
     for header in ["To", "From", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post"]:
