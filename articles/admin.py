@@ -1,17 +1,28 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
-from django.contrib.admin.widgets import AdminSplitDateTime
-from django.urls import reverse
+from django.contrib.admin.widgets import (
+    AdminSplitDateTime,
+    AdminTextareaWidget,
+    AdminTextInputWidget,
+    AdminURLFieldWidget,
+)
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Case, IntegerField, Value, When
+from django.http import JsonResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
+from taggit.models import Tag
 
 from . import roles
 from .admin_revisions import RevisionsAdminMixin
+from .admin_widgets import TagAutocompleteWidget
 from .models import (
     Article,
     ArticleAuthor,
@@ -91,6 +102,10 @@ class WorkflowFilter(admin.SimpleListFilter):
         return queryset
 
 
+# Headlines and captions run long: give their inputs the width of the body field.
+WIDE = {"class": "vLargeTextField"}
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, plus the workflow button that was pressed, checked before saving."""
 
@@ -117,6 +132,17 @@ class ArticleAdminForm(forms.ModelForm):
             *["country", "featured", "is_free", "lead_image", "source", "original_headline"],
             *["original_language", "original_url", "translator"],
         ]
+        widgets = {
+            "tags": TagAutocompleteWidget,
+            "dek": AdminTextareaWidget(attrs={"rows": 3}),
+            "headline": AdminTextInputWidget(attrs=WIDE),
+            "slug": AdminTextInputWidget(attrs=WIDE),
+            "original_headline": AdminTextInputWidget(attrs=WIDE),
+            "original_url": AdminURLFieldWidget(attrs=WIDE),
+        }
+        help_texts = {
+            "tags": "Type to pick an existing tag; for a new one, type it and press Enter.",
+        }
 
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""
@@ -241,6 +267,38 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
             },
         ),
     ]
+
+    tag_suggestions_per_page = 20
+
+    def get_urls(self):
+        tag_view = self.admin_site.admin_view(self.tag_autocomplete_view)
+        return [
+            path("tag-autocomplete/", tag_view, name="articles_article_tag_autocomplete"),
+            *super().get_urls(),
+        ]
+
+    def tag_autocomplete_view(self, request):
+        """Existing tags matching what the editor typed, names starting with it first."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        term = request.GET.get("term", "").strip()[:100]
+        tags = Tag.objects.filter(name__icontains=term).annotate(
+            starts=Case(
+                When(name__istartswith=term, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        page = Paginator(
+            tags.order_by("starts", "name").values_list("name", flat=True),
+            self.tag_suggestions_per_page,
+        ).get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "results": [{"id": name, "text": name} for name in page],
+                "pagination": {"more": page.has_next()},
+            }
+        )
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).prefetch_related("bylines__author")

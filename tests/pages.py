@@ -10,6 +10,7 @@ class PageReader(HTMLParser):
         self.meta: dict[str, list[str]] = {}
         self.links: list[dict[str, str]] = []
         self.jsonld: list[dict] = []
+        self.script_srcs: list[str] = []
         self.h1_count = 0
         self._in_jsonld = False
         self._buffer = ""
@@ -23,6 +24,8 @@ class PageReader(HTMLParser):
             self.links.append(attrs)
         elif tag == "h1":
             self.h1_count += 1
+        elif tag == "script" and attrs.get("src"):
+            self.script_srcs.append(attrs["src"])
         elif tag == "script" and attrs.get("type") == "application/ld+json":
             self._in_jsonld, self._buffer = True, ""
 
