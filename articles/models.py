@@ -14,6 +14,7 @@ from .images import (
     LibraryImageFormField,
     crop_key,
     make_renditions,
+    rendition_name,
     rendition_urls,
     upright_size,
     validate_image_file,
@@ -208,6 +209,10 @@ class Image(models.Model):
     def name(self) -> str:
         """The original's storage name (what `lead_image.name` was before the library)."""
         return self.file.name
+
+    def rendition_name(self, width: int, extension: str = "jpg") -> str:
+        """The storage name of one rendition (for its size in bytes, say)."""
+        return rendition_name(self.file.name, width, extension, crop=crop_key(self.focal))
 
     def rendition_urls(self, extension: str = "jpg") -> list[tuple[int, str]]:
         return rendition_urls(self.file.name, extension, crop=crop_key(self.focal))
