@@ -2,11 +2,14 @@
 
 import pytest
 
+from paywall.models import MeterPolicy
 from tests.browser.conftest import audit
 from tests.factories import (
+    AnnualPlanFactory,
     ArticleFactory,
     AuthorFactory,
     NewsletterFactory,
+    PlanFactory,
     SectionFactory,
     SeriesFactory,
     SourceFactory,
@@ -84,6 +87,18 @@ def test_section_page_has_no_serious_violation(page, site_content):
 
 def test_article_page_has_no_serious_violation(page, site_content):
     assert_accessible(page, site_content.get_absolute_url())
+
+
+def test_paywalled_article_page_has_no_serious_violation(page, site_content):
+    MeterPolicy.objects.create(free_articles=1)
+    PlanFactory()
+    AnnualPlanFactory()
+    page.goto("/section/world/")
+    page.locator(".story-list .card__headline a").first.click()
+    response = page.goto(site_content.get_absolute_url())
+    assert response.status == 200
+    assert page.locator(".paywall").count() == 1
+    assert audit(page) == []
 
 
 def test_newsletter_signup_page_has_no_serious_violation(page, site_content):

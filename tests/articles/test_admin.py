@@ -1,0 +1,298 @@
+"""The editors' admin: lists, search, filters, actions, the article form and its uploads."""
+
+from io import BytesIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from articles.images import rendition_name
+from articles.models import Article, Author
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    InReviewFactory,
+    SectionFactory,
+    SeriesFactory,
+    SourceFactory,
+    image_upload,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+ADD = reverse("admin:articles_article_add")
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("admin", "admin@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def section():
+    return SectionFactory(name="Food / Travel", slug="food-travel")
+
+
+def new_article(section, **overrides):
+    """What an editor types into the empty article form."""
+    author = AuthorFactory(name="Brice Pedroletti")
+    data = {
+        "headline": "The Hard Labor Of North Korean Workers In China",
+        "slug": "",
+        "dek": "Recent UN sanctions are trying to limit the flow of money.",
+        "dateline": "Dandong",
+        "body": "<p>In their pink and blue joseon-ots, the waitresses take orders.</p>",
+        "section": section.pk,
+        "tags": ["North Korea", "Food, Travel"],
+        "country": "China",
+        "lead_image_alt": "A North Korean waitress",
+        "lead_image_caption": "A waitress in Dandong",
+        "lead_image_credit": "Brice Pedroletti",
+        "original_headline": "En Chine, le dur labeur",
+        "bylines-TOTAL_FORMS": "1",
+        "bylines-INITIAL_FORMS": "0",
+        "bylines-0-author": author.pk,
+        "bylines-0-position": "0",
+        "workflow_events-TOTAL_FORMS": "0",
+        "workflow_events-INITIAL_FORMS": "0",
+    }
+    return data | overrides
+
+
+def form_of(response):
+    return response.context["adminform"].form
+
+
+def jpeg_with_exif_orientation_6(size=(300, 200)) -> SimpleUploadedFile:
+    """A landscape JPEG whose EXIF says "rotate 90° clockwise to display" (camera held upright)."""
+    image = Image.new("RGB", size, "navy")
+    image.paste((255, 200, 0), (0, 0, size[0] // 4, size[1]))  # a yellow band on the left
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = BytesIO()
+    image.save(buffer, "JPEG", exif=exif.tobytes())
+    return SimpleUploadedFile("upright.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def test_changelist_lists_articles_with_their_columns(admin_client):
+    ArticleFactory(headline="Bread in Kassel", authors=[AuthorFactory(name="Hanna Wolter")])
+    response = admin_client.get(CHANGELIST)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bread in Kassel" in html
+    assert "Hanna Wolter" in html
+
+
+def test_changelist_search_finds_by_headline_and_dek(admin_client):
+    ArticleFactory(headline="Bread in Kassel", dek="Bakeries close.")
+    ArticleFactory(headline="Glaciers in Valais", dek="The ice melts.")
+    found = admin_client.get(CHANGELIST, {"q": "bakeries"}).context["cl"].result_list
+    assert [a.headline for a in found] == ["Bread in Kassel"]
+
+
+@pytest.mark.parametrize(
+    "param, value_of",
+    [
+        ("section__id__exact", lambda article: article.section_id),
+        ("series__id__exact", lambda article: article.series_id),
+        ("source__id__exact", lambda article: article.source_id),
+        ("status__exact", lambda article: "draft"),
+        ("workflow", lambda article: "draft"),
+        ("is_free__exact", lambda article: "1"),
+    ],
+)
+def test_changelist_filters_narrow_the_list(admin_client, param, value_of):
+    wanted = ArticleFactory(
+        status=Article.Status.DRAFT,
+        published_at=None,
+        series=SeriesFactory(),
+        source=SourceFactory(),
+        is_free=True,
+    )
+    ArticleFactory()
+    response = admin_client.get(CHANGELIST, {param: value_of(wanted)})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_changelist_date_hierarchy_drills_down(admin_client):
+    article = ArticleFactory()
+    when = article.published_at
+    response = admin_client.get(CHANGELIST, {"published_at__year": when.year})
+    assert response.status_code == 200
+
+
+def test_publish_action_puts_a_reviewed_article_on_the_site(admin_client, client):
+    article = InReviewFactory()
+    response = admin_client.post(
+        CHANGELIST, {"action": "publish", "_selected_action": [article.pk]}, follow=True
+    )
+    assert "1 article(s)" in response.content.decode()
+    article.refresh_from_db()
+    assert article.is_published
+    assert admin_client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_unpublish_action_takes_an_article_off_the_site(admin_client):
+    article = ArticleFactory()
+    admin_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [article.pk]})
+    article.refresh_from_db()
+    assert not article.is_published
+    assert admin_client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_every_content_admin_page_loads(admin_client):
+    article = ArticleFactory(lead_image=image_upload(), authors=[AuthorFactory()])
+    urls = [
+        reverse("admin:index"),
+        ADD,
+        reverse("admin:articles_article_change", args=[article.pk]),
+    ]
+    for model in ("section", "author", "series", "source"):
+        urls += [
+            reverse(f"admin:articles_{model}_changelist"),
+            reverse(f"admin:articles_{model}_add"),
+        ]
+    urls.append(reverse("admin:taggit_tag_changelist"))
+    for url in urls:
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_change_form_previews_the_lead_image_from_a_rendition(admin_client):
+    article = ArticleFactory(lead_image=image_upload(), lead_image_alt="Harbour at dawn")
+    html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content
+    assert b"renditions/" in html
+    assert b'alt="Harbour at dawn"' in html
+    changelist = admin_client.get(CHANGELIST).content.decode()
+    assert article.lead_image_url(0) in changelist  # the thumbnail column
+
+
+def test_creating_an_article_with_a_lead_image_makes_rotated_renditions(admin_client, section):
+    response = admin_client.post(
+        ADD, new_article(section, lead_image=jpeg_with_exif_orientation_6())
+    )
+    assert response.status_code == 302, form_of(response).errors
+    article = Article.objects.get()
+    assert article.slug == "the-hard-labor-of-north-korean-workers-in-china"
+    assert article.byline_authors == [Author.objects.get(name="Brice Pedroletti")]
+    assert sorted(article.tags.names()) == ["Food, Travel", "North Korea"]
+    for width in (480, 800, 1200):
+        for extension in ("jpg", "webp"):
+            assert default_storage.exists(rendition_name(article.lead_image.name, width, extension))
+    with default_storage.open(rendition_name(article.lead_image.name, 480)) as handle:
+        rendition = Image.open(handle)
+        rendition.load()
+    # 300×200 on disk, shown upright: 200 wide and 300 tall, the yellow band now on top.
+    assert rendition.size == (200, 300)
+    red, green, blue = rendition.getpixel((100, 10))
+    assert red > 200 and green > 150 and blue < 80
+
+
+def test_a_file_that_is_not_an_image_is_refused_and_the_form_keeps_what_was_typed(
+    admin_client, section
+):
+    fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
+    response = admin_client.post(ADD, new_article(section, lead_image=fake))
+    assert response.status_code == 200
+    form = form_of(response)
+    assert "lead_image" in form.errors
+    assert form["headline"].value() == "The Hard Labor Of North Korean Workers In China"
+    assert form["dateline"].value() == "Dandong"
+    assert not Article.objects.exists()
+
+
+def test_an_oversized_image_is_refused_with_its_size(admin_client, section, settings):
+    settings.MAX_IMAGE_UPLOAD_MB = 0.001  # about 1 KB
+    big = image_upload(size=(400, 400), color="white")
+    response = admin_client.post(ADD, new_article(section, lead_image=big))
+    assert response.status_code == 200
+    assert "the largest allowed is" in str(form_of(response).errors["lead_image"])
+    assert form_of(response)["dek"].value().startswith("Recent UN sanctions")
+    assert not Article.objects.exists()
+
+
+def test_a_bad_upload_on_an_existing_article_loses_nothing_already_saved(admin_client, section):
+    article = ArticleFactory(section=section, lead_image=image_upload(), status="draft")
+    original_image = article.lead_image.name
+    data = new_article(section, headline="Changed", lead_image=SimpleUploadedFile("x.jpg", b"no"))
+    response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.lead_image.name == original_image
+    assert article.headline != "Changed"
+
+
+def test_scripts_and_event_handlers_are_stripped_from_the_body(admin_client, section):
+    body = (
+        '<p onclick="steal()">Hello <a href="javascript:alert(1)">link</a></p>'
+        "<script>alert('x')</script><h2>Subhead</h2><blockquote><p>Quote</p></blockquote>"
+    )
+    response = admin_client.post(ADD, new_article(section, body=body))
+    assert response.status_code == 302
+    saved = Article.objects.get().body
+    assert "<script" not in saved and "alert" not in saved
+    assert "onclick" not in saved and "javascript:" not in saved
+    assert "<h2>Subhead</h2>" in saved and "<blockquote>" in saved
+
+
+@pytest.mark.parametrize(
+    "headline, slug",
+    [
+        ("Ça va, São Paulo? Über Kraków", "ça-va-são-paulo-über-kraków"),
+        ("Хлеб и соль", "хлеб-и-соль"),
+        ("東京の友達", "東京の友達"),
+    ],
+)
+def test_non_ascii_headlines_get_slugs_that_resolve(admin_client, client, section, headline, slug):
+    response = admin_client.post(ADD, new_article(section, headline=headline))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.slug == slug
+    article.status, article.published_at = Article.Status.PUBLISHED, None
+    article.save()
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert headline in response.content.decode()
+
+
+def test_tag_picker_suggests_existing_tags_starting_with_what_was_typed(admin_client):
+    ArticleFactory(tags=["South China Sea", "China", "Chile", "Food"])
+    response = admin_client.get(reverse("admin:articles_article_tag_autocomplete"), {"term": "ch"})
+    names = [item["text"] for item in response.json()["results"]]
+    assert names == ["Chile", "China", "South China Sea"]
+    assert response.json()["pagination"] == {"more": False}
+
+
+def test_tag_picker_pages_its_suggestions(admin_client):
+    ArticleFactory(tags=[f"Tag {n:02}" for n in range(25)])
+    url = reverse("admin:articles_article_tag_autocomplete")
+    first = admin_client.get(url, {"term": "tag", "page": "1"}).json()
+    second = admin_client.get(url, {"term": "tag", "page": "2"}).json()
+    assert first["pagination"]["more"] and not second["pagination"]["more"]
+    assert len(first["results"]) + len(second["results"]) == 25
+    assert admin_client.get(url, {"page": "abc"}).status_code == 200
+
+
+def test_tag_picker_is_for_staff_only(client):
+    url = reverse("admin:articles_article_tag_autocomplete")
+    assert client.get(url).status_code == 302  # to the admin login
+    reader = get_user_model().objects.create_user("reader", password="pw", is_staff=True)
+    client.force_login(reader)  # staff, but without any article permission
+    assert client.get(url).status_code == 403
+
+
+def test_tag_picker_shows_current_tags_and_keeps_typed_ones_after_an_error(admin_client, section):
+    article = ArticleFactory(section=section, tags=["Sanctions"])
+    html = admin_client.get(reverse("admin:articles_article_change", args=[article.pk])).content
+    assert b'<option value="Sanctions" selected>Sanctions</option>' in html
+    response = admin_client.post(ADD, new_article(section, headline="", tags=["New, one", "Old"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="New, one" selected>' in html
+    assert '<option value="Old" selected>' in html

@@ -1,0 +1,100 @@
+"""The demo publication: its stories are complete, and loading it twice changes nothing."""
+
+import re
+from collections import Counter
+from io import BytesIO, StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from PIL import Image
+from taggit.models import Tag
+
+from articles.demo.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
+from articles.demo.stories import GENERATED_STORIES
+from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+
+SHAPE = set(SEED_STORIES[0])
+
+
+def test_there_are_forty_generated_stories_in_the_seed_shape():
+    assert len(GENERATED_STORIES) >= 40
+    for story in GENERATED_STORIES:
+        assert set(story) >= SHAPE, story["slug"]
+        assert 1 <= len(story["authors"]) <= 5
+        assert story["image"]["alt"] and len(story["image"]["palette"]) == 2
+
+
+def test_generated_stories_cover_every_section_source_and_series():
+    stories = GENERATED_STORIES
+    assert {s["section"] for s in stories} == {slug for _, slug, _ in SECTIONS}
+    assert {s["source"] for s in stories} - {None} == {source[1] for source in SOURCES}
+    series = Counter(s["series"] for s in stories)
+    assert series["eyes-on-us"] >= 5 and series["worldcrunch-today"] >= 3
+    assert {s["series"] for s in stories} - {None} == {row[1] for row in SERIES}
+    assert 2 <= sum(bool(s.get("is_free")) for s in stories) <= 3
+    hours = [s["hours_ago"] for s in stories]
+    assert max(hours) - min(hours) >= 24 * 14
+
+
+def test_authors_recur_so_author_pages_have_several_stories():
+    names = Counter(name for s in GENERATED_STORIES for name in s["authors"])
+    assert sum(1 for count in names.values() if count >= 3) >= 5
+
+
+def test_every_story_reads_as_journalism():
+    slugs = [s["slug"] for s in SEED_STORIES + GENERATED_STORIES]
+    assert len(slugs) == len(set(slugs))
+    paragraphs = Counter()
+    for story in GENERATED_STORIES:
+        body = story["body"]
+        found = re.findall(r"<p>(.*?)</p>", body, flags=re.S)
+        assert len(found) >= 6, story["slug"]
+        assert "<h2>" in body, story["slug"]
+        assert "lorem" not in body.lower()
+        paragraphs.update(p for p in found if len(p) > 80)  # sign-offs may repeat
+    assert paragraphs.most_common(1)[0][1] == 1  # no filler repeated across stories
+    with_extras = [
+        s for s in GENERATED_STORIES if "<blockquote>" in s["body"] or "<ul>" in s["body"]
+    ]
+    assert len(with_extras) >= 20
+
+
+def test_daily_editions_open_with_a_greeting_and_name_its_language():
+    editions = [s for s in GENERATED_STORIES if s["series"] == "worldcrunch-today"]
+    assert all(s["section"] == "in-the-news" for s in editions)
+    for edition in editions:
+        assert re.match(r"\s*<p><strong>[^<]+!\*</strong>", edition["body"]), edition["slug"]
+        assert re.search(r"<em>\*\w[\w ]*, spoken in [A-Z]", edition["body"]), edition["slug"]
+    assert any("quiz" in s["body"].lower() and "Weekend" in s["headline"] for s in editions)
+
+
+def tiny_jpeg(seed, palette):
+    buffer = BytesIO()
+    Image.new("RGB", (24, 16), palette[0]).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def counts():
+    models = [Article, ArticleAuthor, Author, Section, Series, Source, Tag, get_user_model()]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.mark.django_db
+def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
+    # Pillow-drawn 1600px pictures are the slow part and not what this test is about.
+    monkeypatch.setattr("articles.management.commands.load_demo.draw_lead_image", tiny_jpeg)
+    first = StringIO()
+    call_command("load_demo", stdout=first)
+    after_first = counts()
+    total = len(SEED_STORIES) + len(GENERATED_STORIES)
+    assert after_first["Article"] == total
+    assert f"stories: {total}/{total}" in first.getvalue()
+    assert "Admin user created" in first.getvalue()
+    assert Article.objects.published().count() == total
+
+    second = StringIO()
+    call_command("load_demo", stdout=second)
+    assert counts() == after_first
+    assert f"Stories: 0 created, {total} already there." in second.getvalue()
+    assert "Admin user created" not in second.getvalue()
