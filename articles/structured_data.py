@@ -4,11 +4,13 @@
 content: `isAccessibleForFree` says whether a reader without a subscription gets the whole
 story, and when they do not, `hasPart` names the gated part of the page with a CSS class
 (the template puts that class on the withheld text for subscribers and on the paywall
-block for everyone else). `json_ld` renders any such object as a safe script tag.
+block for everyone else). `BreadcrumbList` objects go on section and article pages.
+`json_ld` renders any such object as a safe script tag.
 """
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 
 from .seo import absolute_url
 
@@ -53,3 +55,29 @@ def news_article(article, *, accessible_for_free: bool) -> dict:
             "cssSelector": PAYWALLED_SELECTOR,
         }
     return {key: value for key, value in data.items() if value is not None}
+
+
+def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:
+    """schema.org BreadcrumbList from (name, path) pairs, outermost first."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": absolute_url(url)}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def section_breadcrumbs(section) -> dict:
+    return breadcrumb_list([("Home", reverse("home")), (section.name, section.get_absolute_url())])
+
+
+def article_breadcrumbs(article) -> dict:
+    return breadcrumb_list(
+        [
+            ("Home", reverse("home")),
+            (article.section.name, article.section.get_absolute_url()),
+            (article.headline, article.get_absolute_url()),
+        ]
+    )

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import seo
+from articles import seo, structured_data
 
 register = template.Library()
 
@@ -47,12 +47,12 @@ def social_image_url(article) -> str:
 
 @register.simple_tag
 def section_breadcrumbs(section) -> str:
-    return jsonld_script(seo.section_breadcrumbs(section))
+    return jsonld_script(structured_data.section_breadcrumbs(section))
 
 
 @register.simple_tag
 def article_breadcrumbs(article) -> str:
-    return jsonld_script(seo.article_breadcrumbs(article))
+    return jsonld_script(structured_data.article_breadcrumbs(article))
 
 
 @register.filter
