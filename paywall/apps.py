@@ -7,4 +7,4 @@ class PaywallConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .services import policy  # noqa: F401  (cache invalidation receivers)
+        from .services import plans, policy  # noqa: F401  (cache invalidation receivers)

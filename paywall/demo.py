@@ -15,7 +15,7 @@ PLANS = [
         "currency": "USD",
         "interval": Plan.Interval.MONTH,
         "trial_days": 30,
-        "tagline": "Start with 30 days free.",
+        "tagline": "Flexible: cancel anytime.",
         "is_best_value": False,
         "order": 0,
     },

@@ -12,12 +12,13 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from paywall.models import Plan, Subscription
+from paywall.models import Subscription
 
 from .readers import reader_from_request
 from .services import funnel, meter, subscriptions
 from .services.access import Access, Reader, decide_access
 from .services.gifts import gifts_left
+from .services.plans import offered_plans
 from .services.policy import get_policy
 from .services.teaser import split_body
 
@@ -101,7 +102,7 @@ def open_article(*, reader: Reader, article, now: datetime, user=None) -> Articl
     if access.gated:
         funnel.count_step(step="paywalls_shown", article_id=article.pk, now=now)
         rest = ""
-        plans = list(Plan.objects.filter(is_active=True))
+        plans = offered_plans()
 
     can_give = access.reason in ("subscriber", "trial")
     return ArticleGate(

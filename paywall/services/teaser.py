@@ -1,5 +1,7 @@
 """Cut a sanitised article body after its first paragraphs, on top-level element boundaries."""
 
+import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 VOID_ELEMENTS = {"br", "hr", "img", "wbr", "source", "input", "meta", "link", "col", "area"}
@@ -12,7 +14,7 @@ class _TopLevelParagraphs(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.source = source
         # HTMLParser counts lines on "\n" only; map (line, column) back to an offset.
-        self.line_offsets = [0] + [i + 1 for i, char in enumerate(source) if char == "\n"]
+        self.line_offsets = [0] + [match.end() for match in re.finditer("\n", source)]
         self.depth = 0
         self.top_tag = None
         self.paragraph_ends: list[int] = []
@@ -40,6 +42,12 @@ def split_body(body: str, *, paragraphs: int) -> tuple[str, str]:
     The rest is never empty when the body has a paragraph to withhold: a short story keeps
     at least its last paragraph out of the teaser, so a gated page never holds all of it.
     """
+    return _split(body, paragraphs)
+
+
+# Per process: the same popular bodies are cut again and again.
+@lru_cache(maxsize=512)
+def _split(body: str, paragraphs: int) -> tuple[str, str]:
     parser = _TopLevelParagraphs(body)
     parser.feed(body)
     parser.close()

@@ -1,0 +1,24 @@
+"""The plans offered on the paywall, cached: a gated page adds no query for them."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from paywall.models import Plan
+
+CACHE_KEY = "paywall:plans:v1"
+CACHE_SECONDS = 300
+
+
+def offered_plans() -> list[Plan]:
+    plans = cache.get(CACHE_KEY)
+    if plans is None:
+        plans = list(Plan.objects.filter(is_active=True))
+        cache.set(CACHE_KEY, plans, CACHE_SECONDS)
+    return plans
+
+
+@receiver(post_save, sender=Plan)
+@receiver(post_delete, sender=Plan)
+def _plans_changed(**kwargs):
+    cache.delete(CACHE_KEY)
