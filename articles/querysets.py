@@ -1,5 +1,6 @@
 from django.db import connections, models
-from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from .search import MARK_START, MARK_STOP, SEARCH_CONFIG, ParsedQuery, parse_query
@@ -61,6 +62,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
+
+    def newest_in_each_section(self, per_section: int):
+        """The newest `per_section` articles of every section, in one query, not one per section."""
+        rank = Window(
+            RowNumber(),
+            partition_by=[F("section")],
+            order_by=[F("published_at").desc(), F("pk").desc()],
+        )
+        return self.annotate(rank_in_section=rank).filter(rank_in_section__lte=per_section)
 
     def for_cards(self):
         """What a list of article cards shows: section, series, source, ordered authors."""

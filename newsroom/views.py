@@ -1,5 +1,6 @@
 import logging
 import math
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -23,11 +24,14 @@ def home(request):
     published = Article.objects.published().newest_first().for_cards()
     lead = published.filter(featured=True).first() or published.first()
     others = published.exclude(pk=lead.pk) if lead else published
-    section_blocks = []
-    for section in Section.objects.navigation():
-        articles = list(others.in_section(section)[:SECTION_BLOCK_SIZE])
-        if articles:
-            section_blocks.append((section, articles))
+    by_section = defaultdict(list)
+    for article in others.newest_in_each_section(SECTION_BLOCK_SIZE):
+        by_section[article.section_id].append(article)
+    section_blocks = [
+        (section, by_section[section.pk])
+        for section in Section.objects.navigation()
+        if by_section[section.pk]
+    ]
     return render(
         request,
         "home.html",

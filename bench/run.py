@@ -1,0 +1,247 @@
+"""Serve the demo site with gunicorn and measure the home and article pages.
+
+    make bench                      # or: .venv/bin/python bench/run.py --duration 10
+
+Production-like: DEBUG off, a SECRET_KEY, WhiteNoise with collected static files, two
+gunicorn workers, SQLite filled with the demo content (kept in bench/results/ so reruns
+start fast). The load comes from `wrk` when /usr/bin/wrk exists, otherwise from Python
+threads with http.client. Everything runs on 127.0.0.1 and stops within about a minute.
+"""
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+WRK = shutil.which("wrk")
+PAGES = {
+    "home": "/",
+    "article": "/article/the-hard-labor-of-north-korean-workers-in-china/",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(port: int) -> dict[str, str]:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    return os.environ | {
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{RESULTS / 'bench.sqlite3'}",
+        "MEDIA_ROOT": str(RESULTS / "media"),
+        "STATIC_ROOT": str(RESULTS / "static"),
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "CACHE_URL": "locmemcache://bench",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def prepare(env: dict[str, str]) -> None:
+    """Migrate, load the demo content (idempotent) and collect static files."""
+    for command in (["migrate", "--noinput"], ["load_demo"], ["collectstatic", "--noinput"]):
+        print(f"$ manage.py {' '.join(command)}", flush=True)
+        subprocess.run(
+            [PYTHON, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+
+
+def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [
+            GUNICORN,
+            "newsroom.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,  # its own process group, so stopping it stops the workers
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn exited during start-up; see its output above.")
+        try:
+            status, _ = fetch(port, "/healthz")
+            if status == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.3)
+    stop(process)
+    raise SystemExit("gunicorn did not answer /healthz within 30 seconds.")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def fetch(port: int, path: str, connection: http.client.HTTPConnection | None = None):
+    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.request("GET", path, headers={"Host": "127.0.0.1"})
+        response = conn.getresponse()
+        body = response.read()
+        return response.status, body
+    finally:
+        if connection is None:
+            conn.close()
+
+
+@dataclass
+class Result:
+    requests: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+    p50: float | None = None
+    p99: float | None = None
+
+    @property
+    def per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+
+def run_threads(port: int, path: str, duration: float, concurrency: int) -> Result:
+    """Each thread requests the page in a loop, one connection per request, until time is up."""
+    result = Result()
+    lock = threading.Lock()
+    stop_at = time.monotonic() + duration
+
+    def worker():
+        local, errors = [], 0
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            try:
+                status, _ = fetch(port, path)
+                ok = status == 200
+            except OSError:
+                ok = False
+            local.append((time.perf_counter() - started) * 1000)
+            errors += not ok
+        with lock:
+            result.latencies_ms.extend(local)
+            result.errors += errors
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    result.seconds = time.monotonic() - began
+    result.requests = len(result.latencies_ms)
+    if result.latencies_ms:
+        cuts = statistics.quantiles(result.latencies_ms, n=100, method="inclusive")
+        result.p50, result.p99 = cuts[49], cuts[98]
+    return result
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(port: int, path: str, duration: float, concurrency: int) -> Result:
+    output = subprocess.run(
+        [
+            WRK,
+            f"--threads={min(2, concurrency)}",
+            f"--connections={concurrency}",
+            f"--duration={int(duration)}s",
+            "--timeout=10s",
+            "--latency",
+            f"http://127.0.0.1:{port}{path}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = Result(seconds=duration)
+    result.requests = int(re.search(r"(\d+) requests in", output).group(1))
+    percentiles = dict(re.findall(r"\s(50|99)%\s+([\d.]+(?:us|ms|s))", output))
+    for name, value in percentiles.items():
+        number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", value).groups()
+        setattr(result, f"p{name}", _ms(number, unit))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    result.errors = int(non_2xx.group(1)) if non_2xx else 0
+    if socket_errors:
+        result.errors += sum(int(n) for n in re.findall(r"\d+", socket_errors.group(1)))
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--duration", type=float, default=15, help="seconds per page (max 40)")
+    parser.add_argument("--concurrency", type=int, default=8, help="simultaneous clients")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", action="store_true", help="use Python threads, not wrk")
+    args = parser.parse_args()
+    duration = max(2.0, min(args.duration, 40.0))  # keeps the whole run under two minutes
+
+    port = free_port()
+    env = environment(port)
+    prepare(env)
+    server = start_gunicorn(env, port, args.workers)
+    load = run_threads if args.threads or not WRK else run_wrk
+    tool = "Python threads (http.client)" if load is run_threads else f"wrk ({WRK})"
+    try:
+        for path in PAGES.values():
+            status, body = fetch(port, path)
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}; not measuring an error page.")
+            run_threads(port, path, 1.0, 2)  # warm both workers' caches
+        print(
+            f"\ngunicorn, {args.workers} workers, DEBUG off, SQLite; load: {tool}, "
+            f"{args.concurrency} clients, {duration:.0f}s per page\n"
+        )
+        print(f"{'page':<8} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
+        for name, path in PAGES.items():
+            result = load(port, path, duration, args.concurrency)
+            p50 = f"{result.p50:.1f}" if result.p50 is not None else "-"
+            p99 = f"{result.p99:.1f}" if result.p99 is not None else "-"
+            print(
+                f"{name:<8} {result.requests:>9} {result.per_second:>8.1f} "
+                f"{p50:>8} {p99:>8} {result.errors:>7}",
+                flush=True,
+            )
+    finally:
+        stop(server)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
