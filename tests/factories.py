@@ -82,7 +82,7 @@ class ImageFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Image
 
-    file = factory.LazyFunction(image_upload)
+    file = factory.LazyFunction(lambda: image_upload(size=(900, 600)))
     alt_text = factory.Sequence(lambda n: f"Photo number {n}")
     caption = ""
     credit = ""
