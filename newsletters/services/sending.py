@@ -302,14 +302,19 @@ def start_sending(*, issue: NewsletterIssue, now=None) -> bool:
     return bool(changed)
 
 
-def schedule(*, issue: NewsletterIssue, when) -> None:
-    """Queue the send for later; the worker starts it at that time."""
+def schedule(*, issue: NewsletterIssue, when) -> bool:
+    """Queue the send for later; the worker starts it at that time. False when the task
+    backend cannot run work later, or the issue is no longer a draft."""
     from ..tasks import send_scheduled_issue_task
 
-    NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.DRAFT).update(
-        status=NewsletterIssue.Status.SCHEDULED, scheduled_for=when
-    )
-    send_scheduled_issue_task.using(run_after=when).enqueue(issue.pk)
+    if not send_scheduled_issue_task.get_backend().supports_defer:
+        return False
+    changed = NewsletterIssue.objects.filter(
+        pk=issue.pk, status=NewsletterIssue.Status.DRAFT
+    ).update(status=NewsletterIssue.Status.SCHEDULED, scheduled_for=when)
+    if changed:
+        send_scheduled_issue_task.using(run_after=when).enqueue(issue.pk)
+    return bool(changed)
 
 
 def retry_failed(*, issue: NewsletterIssue) -> int:

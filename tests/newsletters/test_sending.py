@@ -292,3 +292,42 @@ def test_unusual_addresses_are_built_in_full(issue, daily):
 
     assert message.prepared is None
     assert "o&#x27;brien&amp;co@example.org" in message.alternatives[0][0]
+
+
+def test_a_scheduled_issue_is_queued_for_its_time_and_sent_then(issue, daily, time_machine):
+    from datetime import timedelta
+
+    from django.test import override_settings
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from newsletters.services.sending import schedule
+    from newsletters.tasks import send_scheduled_issue_task
+
+    time_machine.move_to("2026-03-01 06:00Z", tick=False)
+    SubscriberFactory(newsletters=[daily])
+    when = timezone.now() + timedelta(hours=2)
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        assert schedule(issue=issue, when=when) is True
+
+    queued = DBTaskResult.objects.get()
+    assert queued.run_after == when
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SCHEDULED
+    send_scheduled_issue_task.call(issue.pk)  # a worker that ran early does nothing
+    assert mail.outbox == []
+
+    time_machine.move_to(when)
+    send_scheduled_issue_task.call(issue.pk)
+
+    assert len(mail.outbox) == 1
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SENT
+
+
+def test_scheduling_needs_a_backend_that_can_wait(issue):
+    from django.utils import timezone
+
+    from newsletters.services.sending import schedule
+
+    assert schedule(issue=issue, when=timezone.now()) is False  # the immediate backend
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT
