@@ -14,6 +14,7 @@ from .caching import start_new_generation
 CONTENT_MODELS = {
     "articles.Article",
     "articles.ArticleAuthor",
+    "articles.Image",
     "articles.Author",
     "articles.Section",
     "articles.Series",
