@@ -55,7 +55,8 @@ class SignupForm(forms.Form):
 class EmailAuthenticationForm(AuthenticationForm):
     """Django's sign-in form, asking for the email address the account was made with."""
 
-    username = forms.EmailField(
+    # A CharField, not an EmailField: staff accounts may have plain usernames.
+    username = forms.CharField(
         label="Email",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
@@ -68,7 +69,9 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
     def clean_username(self):
-        return normalize_email(self.cleaned_data["username"])
+        value = self.cleaned_data["username"].strip()
+        # Readers' usernames are their lowercased emails; staff usernames are left as typed.
+        return normalize_email(value) if "@" in value else value
 
 
 class GiftLinkForm(forms.Form):

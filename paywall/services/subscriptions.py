@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 
 from paywall.models import Plan, Subscription, SubscriptionEvent
 
+from .emails import send_subscription_email
 from .providers import get_provider
 
 Status = Subscription.Status
@@ -103,7 +104,7 @@ def start_trial(*, user, plan: Plan, now: datetime, started_from=None) -> Subscr
         raise SubscriptionError(
             "You have already had a free trial. You can still subscribe to keep reading."
         )
-    return _create(
+    subscription = _create(
         user=user,
         plan=plan,
         status=Status.TRIALING,
@@ -111,6 +112,8 @@ def start_trial(*, user, plan: Plan, now: datetime, started_from=None) -> Subscr
         started_from=started_from,
         note="trial started",
     )
+    send_subscription_email(subscription=subscription, kind="trial_started")
+    return subscription
 
 
 def subscribe(*, user, plan: Plan, now: datetime, started_from=None):
@@ -151,9 +154,9 @@ def cancel(*, subscription: Subscription, now: datetime) -> Subscription:
     if subscription.status not in (Status.TRIALING, Status.ACTIVE):
         raise SubscriptionError("This subscription is already canceled or has ended.")
     get_provider(subscription.provider).cancel(subscription=subscription)
-    return change_status(
-        subscription=subscription, to=Status.CANCELED, now=now, note="canceled by reader"
-    )
+    change_status(subscription=subscription, to=Status.CANCELED, now=now, note="canceled by reader")
+    send_subscription_email(subscription=subscription, kind="canceled")
+    return subscription
 
 
 def expire_if_due(*, subscription: Subscription, now: datetime) -> Subscription:

@@ -171,3 +171,13 @@ def test_account_forms_render_with_labels(client, policy, url_name):
     html = client.get(reverse(url_name)).content.decode()
     assert html.count("<h1") == 1
     assert "<label" in html
+
+
+def test_staff_with_a_plain_username_can_sign_in_here_too(client, db):
+    from tests.factories import UserFactory
+
+    UserFactory(username="Editor1", password="newsroom-test")
+    response = client.post(
+        reverse("paywall:login"), {"username": "Editor1", "password": "newsroom-test"}
+    )
+    assert response.status_code == 302

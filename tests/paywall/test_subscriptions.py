@@ -251,3 +251,45 @@ def test_paywall_block_links_to_the_trial_from_the_article(client, articles, pla
     article = ArticleFactory()
     html = read(client, article).content.decode()
     assert f"/account/subscribe/monthly/?from={article.pk}" in html
+
+
+def test_trial_start_emails_the_reader_with_the_way_back_to_the_article(reader, plan, articles):
+    from django.core import mail
+
+    sub = subscriptions.start_trial(
+        user=reader, plan=plan, now=timezone.now(), started_from=articles[2]
+    )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [reader.email]
+    assert "free trial" in message.subject
+    assert (
+        f"{sub.trial_ends_at:%B} {sub.trial_ends_at.day}, {sub.trial_ends_at.year}" in message.body
+    )
+    assert articles[2].get_absolute_url() in message.body
+    assert articles[2].get_absolute_url() in message.alternatives[0][0]
+
+
+def test_cancel_emails_the_reader_the_last_day_of_access(subscriber):
+    from django.core import mail
+
+    mail.outbox.clear()
+    sub = subscriptions.live_subscription(user=subscriber)
+    subscriptions.cancel(subscription=sub, now=timezone.now())
+    assert len(mail.outbox) == 1
+    assert "canceled" in mail.outbox[0].subject
+    assert "You keep full access until" in mail.outbox[0].body
+
+
+def test_a_mail_server_failure_does_not_undo_the_trial(reader, plan, settings):
+    settings.EMAIL_BACKEND = "tests.paywall.test_subscriptions.BrokenBackend"
+    sub = subscriptions.start_trial(user=reader, plan=plan, now=timezone.now())
+    assert sub.status == Status.TRIALING
+
+
+class BrokenBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("no mail server")
