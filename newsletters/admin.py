@@ -311,11 +311,16 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         if request.method == "POST":
             when = request.POST.get("when")
             if when == "schedule" and issue.scheduled_for and issue.scheduled_for > timezone.now():
-                sending.schedule(issue=issue, when=issue.scheduled_for)
-                self.message_user(
-                    request,
-                    f"Scheduled for {timezone.localtime(issue.scheduled_for):%Y-%m-%d %H:%M}.",
-                )
+                if sending.schedule(issue=issue, when=issue.scheduled_for):
+                    when = timezone.localtime(issue.scheduled_for)
+                    self.message_user(request, f"Scheduled for {when:%Y-%m-%d %H:%M}.")
+                else:
+                    self.message_user(
+                        request,
+                        "This issue cannot be scheduled: it is not a draft, or the background "
+                        "worker cannot run work later (see TASKS_BACKEND).",
+                        messages.ERROR,
+                    )
             elif sending.start_sending(issue=issue):
                 self.message_user(request, "Sending has started; this page shows its progress.")
             else:

@@ -42,11 +42,12 @@ def reader_subscriber(user) -> Subscriber | None:
     return Subscriber.objects.with_email(user.email).first()
 
 
-def _list_context(request, form):
+def _list_context(request, form, checked=()):
     newsletters = list(Newsletter.objects.active().select_related("series"))
     context = {
         "form": form,
         "newsletters": newsletters,
+        "checked_slugs": set(checked),
         "consent_text": signup_services.CONSENT_TEXT,
     }
     if request.user.is_authenticated and request.user.email:
@@ -83,7 +84,11 @@ def signup(request):
     if form.is_bot():
         return redirect("newsletters:check_inbox")
     if not form.is_valid():
-        context = _list_context(request, form)
+        # Keep the reader's choice; from the masthead box, that is the masthead newsletter.
+        checked = request.POST.getlist("newsletter")
+        if not checked and request.POST.get("placement") == "masthead":
+            checked = Newsletter.objects.for_masthead().values_list("slug", flat=True)
+        context = _list_context(request, form, checked)
         return render(request, "newsletters/newsletter_list.html", context)
     email = form.cleaned_data["email"]
     try:

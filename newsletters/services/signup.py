@@ -108,33 +108,42 @@ def sign_up(
     now = now or timezone.now()
     email = normalise_email(email)
     newsletters = list(newsletters)
-    # get_or_create retries the read after an IntegrityError, so two simultaneous
-    # signups of one address end with one row (the unique constraint decides).
-    subscriber, _ = Subscriber.objects.get_or_create(email=email, defaults={"created_at": now})
-
-    existing = set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
-    new = [n for n in newsletters if n.pk not in existing]
-    Subscription.objects.bulk_create(
-        [Subscription(subscriber=subscriber, newsletter=n, created_at=now) for n in new],
-        ignore_conflicts=True,
+    with transaction.atomic():  # one commit per signup
+        # get_or_create retries the read after an IntegrityError, so two simultaneous
+        # signups of one address end with one row (the unique constraint decides).
+        subscriber, _ = Subscriber.objects.get_or_create(email=email, defaults={"created_at": now})
+        existing = set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
+        new = [n for n in newsletters if n.pk not in existing]
+        Subscription.objects.bulk_create(
+            [Subscription(subscriber=subscriber, newsletter=n, created_at=now) for n in new],
+            ignore_conflicts=True,
+        )
+        needs_confirmation = not subscriber.is_confirmed
+        if needs_confirmation:
+            subscriber.status = Subscriber.Status.PENDING
+            subscriber.consent_at = now
+            subscriber.consent_text = consent_text
+            subscriber.consent_source = source[:500]
+            subscriber.consent_ip_hash = hash_ip(ip_address)
+            subscriber.save(
+                update_fields=[
+                    "status",
+                    "consent_at",
+                    "consent_text",
+                    "consent_source",
+                    "consent_ip_hash",
+                ]
+            )
+    # Emails are queued once the rows are committed, so the worker can read them.
+    if needs_confirmation:
+        send_confirmation_email.enqueue(subscriber.pk)
+    elif new:
+        send_added_email.enqueue(subscriber.pk, [n.pk for n in new])
+    return SignupResult(
+        subscriber=subscriber,
+        needs_confirmation=needs_confirmation,
+        added=tuple(n.name for n in new),
     )
-    added = tuple(n.name for n in new)
-
-    if subscriber.is_confirmed:
-        if new:
-            send_added_email.enqueue(subscriber.pk, [n.pk for n in new])
-        return SignupResult(subscriber=subscriber, needs_confirmation=False, added=added)
-
-    Subscriber.objects.filter(pk=subscriber.pk).update(
-        status=Subscriber.Status.PENDING,
-        consent_at=now,
-        consent_text=consent_text,
-        consent_source=source[:500],
-        consent_ip_hash=hash_ip(ip_address),
-    )
-    subscriber.refresh_from_db()
-    send_confirmation_email.enqueue(subscriber.pk)
-    return SignupResult(subscriber=subscriber, needs_confirmation=True, added=added)
 
 
 def subscriber_for_confirmation(*, token: str) -> Subscriber:

@@ -257,3 +257,77 @@ def test_send_newsletter_command_refuses_unknown_and_sent_issues(issue):
     NewsletterIssue.objects.filter(pk=issue.pk).update(status="sent")
     with pytest.raises(CommandError, match="already been sent"):
         call_command("send_newsletter", str(issue.pk))
+
+
+def test_issue_serialised_once_gives_each_recipient_a_complete_correct_message(issue, daily):
+    import email
+
+    from newsletters.services.sending import personalise, prepare_mime, render_issue
+
+    subscriber = SubscriberFactory(email="ann@example.org", newsletters=[daily])
+    rendered = prepare_mime(render_issue(issue))
+    assert rendered.mime is not None
+
+    fast = personalise(rendered, subscriber_id=subscriber.pk, email=subscriber.email)
+    slow = personalise(render_issue(issue), subscriber_id=subscriber.pk, email=subscriber.email)
+    parsed = [email.message_from_bytes(m.message().as_bytes()) for m in (fast, slow)]
+
+    for header in ["To", "From", "Subject", "List-Unsubscribe", "List-Unsubscribe-Post"]:
+        assert parsed[0][header] == parsed[1][header]
+    assert parsed[0]["Date"] and parsed[0]["Message-ID"]
+    assert fast.message()["Message-ID"] != fast.message()["Message-ID"]
+    bodies = [
+        [part.get_payload(decode=True) for part in m.walk() if not part.is_multipart()]
+        for m in parsed
+    ]
+    assert bodies[0] == bodies[1]
+    assert b"\r\n" in fast.message().as_bytes(linesep="\r\n")
+
+
+def test_unusual_addresses_are_built_in_full(issue, daily):
+    from newsletters.services.sending import personalise, prepare_mime, render_issue
+
+    rendered = prepare_mime(render_issue(issue))
+    message = personalise(rendered, subscriber_id=1, email="o'brien&co@example.org")
+
+    assert message.prepared is None
+    assert "o&#x27;brien&amp;co@example.org" in message.alternatives[0][0]
+
+
+def test_a_scheduled_issue_is_queued_for_its_time_and_sent_then(issue, daily, time_machine):
+    from datetime import timedelta
+
+    from django.test import override_settings
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from newsletters.services.sending import schedule
+    from newsletters.tasks import send_scheduled_issue_task
+
+    time_machine.move_to("2026-03-01 06:00Z", tick=False)
+    SubscriberFactory(newsletters=[daily])
+    when = timezone.now() + timedelta(hours=2)
+
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+        assert schedule(issue=issue, when=when) is True
+
+    queued = DBTaskResult.objects.get()
+    assert queued.run_after == when
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SCHEDULED
+    send_scheduled_issue_task.call(issue.pk)  # a worker that ran early does nothing
+    assert mail.outbox == []
+
+    time_machine.move_to(when)
+    send_scheduled_issue_task.call(issue.pk)
+
+    assert len(mail.outbox) == 1
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SENT
+
+
+def test_scheduling_needs_a_backend_that_can_wait(issue):
+    from django.utils import timezone
+
+    from newsletters.services.sending import schedule
+
+    assert schedule(issue=issue, when=timezone.now()) is False  # the immediate backend
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT

@@ -89,6 +89,15 @@ def test_invalid_address_is_a_form_error_that_keeps_what_was_typed(client, daily
     assert mail.outbox == []
 
 
+def test_masthead_signup_error_shows_the_page_with_the_daily_ticked(client, daily, weekly):
+    response = post(client, "ann@", placement="masthead")
+
+    body = response.content.decode()
+    assert 'value="worldcrunch-today" id="newsletter-worldcrunch-today" checked' in body
+    assert 'value="eyes-on-us" id="newsletter-eyes-on-us">' in body
+    assert 'value="ann@"' in body
+
+
 def test_blocked_domain_and_its_subdomains_are_refused(client, daily):
     BlockedDomain.objects.create(domain="Mailinator.com")
 
