@@ -82,6 +82,7 @@ class SubscriptionAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status", "plan", "created_at"]
     search_fields = ["user__email", "user__username"]
+    search_help_text = "Search by the reader's email address."
     list_select_related = ["user", "plan", "started_from"]
     date_hierarchy = "created_at"
     fields = [

@@ -8,8 +8,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from articles.models import Article
@@ -115,6 +117,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
+@method_decorator(never_cache, name="dispatch")
 class AccountView(LoginRequiredMixin, TemplateView):
     template_name = "paywall/account.html"
 
@@ -178,6 +181,7 @@ def article_from(value) -> Article | None:
     return Article.objects.published().filter(pk=pk).first()
 
 
+@method_decorator(never_cache, name="dispatch")
 class SubscribeView(RateLimitedPostMixin, View):
     """ "Start your free trial": sign up (or in) and start a trial, or subscribe if used."""
 

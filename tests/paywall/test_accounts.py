@@ -181,3 +181,10 @@ def test_staff_with_a_plain_username_can_sign_in_here_too(client, db):
         reverse("paywall:login"), {"username": "Editor1", "password": "newsroom-test"}
     )
     assert response.status_code == 302
+
+
+def test_account_page_is_never_cached(client, reader):
+    client.force_login(reader)
+    response = client.get(reverse("paywall:account"))
+    assert "no-cache" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
