@@ -92,6 +92,7 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     assert f"stories: {total}/{total}" in first.getvalue()
     assert "Admin user created" in first.getvalue()
     assert Article.objects.published().count() == total
+    assert not Author.objects.filter(bio="").exists()  # every byline has a biography
 
     second = StringIO()
     call_command("load_demo", stdout=second)
