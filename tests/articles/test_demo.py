@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from articles.demo.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
 from articles.demo.stories import GENERATED_STORIES
+from articles.demo.workflow import STORIES as WORKFLOW_STORIES
 from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
 
 SHAPE = set(SEED_STORIES[0])
@@ -89,6 +90,8 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     after_first = counts()
     stories = SEED_STORIES + GENERATED_STORIES
     total = len(stories)
+    # Plus a draft, one in review and one scheduled from the workflow demo: none published.
+    assert after_first["Article"] == total + len(WORKFLOW_STORIES)
     demo_articles = Article.objects.filter(slug__in=[story["slug"] for story in stories])
     assert demo_articles.published().count() == total
     assert f"stories: {total}/{total}" in first.getvalue()
