@@ -14,7 +14,10 @@ from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 from taggit.models import Tag
 
 from . import roles
@@ -26,11 +29,13 @@ from .models import (
     ArticleAwaitingReview,
     ArticleRedirect,
     Author,
+    Image,
     Section,
     Series,
     Source,
     WorkflowEvent,
 )
+from .sanitize import EDITOR_EXTENSIONS, clean_body
 from .seo import absolute_url
 from .services import preview, workflow
 
@@ -104,6 +109,13 @@ WIDE = {"class": "vLargeTextField"}
 class ArticleAdminForm(forms.ModelForm):
     """The article form, plus the workflow button that was pressed, checked before saving."""
 
+    body = ProseEditorFormField(
+        config={"extensions": EDITOR_EXTENSIONS},
+        sanitize=clean_body,
+        widget=AdminProseEditorWidget,
+        help_text="The story. Paste from a word processor keeps headings, lists and links and "
+        "drops the rest. Images: copy a rendition address from the image library.",
+    )
     schedule_for = forms.SplitDateTimeField(
         required=False,
         label="Publish at",
@@ -117,18 +129,14 @@ class ArticleAdminForm(forms.ModelForm):
         # The admin narrows these to its fieldsets; status and dates are never form fields.
         fields = [
             *["headline", "slug", "dek", "dateline", "body", "section", "series", "tags"],
-            *["country", "featured", "is_free", "lead_image", "lead_image_alt"],
-            *["lead_image_caption", "lead_image_credit", "source", "original_headline"],
+            *["country", "featured", "is_free", "lead_image", "source", "original_headline"],
             *["original_language", "original_url", "translator"],
         ]
         widgets = {
             "tags": TagAutocompleteWidget,
             "dek": AdminTextareaWidget(attrs={"rows": 3}),
-            "body": AdminTextareaWidget(attrs={"rows": 24}),
             "headline": AdminTextInputWidget(attrs=WIDE),
             "slug": AdminTextInputWidget(attrs=WIDE),
-            "lead_image_alt": AdminTextInputWidget(attrs=WIDE),
-            "lead_image_caption": AdminTextInputWidget(attrs=WIDE),
             "original_headline": AdminTextInputWidget(attrs=WIDE),
             "original_url": AdminURLFieldWidget(attrs=WIDE),
         }
@@ -203,8 +211,8 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     search_fields = ["headline", "dek", "slug"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["translator", "series", "source", "section"]
-    list_select_related = ["section"]
+    autocomplete_fields = ["translator", "series", "source", "section", "lead_image"]
+    list_select_related = ["section", "lead_image"]
     actions = ["submit_for_review", "publish", "unpublish", "send_back_to_draft"]
     # Status and dates move only through the workflow service (buttons and actions).
     workflow_readonly_fields = [
@@ -228,9 +236,6 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                 "fields": [
                     "lead_image",
                     "lead_image_preview",
-                    "lead_image_alt",
-                    "lead_image_caption",
-                    "lead_image_credit",
                 ]
             },
         ),
@@ -374,6 +379,10 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         context["workflow_transitions"] = (
             workflow.available_transitions(article=article, by=request.user) if can_save else []
         )
+        # The editor's import map is an inline script: it needs this response's CSP nonce.
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None:
+            context["media"] = Media.from_media(context["media"], nonce=str(nonce))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def view_on_site(self, article):
@@ -416,7 +425,8 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         if not article.lead_image:
             return ""
         return format_html(
-            '<img src="{}" alt="" style="height:40px;width:auto">', article.lead_image_url(0)
+            '<img src="{}" alt="" class="image-thumbnail" width="60" height="40">',
+            article.lead_image_url(0),
         )
 
     @admin.display(description="Preview")
@@ -424,7 +434,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         if not article.lead_image:
             return "No image yet."
         return format_html(
-            '<img src="{}" alt="{}" style="max-width:320px;height:auto">',
+            '<img src="{}" alt="{}" class="image-preview" width="320" height="213">',
             article.lead_image_url(0),
             article.lead_image_alt,
         )
@@ -444,6 +454,88 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     @admin.action(description="Send the selected articles back to draft")
     def send_back_to_draft(self, request, queryset):
         run_transition(self, request, queryset, "send_back")
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    """The image library: every picture once, with its alt text, credit and focal point."""
+
+    list_display = ["thumbnail", "alt_text", "credit", "dimensions", "created_at"]
+    list_display_links = ["thumbnail", "alt_text"]
+    search_fields = ["alt_text", "caption", "credit"]
+    readonly_fields = ["focal_point_picker", "renditions", "dimensions", "uploaded_by"]
+    fieldsets = [
+        (None, {"fields": ["file", "alt_text", "caption", "credit"]}),
+        (
+            "Focal point",
+            {
+                "fields": ["focal_point_picker", "focal_x", "focal_y"],
+                "description": "Click the part of the picture that must stay in view when it "
+                "is cropped for cards and pages.",
+            },
+        ),
+        ("Renditions", {"fields": ["renditions", "dimensions", "uploaded_by"]}),
+    ]
+
+    class Media:
+        js = ["js/focal-point.js"]
+        css = {"all": ["css/newsroom-admin.css"]}
+
+    def has_change_permission(self, request, obj=None):
+        """Writers change the images they uploaded; editors change any."""
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or roles.can_edit_any(request.user) or obj.uploaded_by == request.user
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="Image")
+    def thumbnail(self, image):
+        return format_html(
+            '<img src="{}" alt="" class="image-thumbnail" width="96" height="64">', image.url(0)
+        )
+
+    @admin.display(description="Size")
+    def dimensions(self, image):
+        return f"{image.width} × {image.height} px" if image.width else "—"
+
+    @admin.display(description="Picture")
+    def focal_point_picker(self, image):
+        if not image.pk:
+            return "Save the image first; then click its focal point here."
+        return format_html(
+            '<div class="focal-picker" data-focal-picker>'
+            '<img src="{}" alt="{}" width="{}" height="{}">'
+            '<span class="focal-picker__marker" aria-hidden="true"></span></div>',
+            image.file.url,
+            image.alt_text,
+            image.width,
+            image.height,
+        )
+
+    @admin.display(description="Sizes made")
+    def renditions(self, image):
+        if not image.pk:
+            return "Made when the image is saved."
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{} px JPEG</a> · <a href="{}">WebP</a> '
+            '<input type="text" readonly value="{}" aria-label="Address of the {} px JPEG"></li>',
+            (
+                (jpg, width, webp, absolute_url(jpg), width)
+                for (width, jpg), (_, webp) in zip(
+                    image.rendition_urls("jpg"), image.rendition_urls("webp"), strict=True
+                )
+            ),
+        )
+        return format_html(
+            '<ul class="rendition-list">{}</ul><div class="help">To put the image in an article '
+            "body, copy an address into the editor's image button.</div>",
+            rows,
+        )
 
 
 @admin.register(ArticleAwaitingReview)

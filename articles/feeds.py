@@ -15,7 +15,6 @@ from taggit.models import Tag
 
 from paywall.services.access import Reader, decide_access
 
-from .images import rendition_name
 from .models import Article, Author, Section, Series, Source
 from .seo import absolute_url
 from .templatetags.articles_tags import join_names, with_dateline
@@ -128,7 +127,7 @@ class ArticlesFeed(Feed):
         """The lead image's middle rendition, with its size in bytes, as the spec requires."""
         if not item.lead_image:
             return []
-        name = rendition_name(item.lead_image.name, settings.IMAGE_RENDITION_WIDTHS[1])
+        name = item.lead_image.rendition_name(settings.IMAGE_RENDITION_WIDTHS[1])
         try:
             length = default_storage.size(name)
         except OSError:  # Renditions not written (yet): better no enclosure than a wrong one.

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +10,15 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from .images import make_renditions, rendition_urls, validate_image_file
+from .images import (
+    LibraryImageFormField,
+    crop_key,
+    make_renditions,
+    rendition_name,
+    rendition_urls,
+    upright_size,
+    validate_image_file,
+)
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
 from .search import SearchVectorIndex
@@ -125,6 +134,96 @@ class Source(SluggedModel):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
+class LibraryImageField(models.ImageField):
+    """An ImageField whose form field explains a refused upload in the library's words."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": LibraryImageFormField, **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
+
+
+class Image(models.Model):
+    """A picture in the library, used as a lead image or in article bodies."""
+
+    file = LibraryImageField(
+        upload_to="images/%Y/%m/",
+        validators=[validate_image_file],
+        help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.",
+    )
+    alt_text = models.CharField(
+        "alt text",
+        max_length=255,
+        help_text="What the image shows, for readers who cannot see it (required).",
+    )
+    caption = models.CharField(
+        max_length=300, blank=True, help_text="Printed under the image on the article page."
+    )
+    credit = models.CharField(
+        max_length=150, blank=True, help_text='Photographer and agency, e.g. "Brice Pedroletti".'
+    )
+    focal_x = models.FloatField(
+        "focal point, across",
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="0 is the left edge, 1 the right. Crops keep this point in view.",
+    )
+    focal_y = models.FloatField(
+        "focal point, down",
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="0 is the top edge, 1 the bottom.",
+    )
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.alt_text
+
+    def save(self, *args, **kwargs):
+        if self.file and (not self.width or not self.file._committed):
+            self.width, self.height = upright_size(self.file)
+        super().save(*args, **kwargs)
+        if self.file:
+            make_renditions(self.file.name, focal=self.focal)
+
+    @property
+    def focal(self) -> tuple[float, float]:
+        return (self.focal_x, self.focal_y)
+
+    @property
+    def name(self) -> str:
+        """The original's storage name (what `lead_image.name` was before the library)."""
+        return self.file.name
+
+    def rendition_name(self, width: int, extension: str = "jpg") -> str:
+        """The storage name of one rendition (for its size in bytes, say)."""
+        return rendition_name(self.file.name, width, extension, crop=crop_key(self.focal))
+
+    def rendition_urls(self, extension: str = "jpg") -> list[tuple[int, str]]:
+        return rendition_urls(self.file.name, extension, crop=crop_key(self.focal))
+
+    def srcset(self, extension: str = "jpg") -> str:
+        return ", ".join(f"{url} {width}w" for width, url in self.rendition_urls(extension))
+
+    def url(self, width_index: int = 1) -> str:
+        return self.rendition_urls()[width_index][1]
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         # "Scheduled" is not a status: it is PUBLISHED with a future published_at, so the one
@@ -156,17 +255,14 @@ class Article(models.Model):
         max_length=100, blank=True, help_text="The country the story is about, shown on cards."
     )
 
-    lead_image = models.ImageField(
-        upload_to="lead/%Y/%m/", blank=True, validators=[validate_image_file]
-    )
-    lead_image_alt = models.CharField(
-        "lead image alt text",
-        max_length=255,
+    lead_image = models.ForeignKey(
+        "Image",
+        null=True,
         blank=True,
-        help_text="What the image shows, for readers who cannot see it.",
+        on_delete=models.SET_NULL,
+        related_name="lead_for",
+        help_text="From the image library: search by what it shows, or add a new one with +.",
     )
-    lead_image_caption = models.CharField(max_length=300, blank=True)
-    lead_image_credit = models.CharField(max_length=150, blank=True)
 
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
@@ -265,8 +361,6 @@ class Article(models.Model):
         if old_slug and old_slug != self.slug:
             ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
         ArticleRedirect.objects.filter(old_slug=self.slug).delete()
-        if self.lead_image:
-            make_renditions(self.lead_image.name)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -310,25 +404,30 @@ class Article(models.Model):
     def source_language(self) -> str:
         return self.original_language or (self.source.language if self.source else "")
 
-    def _srcset(self, extension: str) -> str:
-        if not self.lead_image:
-            return ""
-        urls = rendition_urls(self.lead_image.name, extension)
-        return ", ".join(f"{url} {width}w" for width, url in urls)
+    # The lead image, as templates have always read it (the image itself is in the library).
+    @property
+    def lead_image_alt(self) -> str:
+        return self.lead_image.alt_text if self.lead_image else ""
+
+    @property
+    def lead_image_caption(self) -> str:
+        return self.lead_image.caption if self.lead_image else ""
+
+    @property
+    def lead_image_credit(self) -> str:
+        return self.lead_image.credit if self.lead_image else ""
 
     @property
     def lead_image_srcset(self) -> str:
-        return self._srcset("jpg")
+        return self.lead_image.srcset("jpg") if self.lead_image else ""
 
     @property
     def lead_image_srcset_webp(self) -> str:
-        return self._srcset("webp")
+        return self.lead_image.srcset("webp") if self.lead_image else ""
 
     def lead_image_url(self, width_index: int = 1) -> str:
         """URL of one rendition (the middle width by default), for cards and social tags."""
-        if not self.lead_image:
-            return ""
-        return rendition_urls(self.lead_image.name)[width_index][1]
+        return self.lead_image.url(width_index) if self.lead_image else ""
 
 
 class ArticleAuthor(models.Model):

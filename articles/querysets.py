@@ -76,7 +76,7 @@ class ArticleQuerySet(models.QuerySet):
         """What a list of article cards shows: section, series, source, ordered authors."""
         from .models import ArticleAuthor
 
-        return self.select_related("section", "series", "source").prefetch_related(
+        return self.select_related("section", "series", "source", "lead_image").prefetch_related(
             Prefetch(
                 "bylines",
                 queryset=ArticleAuthor.objects.select_related("author").order_by("position"),

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "simple_history",
+    "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
     "newsroom",
@@ -265,3 +266,5 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
 # Old revisions are restored through articles.services.revisions (content only, never status).
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# Image library renditions are cropped to this ratio around each image's focal point.
+IMAGE_RENDITION_RATIO = (3, 2)

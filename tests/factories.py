@@ -7,15 +7,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
+from PIL import Image as PILImage
 
-from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from articles.models import Article, ArticleAuthor, Author, Image, Section, Series, Source
 
 
 def image_upload(name="photo.jpg", size=(1600, 1000), color="steelblue", fmt="JPEG", **save_kwargs):
     """An in-memory image file, as a browser would upload it."""
     buffer = BytesIO()
-    Image.new("RGB", size, color).save(buffer, fmt, **save_kwargs)
+    PILImage.new("RGB", size, color).save(buffer, fmt, **save_kwargs)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{fmt.lower()}")
 
 
@@ -76,10 +76,37 @@ def paragraphs(count: int, prefix: str = "Paragraph") -> str:
     )
 
 
+class ImageFactory(factory.django.DjangoModelFactory):
+    """A library image; renditions are made on save."""
+
+    class Meta:
+        model = Image
+
+    file = factory.LazyFunction(lambda: image_upload(size=(900, 600)))
+    alt_text = factory.Sequence(lambda n: f"Photo number {n}")
+    caption = ""
+    credit = ""
+
+
 class ArticleFactory(factory.django.DjangoModelFactory):
+    """An article; lead_image may be an Image, or an upload plus lead_image_alt/caption/credit."""
+
     class Meta:
         model = Article
         skip_postgeneration_save = True
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        # Uploads put straight on the article go into the library, as the admin would.
+        details = {
+            "alt_text": kwargs.pop("lead_image_alt", "") or "Photo",
+            "caption": kwargs.pop("lead_image_caption", ""),
+            "credit": kwargs.pop("lead_image_credit", ""),
+        }
+        upload = kwargs.get("lead_image")
+        if upload is not None and not isinstance(upload, Image):
+            kwargs["lead_image"] = ImageFactory(file=upload, **details)
+        return kwargs
 
     headline = factory.Sequence(lambda n: f"Headline number {n}")
     dek = "A one-paragraph summary of the story."

@@ -35,9 +35,6 @@ CONTENT_FIELDS = [
     "original_language",
     "original_url",
     "lead_image",
-    "lead_image_alt",
-    "lead_image_caption",
-    "lead_image_credit",
     "featured",
     "is_free",
 ]

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from articles.images import rendition_name
 from articles.models import Article, Author
+from articles.models import Image as LibraryImage
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -51,9 +51,6 @@ def new_article(section, **overrides):
         "section": section.pk,
         "tags": ["North Korea", "Food, Travel"],
         "country": "China",
-        "lead_image_alt": "A North Korean waitress",
-        "lead_image_caption": "A waitress in Dandong",
-        "lead_image_credit": "Brice Pedroletti",
         "original_headline": "En Chine, le dur labeur",
         "bylines-TOTAL_FORMS": "1",
         "bylines-INITIAL_FORMS": "0",
@@ -173,32 +170,64 @@ def test_change_form_previews_the_lead_image_from_a_rendition(admin_client):
     assert article.lead_image_url(0) in changelist  # the thumbnail column
 
 
+IMAGE_ADD = reverse("admin:articles_image_add")
+
+
+def new_image(**overrides):
+    """What an editor types into the image library's upload form."""
+    data = {
+        "alt_text": "A North Korean waitress",
+        "caption": "A waitress in Dandong",
+        "credit": "Brice Pedroletti",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    }
+    return data | overrides
+
+
 def test_creating_an_article_with_a_lead_image_makes_rotated_renditions(admin_client, section):
+    # The band sits at the top of the upright picture: a focal point there keeps it in the crop.
     response = admin_client.post(
-        ADD, new_article(section, lead_image=jpeg_with_exif_orientation_6())
+        IMAGE_ADD, new_image(file=jpeg_with_exif_orientation_6(), focal_y="0")
     )
+    assert response.status_code == 302, form_of(response).errors
+    image = LibraryImage.objects.get()
+    response = admin_client.post(ADD, new_article(section, lead_image=image.pk))
     assert response.status_code == 302, form_of(response).errors
     article = Article.objects.get()
     assert article.slug == "the-hard-labor-of-north-korean-workers-in-china"
     assert article.byline_authors == [Author.objects.get(name="Brice Pedroletti")]
     assert sorted(article.tags.names()) == ["Food, Travel", "North Korea"]
+    assert (article.lead_image_alt, article.lead_image_caption) == (
+        "A North Korean waitress",
+        "A waitress in Dandong",
+    )
     for width in (480, 800, 1200):
         for extension in ("jpg", "webp"):
-            assert default_storage.exists(rendition_name(article.lead_image.name, width, extension))
-    with default_storage.open(rendition_name(article.lead_image.name, 480)) as handle:
+            assert default_storage.exists(article.lead_image.rendition_name(width, extension))
+    with default_storage.open(article.lead_image.rendition_name(480)) as handle:
         rendition = Image.open(handle)
         rendition.load()
-    # 300×200 on disk, shown upright: 200 wide and 300 tall, the yellow band now on top.
-    assert rendition.size == (200, 300)
+    # 300×200 on disk, shown upright: 200 wide and 300 tall, cut to 3:2 from the top.
+    assert (image.width, image.height) == (200, 300)
+    assert rendition.size == (200, 133)
     red, green, blue = rendition.getpixel((100, 10))
     assert red > 200 and green > 150 and blue < 80
 
 
-def test_a_file_that_is_not_an_image_is_refused_and_the_form_keeps_what_was_typed(
-    admin_client, section
-):
+def test_a_file_that_is_not_an_image_is_refused_and_the_form_keeps_what_was_typed(admin_client):
     fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
-    response = admin_client.post(ADD, new_article(section, lead_image=fake))
+    response = admin_client.post(IMAGE_ADD, new_image(file=fake))
+    assert response.status_code == 200
+    form = form_of(response)
+    assert "not an image" in str(form.errors["file"])
+    assert form["alt_text"].value() == "A North Korean waitress"
+    assert form["credit"].value() == "Brice Pedroletti"
+    assert not LibraryImage.objects.exists()
+
+
+def test_an_article_pointing_at_a_missing_image_keeps_what_was_typed(admin_client, section):
+    response = admin_client.post(ADD, new_article(section, lead_image="999999"))
     assert response.status_code == 200
     form = form_of(response)
     assert "lead_image" in form.errors
@@ -207,25 +236,29 @@ def test_a_file_that_is_not_an_image_is_refused_and_the_form_keeps_what_was_type
     assert not Article.objects.exists()
 
 
-def test_an_oversized_image_is_refused_with_its_size(admin_client, section, settings):
+def test_an_oversized_image_is_refused_with_its_size(admin_client, settings):
     settings.MAX_IMAGE_UPLOAD_MB = 0.001  # about 1 KB
     big = image_upload(size=(400, 400), color="white")
-    response = admin_client.post(ADD, new_article(section, lead_image=big))
+    response = admin_client.post(IMAGE_ADD, new_image(file=big))
     assert response.status_code == 200
-    assert "the largest allowed is" in str(form_of(response).errors["lead_image"])
-    assert form_of(response)["dek"].value().startswith("Recent UN sanctions")
-    assert not Article.objects.exists()
+    assert "the largest allowed is" in str(form_of(response).errors["file"])
+    assert form_of(response)["caption"].value() == "A waitress in Dandong"
+    assert not LibraryImage.objects.exists()
 
 
-def test_a_bad_upload_on_an_existing_article_loses_nothing_already_saved(admin_client, section):
-    article = ArticleFactory(section=section, lead_image=image_upload(), status="draft")
-    original_image = article.lead_image.name
-    data = new_article(section, headline="Changed", lead_image=SimpleUploadedFile("x.jpg", b"no"))
-    response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+def test_a_bad_upload_on_an_existing_image_loses_nothing_already_saved(admin_client):
+    article = ArticleFactory(lead_image=image_upload(), lead_image_alt="Before", status="draft")
+    image = article.lead_image
+    original_file = image.file.name
+    response = admin_client.post(
+        reverse("admin:articles_image_change", args=[image.pk]),
+        new_image(alt_text="Changed", file=SimpleUploadedFile("x.jpg", b"no")),
+    )
     assert response.status_code == 200
+    image.refresh_from_db()
+    assert (image.file.name, image.alt_text) == (original_file, "Before")
     article.refresh_from_db()
-    assert article.lead_image.name == original_image
-    assert article.headline != "Changed"
+    assert article.lead_image == image
 
 
 def test_scripts_and_event_handlers_are_stripped_from_the_body(admin_client, section):

@@ -163,7 +163,9 @@ def test_feed_queries_do_not_grow_with_items(client, stories, django_assert_max_
 
 def test_pages_advertise_their_feeds(client, stories):
     paid, _ = stories
-    home = read_page(client.get("/"))
+    response = client.get("/")
+    assert '<a href="/feed/" type="application/rss+xml">RSS feed</a>' in response.text
+    home = read_page(response)
     assert home.link_hrefs("alternate", "application/rss+xml") == [f"{SITE}/feed/"]
     assert home.link_hrefs("alternate", "application/atom+xml") == [f"{SITE}/feed/atom/"]
     section = read_page(client.get("/section/green/"))

@@ -101,7 +101,7 @@ def test_article_page_serves_renditions_in_a_srcset_never_the_upload(client, sto
     html = client.get(story.get_absolute_url()).content.decode()
     for width in (480, 800, 1200):
         assert f" {width}w" in html
-    assert story.lead_image.url not in html
+    assert story.lead_image.file.url not in html
 
 
 def test_section_label_is_shown_when_there_is_no_series(client):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles.demo.images import draw_lead_image
 from articles.demo.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
 from articles.demo.stories import GENERATED_STORIES
-from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from articles.models import Article, ArticleAuthor, Author, Image, Section, Series, Source
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "newsroom-admin"
@@ -103,13 +103,14 @@ class Command(BaseCommand):
             is_free=story.get("is_free", False),
         )
         if image:
-            article.lead_image_alt = image["alt"]
-            article.lead_image_caption = image.get("caption", "")
-            article.lead_image_credit = image.get("credit", "")
-            article.lead_image.save(
+            article.lead_image = Image(
+                alt_text=image["alt"],
+                caption=image.get("caption", ""),
+                credit=image.get("credit", ""),
+            )
+            article.lead_image.file.save(
                 f"{story['slug'][:80]}.jpg",
                 ContentFile(draw_lead_image(story["slug"], image["palette"])),
-                save=False,
             )
         article.save()
         for position, name in enumerate(story["authors"]):
