@@ -71,13 +71,17 @@ def touched_articles(day: date) -> set[int]:
     return found
 
 
-def flush(*, now: datetime) -> int:
-    """Move cached counters of the last FLUSH_DAYS days into FunnelDay; returns rows touched."""
+def flush(*, now: datetime, article_ids=None) -> int:
+    """Move cached counters of the last FLUSH_DAYS days into FunnelDay; returns rows touched.
+
+    article_ids limits the flush to those articles; by default, every article with counters.
+    """
     from articles.models import Article
 
+    only = set(article_ids) if article_ids is not None else None
     touched = 0
     for day in (now.date() - timedelta(days=n) for n in range(FLUSH_DAYS)):
-        article_ids = touched_articles(day)
+        article_ids = touched_articles(day) if only is None else set(only)
         # Articles deleted since they were read have nowhere to go.
         article_ids &= set(Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
         keys = {_key(step, day, pk): (step, pk) for step in STEPS for pk in article_ids}
