@@ -224,6 +224,12 @@ class Image(models.Model):
         return self.rendition_urls()[width_index][1]
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector serves PostgreSQL's index and is never read in Python.
+        return super().get_queryset().defer("search_vector")
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         # "Scheduled" is not a status: it is PUBLISHED with a future published_at, so the one
@@ -331,7 +337,7 @@ class Article(models.Model):
     # Headline, dek and body for full-text search on PostgreSQL; rewritten on every save.
     search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
     # Every save keeps a revision (articles.services.revisions compares and restores them).
     history = HistoricalRecords(excluded_fields=["search_vector"], verbose_name="article revision")
 

@@ -10,6 +10,7 @@ from taggit.models import Tag
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 
+from .caching import ArticlePage, article_page, current_generation, page_for
 from .models import Article, Author, Section, Series, Source
 from .seo import absolute_url
 from .services import preview
@@ -42,6 +43,7 @@ class ArticleListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("heading", self.heading)
+        context["content_generation"] = current_generation()
         return context
 
 
@@ -151,44 +153,40 @@ class SearchView(ArticleListView):
 
 
 class ArticleDetailView(DetailView):
-    """The article page; the paywall decides whether it holds the whole body or a teaser."""
+    """The article page; the paywall decides whether it holds the whole body or a teaser.
+
+    The article and its lists come from the content cache (the same for every reader);
+    the paywall's decision is made on them for each request and never cached.
+    """
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
     def get(self, request, *args, **kwargs):
-        try:
-            self.object = self.get_object()
-        except Http404:
+        self.page = article_page(kwargs["slug"])
+        if self.page is None:
             # An address the article had before its slug changed: send readers on, for good.
             moved = Article.objects.published().filter(redirects__old_slug=kwargs["slug"]).first()
             if moved is None:
-                raise
+                raise Http404("No published article has this address.")
             return redirect(moved, permanent=True)
+        self.object = self.page.article
         self.gate = gate_article(request, self.object)
         response = self.render_to_response(self.get_context_data(object=self.object))
         return self.gate.finalize(response)
 
-    def get_object(self, queryset=None):
-        article = Article.objects.published().for_page().filter(slug=self.kwargs["slug"]).first()
-        if article is None:
-            raise Http404("No published article has this address.")
-        return article
+    def get_article_page(self) -> ArticlePage:
+        return self.page
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article = self.object
-        context["related"] = (
-            Article.objects.published()
-            .in_section(article.section_id)
-            .exclude(pk=article.pk)
-            .newest_first()
-            .for_cards()[:3]
-        )
-        context["latest"] = Article.objects.published().exclude(pk=article.pk).newest_first()[:5]
+        page = self.get_article_page()
+        context["related"] = page.related
+        context["latest"] = page.latest
+        context["content_generation"] = page.generation
         context["gate"] = self.gate
         context["structured_data"] = news_article(
-            article, accessible_for_free=self.gate.free_for_everyone
+            self.object, accessible_for_free=self.gate.free_for_everyone
         )
         return context
 
@@ -254,6 +252,10 @@ class ArticlePreviewView(ArticleDetailView):
 
     def get_object(self, queryset=None):
         return self.article
+
+    def get_article_page(self) -> ArticlePage:
+        # Never from the content cache: the article is not published.
+        return page_for(self.article, generation=current_generation())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview_expires_at=self.expires_at, **kwargs)

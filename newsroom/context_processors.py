@@ -1,6 +1,7 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
-from articles.models import Section
+from articles.caching import navigation_sections
 
 SITE_DESCRIPTION = "International news translated into English from the world's best newspapers."
 
@@ -11,5 +12,6 @@ def site(request):
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "SITE_DESCRIPTION": SITE_DESCRIPTION,
-        "nav_sections": Section.objects.navigation(),
+        # Lazy: pages that never show the navigation (feeds, the admin) never read the cache.
+        "nav_sections": SimpleLazyObject(navigation_sections),
     }

@@ -260,7 +260,6 @@ elif MEDIA_STORAGE != "filesystem":
 WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
 
-
 # Editorial workflow (articles admin): preview links and revisions.
 # How long a shared preview link of an unpublished article stays valid.
 ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
@@ -268,3 +267,12 @@ ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
 SIMPLE_HISTORY_REVERT_DISABLED = True
 # Image library renditions are cropped to this ratio around each image's focal point.
 IMAGE_RENDITION_RATIO = (3, 2)
+
+# Caching (articles/caching.py, articles/signals.py): reader-facing content is cached until
+# it changes (each change starts a new generation) or for CONTENT_CACHE_SECONDS at most.
+CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # A Redis outage makes pages slower (cache misses), never an error page; it is logged,
+    # and /healthz reports it.
+    CACHES["default"].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

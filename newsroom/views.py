@@ -11,6 +11,7 @@ from django.template import loader
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from articles.caching import cached, current_generation, with_bylines
 from articles.models import Article, Section
 from articles.seo import absolute_url
 
@@ -19,29 +20,33 @@ SERIES_BLOCK_SIZE = 3
 logger = logging.getLogger(__name__)
 
 
-def home(request):
+def home_blocks() -> dict:
     """Lead story, the newest of each series, a block per section, and the latest stories."""
-    published = Article.objects.published().newest_first().for_cards()
+    # Cards never show the body: leaving it out keeps the cache entry small.
+    published = Article.objects.published().newest_first().for_cards().defer("body")
     lead = published.filter(featured=True).first() or published.first()
     others = published.exclude(pk=lead.pk) if lead else published
     by_section = defaultdict(list)
-    for article in others.newest_in_each_section(SECTION_BLOCK_SIZE):
+    for article in with_bylines(others.newest_in_each_section(SECTION_BLOCK_SIZE)):
         by_section[article.section_id].append(article)
     section_blocks = [
         (section, by_section[section.pk])
         for section in Section.objects.navigation()
         if by_section[section.pk]
     ]
-    return render(
-        request,
-        "home.html",
-        {
-            "lead": lead,
-            "series_picks": others.latest_in_each_series()[:SERIES_BLOCK_SIZE],
-            "section_blocks": section_blocks,
-            "latest": others[:8],
-        },
-    )
+    return {
+        "lead": with_bylines([lead])[0] if lead else None,
+        "series_picks": with_bylines(others.latest_in_each_series()[:SERIES_BLOCK_SIZE]),
+        "section_blocks": section_blocks,
+        "latest": with_bylines(others[:8]),
+    }
+
+
+def home(request):
+    """The front page, its blocks from the content cache."""
+    generation = current_generation()
+    blocks = cached("home", home_blocks, generation=generation)
+    return render(request, "home.html", {**blocks, "content_generation": generation})
 
 
 def robots_txt(request):

@@ -1,5 +1,7 @@
 from django import template
 
+from articles.caching import cached
+
 from ..models import Newsletter
 from ..services.signup import CONSENT_TEXT
 
@@ -8,10 +10,14 @@ register = template.Library()
 
 @register.simple_tag
 def series_newsletter(article):
-    """The active newsletter of an article's series: one query, none without a series."""
-    if not getattr(article, "series_id", None):
+    """The active newsletter of an article's series, from the content cache when warm."""
+    series_id = getattr(article, "series_id", None)
+    if not series_id:
         return None
-    return Newsletter.objects.for_series(article.series_id).first()
+    return cached(
+        f"series-newsletter:{series_id}",
+        lambda: Newsletter.objects.for_series(series_id).first(),
+    )
 
 
 @register.simple_tag

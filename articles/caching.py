@@ -1,0 +1,125 @@
+"""Cached reader-facing content: article data, home blocks, navigation.
+
+Every entry is keyed by a *content generation*. Saving or deleting an article, section,
+author, series, source, byline or tag (articles/signals.py) starts a new generation, so
+every app server sharing the cache (Redis) stops using the old entries at once. The
+generation also remembers when the next scheduled article goes live and starts a new one
+then, since a scheduled article appears without anyone saving it.
+
+What is cached is the same for every reader: article data, never a rendered page holding
+a paywalled body. The paywall decides per request on the cached article.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "content:generation"
+# Bump when the shape of cached objects changes, so a deploy never reads old pickles.
+FORMAT = 1
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Generation:
+    number: int
+    # Epoch seconds when the next scheduled article goes live, or None.
+    next_publication: float | None = None
+
+
+def _new_generation() -> Generation:
+    from .models import Article
+
+    upcoming = Article.objects.scheduled().order_by("published_at").first()
+    due = upcoming.published_at.timestamp() if upcoming else None
+    # Time-based numbers never repeat, even after the cache lost the previous generation.
+    return Generation(number=time.time_ns(), next_publication=due)
+
+
+def current_generation() -> int:
+    """The number that keys every content entry (one cache read per request)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None or (
+        generation.next_publication is not None and time.time() >= generation.next_publication
+    ):
+        generation = _new_generation()
+        cache.set(GENERATION_KEY, generation, None)
+    return generation.number
+
+
+def start_new_generation() -> None:
+    """Forget every cached content entry: called whenever content changes."""
+    cache.delete(GENERATION_KEY)
+
+
+def cached(name: str, build, *, generation: int | None = None, keep_none: bool = True):
+    """The value of build() under name in the current generation, built on a miss.
+
+    keep_none=False leaves a None result uncached (e.g. unknown addresses asked by bots).
+    """
+    number = current_generation() if generation is None else generation
+    key = f"content:{FORMAT}:{number}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        if value is not None or keep_none:
+            cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    return value
+
+
+@dataclass
+class ArticlePage:
+    """What the article page shows besides the body the paywall cuts: same for everyone."""
+
+    article: object
+    related: list = field(default_factory=list)
+    latest: list = field(default_factory=list)
+    generation: int = 0
+
+
+RELATED_COUNT = 3
+LATEST_COUNT = 5
+
+
+def page_for(article, *, generation: int) -> ArticlePage:
+    """The related and latest lists around an article (uncached: article_page caches)."""
+    from .models import Article
+
+    others = Article.objects.published().exclude(pk=article.pk).newest_first()
+    # Cards never show the body: leaving it out keeps cache entries small.
+    related = with_bylines(
+        others.in_section(article.section_id).for_cards().defer("body")[:RELATED_COUNT]
+    )
+    latest = list(others.defer("body")[:LATEST_COUNT])
+    [article] = with_bylines([article])
+    return ArticlePage(article, related, latest, generation)
+
+
+def article_page(slug: str) -> ArticlePage | None:
+    """The published article at slug with its related and latest lists, or None."""
+    generation = current_generation()
+
+    def build():
+        from .models import Article
+
+        article = Article.objects.published().for_page().filter(slug=slug).first()
+        return None if article is None else page_for(article, generation=generation)
+
+    return cached(f"article:{slug}", build, generation=generation, keep_none=False)
+
+
+def navigation_sections() -> list:
+    """The sections of the site navigation, for the chrome of every page."""
+    from .models import Section
+
+    return cached("nav-sections", lambda: list(Section.objects.navigation()))
+
+
+def with_bylines(articles) -> list:
+    """The articles as a list, byline authors computed so cached copies carry them."""
+    articles = list(articles)
+    for article in articles:
+        article.byline_authors  # noqa: B018
+    return articles

@@ -1,0 +1,168 @@
+"""Reader pages come from the content cache and go stale the moment content changes."""
+
+import os
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.caching import GENERATION_KEY, current_generation
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    SectionFactory,
+    SeriesFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story():
+    section = SectionFactory(name="Geopolitics", slug="geopolitics")
+    article = ArticleFactory(
+        headline="The waitresses of Dandong",
+        section=section,
+        series=SeriesFactory(name="Eyes on Asia"),
+        source=SourceFactory(name="Le Monde"),
+        authors=[AuthorFactory(name="Brice Pedroletti")],
+        tags=["China", "Labor"],
+    )
+    ArticleFactory.create_batch(3, section=section)
+    return article
+
+
+def test_warm_article_view_for_an_anonymous_reader_runs_no_sql(
+    client, story, django_assert_num_queries
+):
+    url = story.get_absolute_url()
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The waitresses of Dandong" in html
+    assert "Brice Pedroletti" in html
+    assert "Geopolitics" in html
+    assert "Paragraph 1 of the story" in html
+
+
+def test_warm_home_page_runs_no_sql(client, story, django_assert_num_queries):
+    client.get(reverse("home"))
+    with django_assert_num_queries(0):
+        response = client.get(reverse("home"))
+    assert "The waitresses of Dandong" in response.content.decode()
+
+
+def test_warm_section_page_runs_at_most_its_count_and_section_queries(
+    client, story, django_assert_max_num_queries
+):
+    url = story.section.get_absolute_url()
+    client.get(url)
+    with django_assert_max_num_queries(2):
+        response = client.get(url)
+    assert "The waitresses of Dandong" in response.content.decode()
+
+
+def test_editing_an_article_shows_at_once(client, story):
+    client.get(story.get_absolute_url())
+    client.get(reverse("home"))
+    story.headline = "Dandong, revisited"
+    story.save()
+    assert "Dandong, revisited" in client.get(story.get_absolute_url()).content.decode()
+    assert "Dandong, revisited" in client.get(reverse("home")).content.decode()
+
+
+def test_unpublishing_an_article_removes_it_at_once(client, story):
+    client.get(story.get_absolute_url())
+    story.status = story.Status.DRAFT
+    story.save()
+    assert client.get(story.get_absolute_url()).status_code == 404
+
+
+def test_deleting_an_article_removes_it_from_home_and_its_page(client, story):
+    client.get(reverse("home"))
+    url = story.get_absolute_url()
+    client.get(url)
+    story.delete()
+    assert client.get(url).status_code == 404
+    assert "The waitresses of Dandong" not in client.get(reverse("home")).content.decode()
+
+
+@pytest.mark.parametrize("attribute", ["section", "series", "source"])
+def test_renaming_a_section_series_or_source_shows_on_the_article_page(client, story, attribute):
+    client.get(story.get_absolute_url())
+    related = getattr(story, attribute)
+    related.name = f"Renamed {attribute}"
+    related.save()
+    assert f"Renamed {attribute}" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_renaming_an_author_shows_on_bylines(client, story):
+    client.get(story.get_absolute_url())
+    client.get(reverse("home"))
+    author = story.byline_authors[0]
+    author.name = "B. Pedroletti"
+    author.save()
+    assert "B. Pedroletti" in client.get(story.get_absolute_url()).content.decode()
+    assert "B. Pedroletti" in client.get(reverse("home")).content.decode()
+
+
+def test_changing_tags_shows_on_the_article_page(client, story):
+    client.get(story.get_absolute_url())
+    story.tags.add("Migration")
+    assert ">Migration</a>" in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_navigation_follows_section_changes(client, story):
+    client.get(reverse("home"))
+    SectionFactory(name="Culture", slug="culture")
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert 'href="/section/culture/"' in html
+
+
+def test_scheduled_article_appears_when_its_time_comes(client, story, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    ArticleFactory(headline="Story of tomorrow", published_at=timezone.now() + timedelta(hours=2))
+    assert "Story of tomorrow" not in client.get(reverse("home")).content.decode()
+    time_machine.shift(timedelta(hours=3))
+    assert "Story of tomorrow" in client.get(reverse("home")).content.decode()
+
+
+def test_a_lost_generation_never_brings_back_old_entries(story):
+    first = current_generation()
+    cache.delete(GENERATION_KEY)
+    assert current_generation() != first
+
+
+def test_unknown_addresses_are_not_cached(client, db):
+    assert client.get("/article/no-such-story/").status_code == 404
+    assert not [key for key in cache._cache if "article:no-such-story" in key]
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_REDIS_URL"), reason="needs TEST_REDIS_URL (Redis)")
+def test_warm_article_view_runs_no_sql_with_redis_as_the_cache(
+    client, story, django_assert_num_queries
+):
+    redis = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["TEST_REDIS_URL"],
+            "KEY_PREFIX": "newsroom-tests",
+        }
+    }
+    with override_settings(CACHES=redis):
+        from django.core.cache import caches
+
+        caches["default"].clear()
+        try:
+            client.get(story.get_absolute_url())
+            with django_assert_num_queries(0):
+                response = client.get(story.get_absolute_url())
+            assert "The waitresses of Dandong" in response.content.decode()
+        finally:
+            caches["default"].clear()
