@@ -32,7 +32,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env("SITE_NAME", default="Worldcrunch")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.admin_config.NewsroomAdminConfig",  # django.contrib.admin + dashboard
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -44,7 +44,7 @@ class Command(BaseCommand):
     def extra_loaders(self):
         """Other apps' demo loaders (plans, newsletters), each idempotent."""
         loaders = []
-        for module_path in ("paywall.demo", "newsletters.demo"):
+        for module_path in ("paywall.demo", "newsletters.demo", "articles.demo.workflow"):
             try:
                 module = __import__(module_path, fromlist=["load_demo"])
             except ModuleNotFoundError:

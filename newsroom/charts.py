@@ -1,0 +1,117 @@
+"""Charts drawn on the server as SVG geometry: the templates only place the shapes."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str  # "29 Nov: 4 signups", for the tooltip and screen readers
+    value: int
+
+
+@dataclass(frozen=True)
+class BarChart:
+    width: int
+    height: int
+    bars: list[Bar]
+    max_value: int
+    baseline: float
+    axis_labels: list[tuple[float, str, str]]  # (x, text, text-anchor) under the bars
+    total: int
+
+
+def nice_ceiling(value: int) -> int:
+    """The axis maximum: 1, 2 or 5 times a power of ten, at least the value."""
+    if value <= 0:
+        return 1
+    step = 1
+    while True:
+        for multiple in (1, 2, 5):
+            if step * multiple >= value:
+                return step * multiple
+        step *= 10
+
+
+def bar_chart(
+    points: list[tuple[str, int, str]], *, width: int = 600, height: int = 160, gap: float = 2
+) -> BarChart:
+    """Vertical bars for (axis label, value, tooltip) points, first point on the left."""
+    top, bottom = 10, 22  # room for the maximum's label and the axis labels
+    plot_height = height - top - bottom
+    maximum = nice_ceiling(max((value for _, value, _ in points), default=0))
+    slot = width / max(len(points), 1)
+    bars = []
+    for index, (_, value, tooltip) in enumerate(points):
+        bar_height = plot_height * value / maximum
+        bars.append(
+            Bar(
+                x=round(index * slot + gap / 2, 2),
+                y=round(top + plot_height - bar_height, 2),
+                width=round(max(slot - gap, 1), 2),
+                height=round(bar_height, 2),
+                label=tooltip,
+                value=value,
+            )
+        )
+    every = max(len(points) // 5, 1)
+    last = len(points) - 1
+    axis_labels = [
+        (
+            0 if index == 0 else width if index == last else round(index * slot + slot / 2, 2),
+            label,
+            "start" if index == 0 else "end" if index == last else "middle",
+        )
+        for index, (label, _, _) in enumerate(points)
+        if (index % every == 0 and last - index >= every / 2) or index == last
+    ]
+    return BarChart(
+        width=width,
+        height=height,
+        bars=bars,
+        max_value=maximum,
+        baseline=top + plot_height,
+        axis_labels=axis_labels,
+        total=sum(value for _, value, _ in points),
+    )
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    label: str
+    value: int
+    y: float
+    width: float  # share of the widest step, in chart units
+    rate: float | None  # percent of the step before; None for the first or after a zero
+
+
+@dataclass(frozen=True)
+class FunnelChart:
+    width: int
+    height: int
+    bar_height: int
+    steps: list[FunnelStep]
+
+
+def funnel_chart(steps: list[tuple[str, int]], *, width: int = 600, bar_height: int = 28):
+    """Horizontal bars, one per step, each with its rate from the step before."""
+    widest = max((value for _, value in steps), default=0) or 1
+    rows, previous = [], None
+    for index, (label, value) in enumerate(steps):
+        rate = value / previous * 100 if previous else None  # none before, or nobody before
+        rows.append(
+            FunnelStep(
+                label=label,
+                value=value,
+                y=index * (bar_height + 12),
+                width=round(width * value / widest, 2),
+                rate=rate,
+            )
+        )
+        previous = value
+    return FunnelChart(
+        width=width, height=len(steps) * (bar_height + 12), bar_height=bar_height, steps=rows
+    )

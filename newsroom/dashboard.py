@@ -1,0 +1,99 @@
+"""The admin home page for the newsroom: what needs doing, what is coming, how readers respond.
+
+Each panel asks its own app: articles for the queues, newsletters for signups, the paywall
+for its funnel. Writers see their own articles only; the business figures are for editors.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from articles import roles
+from articles.models import Article
+from newsletters.services.stats import signups_per_day
+from paywall.services import funnel
+
+from .charts import BarChart, FunnelChart, bar_chart, funnel_chart
+
+DAYS = 30
+LIST_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    for_editors: bool
+    awaiting_review: list = field(default_factory=list)
+    awaiting_review_count: int = 0
+    scheduled: list = field(default_factory=list)
+    recently_published: list = field(default_factory=list)
+    my_drafts: list = field(default_factory=list)
+    signups: BarChart | None = None
+    confirmed_total: int = 0
+    funnel: FunnelChart | None = None
+    days: int = DAYS
+
+
+def signups_chart(*, now: datetime, days: int = DAYS) -> tuple[BarChart, int]:
+    rows = signups_per_day(now=now, days=days)
+    points = [
+        (
+            date_format(row.day, "j M"),
+            row.signups,
+            f"{date_format(row.day, 'j M')}: {row.signups} signup{'s' if row.signups != 1 else ''}"
+            f", {row.confirmed} confirmed",
+        )
+        for row in rows
+    ]
+    return bar_chart(points), sum(row.confirmed for row in rows)
+
+
+def paywall_funnel_chart(*, now: datetime, days: int = DAYS) -> FunnelChart:
+    funnel.flush(now=now)  # the cache's latest counts, as the paywall's own funnel page does
+    rows = funnel.daily_report(now=now, days=days)
+    total = {
+        name: sum(getattr(row, name) for row in rows)
+        for name in ("metered_reads", "paywalls_shown", "trials_started", "trials_converted")
+    }
+    return funnel_chart(
+        [
+            ("Metered reads", total["metered_reads"]),
+            ("Paywalls shown", total["paywalls_shown"]),
+            ("Trials started", total["trials_started"]),
+            ("Trials converted", total["trials_converted"]),
+        ],
+        width=380,
+    )
+
+
+def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
+    """The panels this person's role calls for."""
+    now = now or timezone.now()
+    articles = Article.objects.select_related("section", "status_changed_by")
+    if not roles.can_publish(user):
+        mine = articles.owned_by(user)
+        return Dashboard(
+            for_editors=False,
+            my_drafts=list(
+                mine.filter(status=Article.Status.DRAFT).order_by("-updated_at")[:LIST_LENGTH]
+            ),
+            awaiting_review=list(mine.awaiting_review()[:LIST_LENGTH]),
+            recently_published=list(mine.published().newest_first()[:LIST_LENGTH]),
+        )
+    queue = articles.awaiting_review()
+    chart, confirmed = signups_chart(now=now)
+    return Dashboard(
+        for_editors=True,
+        awaiting_review=list(queue[:LIST_LENGTH]),
+        awaiting_review_count=queue.count(),
+        scheduled=list(articles.scheduled().order_by("published_at")[:LIST_LENGTH]),
+        recently_published=list(
+            articles.published()
+            .filter(published_at__gte=now - timedelta(days=7))
+            .newest_first()[:LIST_LENGTH]
+        ),
+        signups=chart,
+        confirmed_total=confirmed,
+        funnel=paywall_funnel_chart(now=now),
+    )
