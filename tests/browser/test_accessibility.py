@@ -2,6 +2,8 @@
 
 import pytest
 
+from articles.demo.seed import SECTIONS
+from articles.models import Section
 from paywall.models import MeterPolicy
 from tests.browser.conftest import audit
 from tests.factories import (
@@ -30,8 +32,11 @@ LONG_DEK = (
 def site_content():
     NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today", in_masthead=True)
     NewsletterFactory(name="Eyes on U.S.", slug="eyes-on-us", cadence="weekly")
-    world = SectionFactory(name="World", slug="world", description="News from every continent.")
-    food = SectionFactory(name="Food / Travel", slug="food-travel")
+    # The publication's real sections: on a phone their navigation wraps over several lines.
+    for name, slug, description in SECTIONS:
+        SectionFactory(name=name, slug=slug, description=description)
+    world = Section.objects.get(slug="world")
+    food = Section.objects.get(slug="food-travel")
     series = SeriesFactory(name="Eyes on U.S.", label="eyes on the U.S.")
     source = SourceFactory(name="Le Monde")
     story = ArticleFactory(
@@ -79,6 +84,17 @@ def test_home_page_with_teasers_opened_has_no_serious_violation(page, site_conte
     for summary in page.locator(".teaser__details > summary").all()[:3]:
         summary.click()
     assert audit(page) == []
+
+
+@pytest.mark.parametrize("path", ["/", "/section/world/"])
+def test_pages_on_a_phone_have_no_serious_violation(page, site_content, path):
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert_accessible(page, path)
+
+
+def test_article_on_a_phone_has_no_serious_violation(page, site_content):
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert_accessible(page, site_content.get_absolute_url())
 
 
 def test_section_page_has_no_serious_violation(page, site_content):
