@@ -246,7 +246,7 @@ class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):
 
     def post(self, request):
         form = GiftLinkForm(request.POST)
-        article = article_from(form.data.get("article"))
+        article = article_from(form.cleaned_data["article"]) if form.is_valid() else None
         if article is None:
             raise Http404("No published article has this id.")
         now = timezone.now()
