@@ -21,6 +21,7 @@ from .models import GiftLink, Plan
 from .ratelimit import RateLimitedPostMixin
 from .services import gifts, subscriptions
 from .services.gifts import GiftError
+from .services.meter import LARGEST_ID
 from .services.subscriptions import SubscriptionError
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -177,6 +178,8 @@ def article_from(value) -> Article | None:
     try:
         pk = int(value)
     except (TypeError, ValueError):
+        return None
+    if not 0 < pk <= LARGEST_ID:
         return None
     return Article.objects.published().filter(pk=pk).first()
 
