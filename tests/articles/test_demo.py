@@ -88,12 +88,16 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     first = StringIO()
     call_command("load_demo", stdout=first)
     after_first = counts()
-    total = len(SEED_STORIES) + len(GENERATED_STORIES)
+    stories = SEED_STORIES + GENERATED_STORIES
+    total = len(stories)
     # Plus a draft, one in review and one scheduled from the workflow demo: none published.
     assert after_first["Article"] == total + len(WORKFLOW_STORIES)
+    demo_articles = Article.objects.filter(slug__in=[story["slug"] for story in stories])
+    assert demo_articles.published().count() == total
     assert f"stories: {total}/{total}" in first.getvalue()
     assert "Admin user created" in first.getvalue()
-    assert Article.objects.published().count() == total
+    bylines = {name for story in stories for name in story["authors"]}
+    assert not Author.objects.filter(name__in=bylines, bio="").exists()
 
     second = StringIO()
     call_command("load_demo", stdout=second)

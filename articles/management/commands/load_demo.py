@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from articles.demo.authors import AUTHOR_BIOS
 from articles.demo.images import draw_lead_image
 from articles.demo.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
 from articles.demo.stories import GENERATED_STORIES
@@ -78,7 +79,7 @@ class Command(BaseCommand):
 
     def author(self, name: str) -> Author:
         author = Author.objects.filter(name=name).first()
-        return author or Author.objects.create(name=name)
+        return author or Author.objects.create(name=name, bio=AUTHOR_BIOS.get(name, ""))
 
     def load_story(self, story: dict) -> bool:
         if Article.objects.filter(slug=story["slug"]).exists():
