@@ -404,9 +404,9 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         return format_html(
             '<div class="preview-link"><input type="text" readonly value="{}" '
             'aria-label="Preview link"></div>'
-            '<div class="help">Anyone with this link can read the article until {}, '
+            '<p class="preview-link__help">Anyone with this link can read the article until {}, '
             'without an account. <a href="{}" target="_blank" rel="noopener">Open the preview</a>'
-            "</div>",
+            "</p>",
             url,
             _local(link.expires_at),
             link.url,

@@ -47,7 +47,7 @@ SUBMIT = Transition(
 )
 SEND_BACK = Transition(
     "send_back",
-    "Back to draft",
+    "Send back to draft",
     "Sent back to draft",
     frozenset({Status.IN_REVIEW, Status.UNPUBLISHED}),
     editors_only=False,
