@@ -16,7 +16,7 @@ from taggit.models import Tag
 from paywall.services.access import Reader, decide_access
 
 from .models import Article, Author, Section, Series, Source
-from .seo import absolute_url
+from .seo import absolute_links, absolute_url
 from .templatetags.articles_tags import join_names, with_dateline
 
 FEED_SIZE = 30
@@ -120,7 +120,7 @@ class ArticlesFeed(Feed):
 
     def item_extra_kwargs(self, item):
         if item.feed_full_text:
-            return {"content": str(with_dateline(item.body, item.dateline))}
+            return {"content": absolute_links(str(with_dateline(item.body, item.dateline)))}
         return {}
 
     def item_enclosures(self, item):

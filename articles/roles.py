@@ -36,7 +36,7 @@ WRITER_PERMISSIONS = [
         "view_image",
     )
 ]
-# Apps whose every permission an editor holds; newsletter subscribers they may only see.
+# Apps whose every permission an editor holds, except on newsletter subscribers.
 EDITOR_APPS = ("articles", "taggit", "newsletters")
 # The chief editor holds everything an editor does, plus these apps entirely.
 CHIEF_EDITOR_APPS = (*EDITOR_APPS, "paywall")
@@ -54,12 +54,11 @@ def role_permissions(permission_model, role: str):
             wanted |= Q(content_type__app_label=app_label, codename=codename)
         return permissions.filter(wanted)
     if role == EDITOR:
-        subscriber_writes = Q(content_type__app_label="newsletters") & Q(
+        # The subscriber list and its export are the chief editor's (personal data).
+        subscribers = Q(content_type__app_label="newsletters") & Q(
             content_type__model__icontains="subscriber"
         )
-        return permissions.filter(content_type__app_label__in=EDITOR_APPS).exclude(
-            subscriber_writes & ~Q(codename__startswith="view_")
-        )
+        return permissions.filter(content_type__app_label__in=EDITOR_APPS).exclude(subscribers)
     if role == CHIEF_EDITOR:
         return permissions.filter(content_type__app_label__in=CHIEF_EDITOR_APPS)
     raise ValueError(f"Unknown role: {role}")
@@ -77,11 +76,13 @@ def sync_role_groups(group_model, permission_model, *, replace: bool = False) ->
 
 
 def grant_role_permissions(sender, **kwargs) -> None:
-    """post_migrate: models added by later migrations get their permissions into the roles."""
+    """post_migrate (also sent by flush): the role groups exist, with every permission due.
+
+    Models added by later migrations (the paywall's, say) get their permissions this way.
+    """
     from django.contrib.auth.models import Group, Permission
 
-    if Group.objects.filter(name__in=ROLES).exists():
-        sync_role_groups(Group, Permission)
+    sync_role_groups(Group, Permission)
 
 
 def can_publish(user) -> bool:

@@ -32,6 +32,7 @@ class Dashboard:
     signups: BarChart | None = None
     confirmed_total: int = 0
     funnel: FunnelChart | None = None
+    can_open_funnel_page: bool = False
     days: int = DAYS
 
 
@@ -79,6 +80,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
                 mine.filter(status=Article.Status.DRAFT).order_by("-updated_at")[:LIST_LENGTH]
             ),
             awaiting_review=list(mine.awaiting_review()[:LIST_LENGTH]),
+            scheduled=list(mine.scheduled().order_by("published_at")[:LIST_LENGTH]),
             recently_published=list(mine.published().newest_first()[:LIST_LENGTH]),
         )
     queue = articles.awaiting_review()
@@ -96,4 +98,5 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         signups=chart,
         confirmed_total=confirmed,
         funnel=paywall_funnel_chart(now=now),
+        can_open_funnel_page=user.has_perm("paywall.view_funnelday"),
     )

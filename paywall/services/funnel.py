@@ -26,31 +26,70 @@ def _key(step: str, day: date, article_id: int) -> str:
     return f"paywall:funnel:{day.isoformat()}:{step}:{article_id}"
 
 
+def _slots_key(day: date) -> str:
+    return f"paywall:funnel:{day.isoformat()}:slots"
+
+
+def _slot_key(day: date, slot: int) -> str:
+    return f"paywall:funnel:{day.isoformat()}:slot:{slot}"
+
+
 def count_step(*, step: str, article_id: int, now: datetime) -> None:
-    """Add one to a funnel step for an article: a cache increment, no SQL."""
-    key = _key(step, now.date(), article_id)
-    cache.add(key, 0, COUNTER_SECONDS)
+    """Add one to a funnel step for an article: cache operations only, no SQL."""
+    day = now.date()
+    key = _key(step, day, article_id)
+    if cache.add(key, 0, COUNTER_SECONDS):
+        _register(day, article_id)
     try:
         cache.incr(key)
     except ValueError:  # Evicted between add and incr: start again at one.
         cache.set(key, 1, COUNTER_SECONDS)
 
 
+def _register(day: date, article_id: int) -> None:
+    """Note that an article has counters today, so the flush finds them without a scan.
+
+    Each registration takes its own slot from an atomic counter: concurrent writers never
+    overwrite each other, and an article registered twice is simply deduplicated.
+    """
+    cache.add(_slots_key(day), 0, COUNTER_SECONDS)
+    try:
+        slot = cache.incr(_slots_key(day))
+    except ValueError:
+        cache.set(_slots_key(day), 1, COUNTER_SECONDS)
+        slot = 1
+    cache.set(_slot_key(day, slot), article_id, COUNTER_SECONDS)
+
+
+def touched_articles(day: date) -> set[int]:
+    """Articles with funnel counters in the cache for a day."""
+    slots = cache.get(_slots_key(day)) or 0
+    found: set[int] = set()
+    for start in range(1, slots + 1, 1000):
+        keys = [_slot_key(day, slot) for slot in range(start, min(start + 1000, slots + 1))]
+        found.update(int(pk) for pk in cache.get_many(keys).values())
+    return found
+
+
 def flush(*, now: datetime, article_ids=None) -> int:
-    """Move cached counters of the last FLUSH_DAYS days into FunnelDay; returns rows touched."""
+    """Move cached counters of the last FLUSH_DAYS days into FunnelDay; returns rows touched.
+
+    article_ids limits the flush to those articles; by default, every article with counters.
+    """
     from articles.models import Article
 
-    if article_ids is None:
-        article_ids = list(Article.objects.published().values_list("pk", flat=True))
-    days = [now.date() - timedelta(days=n) for n in range(FLUSH_DAYS)]
+    only = set(article_ids) if article_ids is not None else None
     touched = 0
-    for day in days:
+    for day in (now.date() - timedelta(days=n) for n in range(FLUSH_DAYS)):
+        article_ids = touched_articles(day) if only is None else set(only)
+        # Articles deleted since they were read have nowhere to go.
+        article_ids &= set(Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True))
         keys = {_key(step, day, pk): (step, pk) for step in STEPS for pk in article_ids}
-        found = {key: value for key, value in cache.get_many(list(keys)).items() if value}
         per_article: dict[int, dict[str, int]] = {}
-        for key, value in found.items():
-            step, pk = keys[key]
-            per_article.setdefault(pk, {})[step] = int(value)
+        for key, value in cache.get_many(list(keys)).items():
+            if value:
+                step, pk = keys[key]
+                per_article.setdefault(pk, {})[step] = int(value)
         for pk, counts in per_article.items():
             with transaction.atomic():
                 row, _ = FunnelDay.objects.get_or_create(date=day, article_id=pk)

@@ -106,6 +106,21 @@ def test_paywalled_body_never_goes_out_but_free_body_does(client, stories, url):
     assert free_entry.summary == "The free dek."
 
 
+def test_full_text_links_to_the_site_are_absolute_for_feed_readers(client, stories):
+    _, free = stories
+    free.body = (
+        '<p>See <a href="/article/other/">the other story</a>, '
+        '<a href="https://example.org/x">a source</a> and '
+        '<a href="//cdn.example.org/y">a mirror</a>.</p>'
+    )
+    free.save()
+    _, parsed = fetch(client, "/feed/")
+    content = parsed.entries[1].content[0].value
+    assert f'href="{SITE}/article/other/"' in content
+    assert 'href="https://example.org/x"' in content
+    assert 'href="//cdn.example.org/y"' in content
+
+
 def test_article_in_a_free_section_is_carried_in_full(client, stories):
     from paywall.models import MeterPolicy
 

@@ -236,3 +236,58 @@ def test_admin_upload_of_a_bomb_says_so(client, editor, monkeypatch):
         },
     )
     assert "too many pixels" in str(response.context["adminform"].form.errors["file"])
+
+
+def test_make_renditions_command_restores_missing_files():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    image = ImageFactory()
+    names = [url.removeprefix("/media/") for _, url in image.rendition_urls()]
+    for name in names:
+        default_storage.delete(name)
+    out = StringIO()
+    call_command("make_renditions", stdout=out)
+    assert all(default_storage.exists(name) for name in names)
+    assert "checked for 1 image(s); 0 could not be read" in out.getvalue()
+
+
+def test_word_processor_paste_keeps_structure_and_drops_the_rest():
+    from articles.sanitize import clean_body
+
+    pasted = (
+        '<p class="MsoNormal" style="margin:0cm;font-family:Calibri"><span lang="FR" '
+        'style="mso-ansi-language:FR"><b>Dandong</b> — <i>the border</i></span><o:p></o:p></p>'
+        '<h2 class="MsoHeading2"><span style="color:#2F5496">A subhead</span></h2>'
+        '<ul style="margin-top:0"><li class="MsoListParagraph">One</li></ul>'
+        '<table><tr><td>cell</td></tr></table><font face="Arial">plain</font>'
+    )
+    assert clean_body(pasted) == (
+        "<p><b>Dandong</b> — <i>the border</i></p><h2>A subhead</h2><ul><li>One</li></ul>cellplain"
+    )
+
+
+def test_editor_picker_lists_library_images_and_searches(client, writer):
+    ImageFactory(alt_text="Boats in the harbour", caption="Marseille at dawn")
+    ImageFactory(alt_text="A desert road")
+    client.force_login(writer)
+    url = reverse("admin:articles_image_picker")
+    page = client.get(url, {"CKEditorFuncNum": "-1"}).content.decode()
+    assert page.count('class="image-picker__choice"') == 2
+    assert 'data-func-num="-1"' in page
+    found = client.get(url, {"CKEditorFuncNum": "-1", "q": "marseille"}).content.decode()
+    assert found.count('class="image-picker__choice"') == 1
+    assert 'data-alt="Boats in the harbour"' in found
+
+
+def test_editor_picker_is_for_staff_only(client):
+    response = client.get(reverse("admin:articles_image_picker"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_body_editor_figure_button_browses_the_library(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert reverse("admin:articles_image_picker") in html

@@ -67,3 +67,16 @@ def test_admin_funnel_page_shows_the_day_and_the_articles(client, plan, articles
     assert response.context["totals"]["trials_started"] == 1
     url = reverse("admin:paywall_funnelday_changelist")
     assert client.get(url, {"days": "abc"}).status_code == 200
+
+
+def test_flush_skips_counters_of_articles_deleted_since(client, articles):
+    read(client, articles[0])
+    read(client, articles[1])
+    articles[0].delete()
+    assert funnel.flush(now=timezone.now()) == 1
+    assert list(FunnelDay.objects.values_list("article_id", flat=True)) == [articles[1].pk]
+
+
+def test_only_articles_read_today_are_looked_up(client, articles):
+    read(client, articles[2])
+    assert funnel.touched_articles(timezone.now().date()) == {articles[2].pk}
