@@ -36,7 +36,7 @@ WRITER_PERMISSIONS = [
         "view_image",
     )
 ]
-# Apps whose every permission an editor holds; newsletter subscribers they may only see.
+# Apps whose every permission an editor holds, except on newsletter subscribers.
 EDITOR_APPS = ("articles", "taggit", "newsletters")
 # The chief editor holds everything an editor does, plus these apps entirely.
 CHIEF_EDITOR_APPS = (*EDITOR_APPS, "paywall")
@@ -54,12 +54,11 @@ def role_permissions(permission_model, role: str):
             wanted |= Q(content_type__app_label=app_label, codename=codename)
         return permissions.filter(wanted)
     if role == EDITOR:
-        subscriber_writes = Q(content_type__app_label="newsletters") & Q(
+        # The subscriber list and its export are the chief editor's (personal data).
+        subscribers = Q(content_type__app_label="newsletters") & Q(
             content_type__model__icontains="subscriber"
         )
-        return permissions.filter(content_type__app_label__in=EDITOR_APPS).exclude(
-            subscriber_writes & ~Q(codename__startswith="view_")
-        )
+        return permissions.filter(content_type__app_label__in=EDITOR_APPS).exclude(subscribers)
     if role == CHIEF_EDITOR:
         return permissions.filter(content_type__app_label__in=CHIEF_EDITOR_APPS)
     raise ValueError(f"Unknown role: {role}")

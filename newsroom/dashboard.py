@@ -32,6 +32,7 @@ class Dashboard:
     signups: BarChart | None = None
     confirmed_total: int = 0
     funnel: FunnelChart | None = None
+    can_open_funnel_page: bool = False
     days: int = DAYS
 
 
@@ -96,4 +97,5 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         signups=chart,
         confirmed_total=confirmed,
         funnel=paywall_funnel_chart(now=now),
+        can_open_funnel_page=user.has_perm("paywall.view_funnelday"),
     )

@@ -143,3 +143,11 @@ def test_funnel_rates_are_shares_of_the_step_before():
     chart = funnel_chart([("reads", 1000), ("walls", 100), ("trials", 5), ("paid", 1)], width=400)
     assert [step.rate for step in chart.steps] == [None, 10.0, 5.0, 20.0]
     assert [step.width for step in chart.steps] == [400, 40, 2, 0.4]
+
+
+def test_only_chief_editors_get_the_link_to_the_daily_funnel(client, now, editor, chief):
+    link = reverse("admin:paywall_funnelday_changelist")
+    client.force_login(editor)
+    assert link not in client.get(reverse("admin:index")).content.decode()
+    client.force_login(chief)
+    assert link in client.get(reverse("admin:index")).content.decode()

@@ -111,6 +111,10 @@ ACTIONS = {
         client.get(reverse("admin:articles_articleawaitingreview_changelist")).status_code == 200
     ),
     "rename a section": lambda client, user: rename_section(client),
+    "export newsletter subscribers": lambda client, user: (
+        client.get(reverse("admin:newsletters_subscriber_export")).status_code == 200
+    ),
+    "edit the meter policy": lambda client, user: user.has_perm("paywall.change_meterpolicy"),
     "hold paywall permissions": lambda client, user: (
         all(
             user.has_perm(f"{p.content_type.app_label}.{p.codename}")
@@ -123,7 +127,8 @@ ACTIONS = {
 }
 ALLOWED = {
     WRITER: {"create an article", "edit own draft", "submit own draft"},
-    EDITOR: set(ACTIONS) - {"hold paywall permissions"},
+    EDITOR: set(ACTIONS)
+    - {"hold paywall permissions", "export newsletter subscribers", "edit the meter policy"},
     CHIEF_EDITOR: set(ACTIONS),
 }
 

@@ -179,3 +179,14 @@ def test_junk_query_strings_never_break_a_page(client, story, query):
         response = client.get(f"{path}?{query}")
         assert response.status_code == 200
         assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_tags_whose_names_have_no_letters_still_get_pages(client):
+    article = ArticleFactory(tags=["!!!", "???", "Kraków", "C", "C++", "東京"])
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    slugs = sorted(article.tags.values_list("slug", flat=True))
+    assert "" not in slugs and len(set(slugs)) == 6
+    assert {"tag", "tag-2", "kraków", "東京"} <= set(slugs)
+    for slug in slugs:
+        assert client.get(f"/tag/{slug}/").status_code == 200, slug
