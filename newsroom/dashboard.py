@@ -80,6 +80,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
                 mine.filter(status=Article.Status.DRAFT).order_by("-updated_at")[:LIST_LENGTH]
             ),
             awaiting_review=list(mine.awaiting_review()[:LIST_LENGTH]),
+            scheduled=list(mine.scheduled().order_by("published_at")[:LIST_LENGTH]),
             recently_published=list(mine.published().newest_first()[:LIST_LENGTH]),
         )
     queue = articles.awaiting_review()

@@ -37,6 +37,17 @@ class Transition:
     sources: frozenset[str]
     editors_only: bool
 
+    @property
+    def refused_to(self) -> str:
+        """The move as a sentence needs it: "send articles back to draft"."""
+        return {
+            "submit": "submit articles for review",
+            "send_back": "send articles back to draft",
+            "publish": "publish articles",
+            "schedule": "schedule articles",
+            "unpublish": "unpublish articles",
+        }[self.name]
+
 
 SUBMIT = Transition(
     "submit",
@@ -98,12 +109,12 @@ def check_transition(
     if by is None or not by.is_authenticated or not by.is_active:
         raise WorkflowError("Log in to move articles through the workflow.")
     if transition.editors_only and not roles.can_publish(by):
-        raise WorkflowError(
-            f"Only editors can {transition.label.lower()} articles; ask an editor to do it."
-        )
+        raise WorkflowError(f"Only editors can {transition.refused_to}; ask an editor to do it.")
     if not transition.editors_only and not roles.can_edit_any(by):
         if not by.has_perm("articles.change_article") or not roles.is_own(by, article):
-            raise WorkflowError(f"You can only {transition.label.lower()} your own articles.")
+            raise WorkflowError(
+                f"You can only {transition.refused_to.replace('articles', 'your own articles')}."
+            )
 
     status = article.status
     scheduled = status == Status.PUBLISHED and article.published_at and article.published_at > now

@@ -151,3 +151,9 @@ def test_only_chief_editors_get_the_link_to_the_daily_funnel(client, now, editor
     assert link not in client.get(reverse("admin:index")).content.decode()
     client.force_login(chief)
     assert link in client.get(reverse("admin:index")).content.decode()
+
+
+def test_writer_sees_their_scheduled_articles(now, writer):
+    later = ArticleFactory(created_by=writer, published_at=now + timedelta(hours=5))
+    ArticleFactory(published_at=now + timedelta(hours=5))
+    assert build_dashboard(user=writer, now=now).scheduled == [later]

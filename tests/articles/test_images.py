@@ -236,3 +236,18 @@ def test_admin_upload_of_a_bomb_says_so(client, editor, monkeypatch):
         },
     )
     assert "too many pixels" in str(response.context["adminform"].form.errors["file"])
+
+
+def test_make_renditions_command_restores_missing_files():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    image = ImageFactory()
+    names = [url.removeprefix("/media/") for _, url in image.rendition_urls()]
+    for name in names:
+        default_storage.delete(name)
+    out = StringIO()
+    call_command("make_renditions", stdout=out)
+    assert all(default_storage.exists(name) for name in names)
+    assert "checked for 1 image(s); 0 could not be read" in out.getvalue()

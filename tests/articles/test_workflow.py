@@ -233,3 +233,12 @@ def test_redirect_to_an_unpublished_article_is_a_404(client, editor):
     article.save()
     workflow.unpublish(article=article, by=editor)
     assert client.get("/article/gone/").status_code == 404
+
+
+def test_refusals_name_the_move_in_plain_words(writer, other_writer):
+    with pytest.raises(workflow.WorkflowError) as refused:
+        workflow.publish(article=InReviewFactory(), by=writer)
+    assert refused.value.message == "Only editors can publish articles; ask an editor to do it."
+    with pytest.raises(workflow.WorkflowError) as refused:
+        workflow.send_back_to_draft(article=InReviewFactory(created_by=other_writer), by=writer)
+    assert refused.value.message == "You can only send your own articles back to draft."
