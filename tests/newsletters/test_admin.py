@@ -219,3 +219,19 @@ def test_retry_failed_deliveries_from_the_admin(editor_client, daily):
 
     assert [m.to for m in mail.outbox] == [[subscriber.email]]
     assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.SENT
+
+
+def test_issue_list_counts_deliveries_in_a_fixed_number_of_queries(
+    editor_client, daily, django_assert_max_num_queries
+):
+    subscriber = SubscriberFactory(newsletters=[daily])
+    for _ in range(8):
+        issue = NewsletterIssueFactory(newsletter=daily, status="sent")
+        Delivery.objects.create(issue=issue, subscriber=subscriber, status="sent")
+    url = reverse("admin:newsletters_newsletterissue_changelist")
+    editor_client.get(url)
+
+    with django_assert_max_num_queries(8):  # one count per issue would be 15
+        response = editor_client.get(url)
+
+    assert response.content.decode().count("1 / 0 / 0") == 8
