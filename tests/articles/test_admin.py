@@ -310,6 +310,7 @@ def test_tag_picker_pages_its_suggestions(admin_client):
     assert first["pagination"]["more"] and not second["pagination"]["more"]
     assert len(first["results"]) + len(second["results"]) == 25
     assert admin_client.get(url, {"page": "abc"}).status_code == 200
+    assert len(admin_client.get(url, {"term": "\x00Tag 0"}).json()["results"]) == 10
 
 
 def test_tag_picker_is_for_staff_only(client):
