@@ -76,11 +76,13 @@ def sync_role_groups(group_model, permission_model, *, replace: bool = False) ->
 
 
 def grant_role_permissions(sender, **kwargs) -> None:
-    """post_migrate: models added by later migrations get their permissions into the roles."""
+    """post_migrate (also sent by flush): the role groups exist, with every permission due.
+
+    Models added by later migrations (the paywall's, say) get their permissions this way.
+    """
     from django.contrib.auth.models import Group, Permission
 
-    if Group.objects.filter(name__in=ROLES).exists():
-        sync_role_groups(Group, Permission)
+    sync_role_groups(Group, Permission)
 
 
 def can_publish(user) -> bool:

@@ -251,3 +251,18 @@ def test_make_renditions_command_restores_missing_files():
     call_command("make_renditions", stdout=out)
     assert all(default_storage.exists(name) for name in names)
     assert "checked for 1 image(s); 0 could not be read" in out.getvalue()
+
+
+def test_word_processor_paste_keeps_structure_and_drops_the_rest():
+    from articles.sanitize import clean_body
+
+    pasted = (
+        '<p class="MsoNormal" style="margin:0cm;font-family:Calibri"><span lang="FR" '
+        'style="mso-ansi-language:FR"><b>Dandong</b> — <i>the border</i></span><o:p></o:p></p>'
+        '<h2 class="MsoHeading2"><span style="color:#2F5496">A subhead</span></h2>'
+        '<ul style="margin-top:0"><li class="MsoListParagraph">One</li></ul>'
+        '<table><tr><td>cell</td></tr></table><font face="Arial">plain</font>'
+    )
+    assert clean_body(pasted) == (
+        "<p><b>Dandong</b> — <i>the border</i></p><h2>A subhead</h2><ul><li>One</li></ul>cellplain"
+    )

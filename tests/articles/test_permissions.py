@@ -111,6 +111,9 @@ ACTIONS = {
         client.get(reverse("admin:articles_articleawaitingreview_changelist")).status_code == 200
     ),
     "rename a section": lambda client, user: rename_section(client),
+    "compose a newsletter issue": lambda client, user: (
+        client.get(reverse("admin:newsletters_newsletterissue_add")).status_code == 200
+    ),
     "export newsletter subscribers": lambda client, user: (
         client.get(reverse("admin:newsletters_subscriber_export")).status_code == 200
     ),
@@ -269,3 +272,12 @@ def test_roles_are_created_by_migration_with_their_permissions():
     assert "publish_article" in set(
         Group.objects.get(name=EDITOR).permissions.values_list("codename", flat=True)
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_role_groups_come_back_after_a_flush():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert set(Group.objects.values_list("name", flat=True)) >= set(ROLES)
+    assert Group.objects.get(name=EDITOR).permissions.filter(codename="publish_article").exists()
