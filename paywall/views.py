@@ -21,6 +21,7 @@ from .models import GiftLink, Plan
 from .ratelimit import RateLimitedPostMixin
 from .services import gifts, subscriptions
 from .services.gifts import GiftError
+from .services.meter import LARGEST_ID
 from .services.subscriptions import SubscriptionError
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -178,6 +179,8 @@ def article_from(value) -> Article | None:
         pk = int(value)
     except (TypeError, ValueError):
         return None
+    if not 0 < pk <= LARGEST_ID:
+        return None
     return Article.objects.published().filter(pk=pk).first()
 
 
@@ -246,7 +249,7 @@ class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):
 
     def post(self, request):
         form = GiftLinkForm(request.POST)
-        article = article_from(form.data.get("article"))
+        article = article_from(form.cleaned_data["article"]) if form.is_valid() else None
         if article is None:
             raise Http404("No published article has this id.")
         now = timezone.now()

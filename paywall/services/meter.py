@@ -16,6 +16,8 @@ COOKIE_NAME = "wc_meter"
 COOKIE_SALT = "paywall.meter"
 # A reader over the limit never adds entries, so a cookie holds at most a few dozen.
 MAX_COOKIE_ENTRIES = 200
+# Ids a database row can have; anything else in a cookie is noise (and would overflow SQLite).
+LARGEST_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ def decode_cookie(value: str | None, *, window_days: int) -> Meter:
         reads = {
             int(pk): datetime.fromtimestamp(int(stamp), tz=UTC)
             for pk, stamp in payload[:MAX_COOKIE_ENTRIES]
+            if 0 < int(pk) <= LARGEST_ID
         }
     except (signing.BadSignature, TypeError, ValueError, OverflowError, OSError):
         return Meter()

@@ -188,3 +188,16 @@ def test_account_page_is_never_cached(client, reader):
     response = client.get(reverse("paywall:account"))
     assert "no-cache" in response["Cache-Control"]
     assert "private" in response["Cache-Control"]
+
+
+def test_carry_over_ignores_article_ids_that_cannot_exist(client, reader, policy):
+    from django.utils import timezone
+
+    from paywall.services.meter import COOKIE_NAME, Meter, encode_cookie
+
+    client.cookies[COOKIE_NAME] = encode_cookie(Meter(reads={10**20: timezone.now()}))
+    response = client.post(
+        reverse("paywall:login"), {"username": reader.email, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert not MeterRead.objects.exists()

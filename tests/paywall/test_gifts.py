@@ -136,3 +136,9 @@ def test_gift_for_unknown_article_is_404(client, subscriber):
     client.force_login(subscriber)
     assert client.post(reverse("paywall:gift_create"), {"article": "999999"}).status_code == 404
     assert client.post(reverse("paywall:gift_create"), {"article": "abc"}).status_code == 404
+
+
+def test_gift_for_out_of_range_article_id_is_404(client, subscriber):
+    client.force_login(subscriber)
+    url = reverse("paywall:gift_create")
+    assert client.post(url, {"article": "99999999999999999999999"}).status_code == 404

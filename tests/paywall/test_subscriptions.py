@@ -293,3 +293,12 @@ class BrokenBackend:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("no mail server")
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "-1", "1e9", ""])
+def test_out_of_range_from_parameter_is_ignored(client, reader, plan, value):
+    client.force_login(reader)
+    url = reverse("paywall:subscribe", args=["monthly"])
+    assert client.get(url, {"from": value}).status_code == 200
+    response = client.post(url, {"from": value})
+    assert response["Location"] == reverse("paywall:account")
