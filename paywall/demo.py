@@ -5,7 +5,16 @@ Idempotent: plans are matched by slug, the policy row is created only when missi
 
 from decimal import Decimal
 
-from .models import MeterPolicy, Plan
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from .models import MeterPolicy, Plan, Subscription
+from .services.subscriptions import mark_paid, subscribe
+
+# Demo reader accounts, to try the paywall from both sides (passwords are for demos only).
+READER_PASSWORD = "newsroom-reader"
+DEMO_READER = "reader@example.com"
+DEMO_SUBSCRIBER = "subscriber@example.com"
 
 PLANS = [
     {
@@ -44,3 +53,18 @@ def load_demo(stdout) -> None:
         MeterPolicy.objects.create()
         stdout.write("Meter policy created: 3 free articles per 30 days.")
     stdout.write(f"Plans: {created} created, {len(PLANS) - created} already there.")
+    load_demo_readers(stdout)
+
+
+def load_demo_readers(stdout) -> None:
+    """A signed-in reader without a subscription, and a subscriber on the annual plan."""
+    User = get_user_model()
+    for email in (DEMO_READER, DEMO_SUBSCRIBER):
+        if not User.objects.filter(username=email).exists():
+            User.objects.create_user(username=email, email=email, password=READER_PASSWORD)
+            stdout.write(f"Demo reader created: {email} / {READER_PASSWORD}")
+    subscriber = User.objects.get(username=DEMO_SUBSCRIBER)
+    if not Subscription.objects.live().filter(user=subscriber).exists():
+        now = timezone.now()
+        subscription, _ = subscribe(user=subscriber, plan=Plan.objects.get(slug="annual"), now=now)
+        mark_paid(subscription=subscription, now=now, reference="demo")
