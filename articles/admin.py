@@ -9,9 +9,10 @@ from django.contrib.admin.widgets import (
 )
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.http import JsonResponse
-from django.urls import path, reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
@@ -110,11 +111,15 @@ class ArticleAdminForm(forms.ModelForm):
     """The article form, plus the workflow button that was pressed, checked before saving."""
 
     body = ProseEditorFormField(
-        config={"extensions": EDITOR_EXTENSIONS},
+        # The figure button's "Browse…" opens the image library's picker.
+        config={
+            "extensions": EDITOR_EXTENSIONS
+            | {"Figure": {"pickerUrl": reverse_lazy("admin:articles_image_picker")}}
+        },
         sanitize=clean_body,
         widget=AdminProseEditorWidget,
         help_text="The story. Paste from a word processor keeps headings, lists and links and "
-        "drops the rest. Images: copy a rendition address from the image library.",
+        "drops the rest. Images: the picture button, then “Browse…” picks one from the library.",
     )
     schedule_for = forms.SplitDateTimeField(
         required=False,
@@ -481,6 +486,38 @@ class ImageAdmin(admin.ModelAdmin):
     class Media:
         js = ["js/focal-point.js"]
         css = {"all": ["css/newsroom-admin.css"]}
+
+    def get_urls(self):
+        picker = path(
+            "pick/",
+            self.admin_site.admin_view(self.picker_view),
+            name="articles_image_picker",
+        )
+        return [picker, *super().get_urls()]
+
+    def picker_view(self, request):
+        """The body editor's "Browse…" window: click a picture to put it in the article."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = " ".join(request.GET.get("q", "").split())[:100]
+        images = Image.objects.all()
+        if query:
+            images = images.filter(
+                Q(alt_text__icontains=query)
+                | Q(caption__icontains=query)
+                | Q(credit__icontains=query)
+            )
+        page = Paginator(images, 24).get_page(request.GET.get("p"))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Choose an image",
+            "opts": self.opts,
+            "page": page,
+            "query": query,
+            "func_num": request.GET.get("CKEditorFuncNum", ""),
+            "is_popup": True,
+        }
+        return TemplateResponse(request, "admin/articles/image/picker.html", context)
 
     def has_change_permission(self, request, obj=None):
         """Writers change the images they uploaded; editors change any."""

@@ -8,9 +8,17 @@ then, since a scheduled article appears without anyone saving it.
 
 What is cached is the same for every reader: article data, never a rendered page holding
 a paywalled body. The paywall decides per request on the cached article.
+
+Entries are kept in the shared cache (Redis) and, since a generation's entries never
+change, also in a small per-process memory, so a warm page costs one cache read (the
+generation) plus what the paywall needs.
 """
 
+import contextvars
+import secrets
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -34,38 +42,101 @@ def _new_generation() -> Generation:
 
     upcoming = Article.objects.scheduled().order_by("published_at").first()
     due = upcoming.published_at.timestamp() if upcoming else None
-    # Time-based numbers never repeat, even after the cache lost the previous generation.
-    return Generation(number=time.time_ns(), next_publication=due)
+    # Random numbers never repeat, even after the cache lost the previous generation.
+    return Generation(number=secrets.randbits(62), next_publication=due)
+
+
+# Within one request the generation is read once (ContentGenerationMiddleware).
+_request_generation = contextvars.ContextVar("content_generation", default=None)
+_NOT_READ = -1
 
 
 def current_generation() -> int:
     """The number that keys every content entry (one cache read per request)."""
+    memo = _request_generation.get()
+    if memo is not None and memo != _NOT_READ:
+        return memo
     generation = cache.get(GENERATION_KEY)
     if generation is None or (
         generation.next_publication is not None and time.time() >= generation.next_publication
     ):
         generation = _new_generation()
         cache.set(GENERATION_KEY, generation, None)
+    if memo is not None:
+        _request_generation.set(generation.number)
     return generation.number
 
 
 def start_new_generation() -> None:
     """Forget every cached content entry: called whenever content changes."""
     cache.delete(GENERATION_KEY)
+    if _request_generation.get() is not None:
+        _request_generation.set(_NOT_READ)
+
+
+class ContentGenerationMiddleware:
+    """Reads the content generation at most once per request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_generation.set(_NOT_READ)
+        try:
+            return self.get_response(request)
+        finally:
+            _request_generation.reset(token)
+
+
+class _ProcessMemory:
+    """A small LRU in this process, in front of the shared cache.
+
+    Safe without any invalidation because every key carries its generation: an entry
+    never changes, it only stops being asked for. Objects in it are shared by the
+    requests of this process and must be treated as read-only.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key, _MISSING)
+            if value is not _MISSING:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_memory = _ProcessMemory(size=512)
 
 
 def cached(name: str, build, *, generation: int | None = None, keep_none: bool = True):
     """The value of build() under name in the current generation, built on a miss.
 
-    keep_none=False leaves a None result uncached (e.g. unknown addresses asked by bots).
+    Looked up in this process first, then in the shared cache. keep_none=False leaves a
+    None result uncached (e.g. unknown addresses asked by bots).
     """
     number = current_generation() if generation is None else generation
     key = f"content:{FORMAT}:{number}:{name}"
+    value = _memory.get(key)
+    if value is not _MISSING:
+        return value
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        if value is not None or keep_none:
-            cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+        if value is None and not keep_none:
+            return None
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
+    _memory.put(key, value)
     return value
 
 

@@ -1,9 +1,17 @@
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
 from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from .search import MARK_START, MARK_STOP, SEARCH_CONFIG, ParsedQuery, parse_query
+from .search import (
+    MARK_START,
+    MARK_STOP,
+    MAX_RESULTS,
+    SEARCH_CONFIG,
+    ParsedQuery,
+    parse_query,
+)
 
 
 class SectionQuerySet(models.QuerySet):
@@ -90,41 +98,45 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, query: str):
         """Rows matching a reader's query, best first; chain after published().
 
-        PostgreSQL ranks by the stored search vector and annotates `search_headline`;
-        elsewhere every word is matched with LIKE and the newest come first.
+        Only the MAX_RESULTS newest matches are considered, so a query matching most of
+        the archive costs no more than a precise one. PostgreSQL ranks them by the stored
+        search vector and annotates `search_headline`; elsewhere every word is matched
+        with LIKE and the newest come first.
         """
         parsed = parse_query(query)
         if not parsed:
             return self.none()
-        if connections[self.db].vendor == "postgresql":
-            return self._full_text_search(parsed)
-        return self._substring_search(parsed).newest_first()
+        full_text = connections[self.db].vendor == "postgresql"
+        if full_text:
+            tsquery = SearchQuery(parsed.tsquery(), search_type="raw", config=SEARCH_CONFIG)
+            matches = self.filter(search_vector=tsquery)
+        else:
+            matches = self._substring_search(parsed)
+        newest = matches.order_by("-published_at", "-pk").values("pk")[:MAX_RESULTS]
+        candidates = self.model._default_manager.using(self.db).filter(pk__in=newest)
+        if full_text:
+            return candidates._ranked(tsquery)
+        return candidates.newest_first()
 
-    def _full_text_search(self, parsed: ParsedQuery):
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-
-        query = SearchQuery(parsed.tsquery(), search_type="raw", config=SEARCH_CONFIG)
+    def _ranked(self, tsquery):
+        # The snippet is cut from the body's text, without its tags.
         body_text = Func(
             F("body"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace"
         )
-        return (
-            self.filter(search_vector=query)
-            .annotate(
-                search_rank=SearchRank(F("search_vector"), query),
-                search_headline=SearchHeadline(
-                    body_text,
-                    query,
-                    config=SEARCH_CONFIG,
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
-            )
-            .order_by("-search_rank", "-published_at", "-pk")
-        )
+        return self.annotate(
+            search_rank=SearchRank(F("search_vector"), tsquery),
+            search_headline=SearchHeadline(
+                body_text,
+                tsquery,
+                config=SEARCH_CONFIG,
+                start_sel=MARK_START,
+                stop_sel=MARK_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        ).order_by("-search_rank", "-published_at", "-pk")
 
     def _substring_search(self, parsed: ParsedQuery):
         condition = Q()

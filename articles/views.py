@@ -12,6 +12,7 @@ from paywall.services.access import Access
 
 from .caching import ArticlePage, article_page, current_generation, page_for
 from .models import Article, Author, Section, Series, Source
+from .search import MAX_RESULTS
 from .seo import absolute_url
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
@@ -149,7 +150,9 @@ class SearchView(ArticleListView):
         return self.get_articles().for_cards()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, heading="Search", **kwargs)
+        return super().get_context_data(
+            query=self.query, heading="Search", result_limit=MAX_RESULTS, **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):

@@ -271,6 +271,17 @@ IMAGE_RENDITION_RATIO = (3, 2)
 # Caching (articles/caching.py, articles/signals.py): reader-facing content is cached until
 # it changes (each change starts a new generation) or for CONTENT_CACHE_SECONDS at most.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "articles.caching.ContentGenerationMiddleware",
+)
+# Rendered fragments ({% cache %}) are keyed by the content generation, so each process
+# may keep its own copy: no network round trip, nothing to invalidate.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "newsroom-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # A Redis outage makes pages slower (cache misses), never an error page; it is logged,
     # and /healthz reports it.

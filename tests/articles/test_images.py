@@ -266,3 +266,28 @@ def test_word_processor_paste_keeps_structure_and_drops_the_rest():
     assert clean_body(pasted) == (
         "<p><b>Dandong</b> — <i>the border</i></p><h2>A subhead</h2><ul><li>One</li></ul>cellplain"
     )
+
+
+def test_editor_picker_lists_library_images_and_searches(client, writer):
+    ImageFactory(alt_text="Boats in the harbour", caption="Marseille at dawn")
+    ImageFactory(alt_text="A desert road")
+    client.force_login(writer)
+    url = reverse("admin:articles_image_picker")
+    page = client.get(url, {"CKEditorFuncNum": "-1"}).content.decode()
+    assert page.count('class="image-picker__choice"') == 2
+    assert 'data-func-num="-1"' in page
+    found = client.get(url, {"CKEditorFuncNum": "-1", "q": "marseille"}).content.decode()
+    assert found.count('class="image-picker__choice"') == 1
+    assert 'data-alt="Boats in the harbour"' in found
+
+
+def test_editor_picker_is_for_staff_only(client):
+    response = client.get(reverse("admin:articles_image_picker"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_body_editor_figure_button_browses_the_library(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("admin:articles_article_add")).content.decode()
+    assert reverse("admin:articles_image_picker") in html

@@ -124,3 +124,17 @@ def test_postgres_headline_marks_matches_in_body_text():
     assert found == article
     assert "\x02harbour\x03" in found.search_headline
     assert "<em>" not in found.search_headline
+
+
+def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monkeypatch):
+    monkeypatch.setattr("articles.querysets.MAX_RESULTS", 2)
+    monkeypatch.setattr("articles.views.MAX_RESULTS", 2)
+    now = timezone.now()
+    oldest, middle, newest = (
+        ArticleFactory(headline="Harbour strike", published_at=now - timedelta(days=d))
+        for d in (3, 2, 1)
+    )
+    assert set(search("harbour")) == {middle, newest}
+    html = client.get(reverse("articles:search"), {"q": "harbour"}).content.decode()
+    assert "More than 2 stories match" in html
+    assert oldest.get_absolute_url() not in html

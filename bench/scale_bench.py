@@ -1,0 +1,481 @@
+"""Newsroom at scale: PostgreSQL + Redis + gunicorn under load, against a static-file baseline.
+
+    make bench-scale                  # or: .venv/bin/python bench/scale_bench.py --duration 10
+
+1. Fills a PostgreSQL database of its own (default `newsroom_scale_bench`, emptied and
+   refilled with --reseed) with the demo content plus generated articles, authors and
+   tags (50,000 / 2,000 / 5,000 by default) using bulk inserts and one UPDATE for the
+   search vectors. Later runs reuse it when it already has the requested counts.
+2. Starts gunicorn (2 workers, production settings: DEBUG off, WhiteNoise, Redis cache).
+3. Loads four pages from 127.0.0.1 with wrk (or Python threads when wrk is missing):
+   home, an article (an anonymous reader under the meter: no cookies), a section page
+   and a search. Each run is bounded in time. Prints req/s, p50, p99 and errors.
+4. Serves the same article's HTML as a static file from a minimal gunicorn app and
+   prints the article page's throughput as a share of it.
+"""
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+WRK = shutil.which("wrk")
+SEED_ARTICLE = "the-hard-labor-of-north-korean-workers-in-china"
+SEARCH_QUERY = "harbour strike"
+
+WORDS = (
+    "government minister election protest border city river market farmers workers "
+    "factory students teachers hospital doctors water energy climate drought flood "
+    "summer winter village capital coast island mountain railway port harbour strike "
+    "union wages prices inflation bank currency exports imports tourism festival museum "
+    "church mosque temple language poetry novel cinema theatre football olympics court "
+    "judge police prison refugees migrants asylum embassy treaty summit army navy drones "
+    "satellite internet phones startups artificial intelligence privacy censorship press "
+    "newspaper editor reporter interview archive history memory war peace ceasefire "
+    "reconstruction housing rent tenants landlords bakery coffee wine olive rice wheat"
+).split()
+PLACES = (
+    "Dandong Lagos Marseille Naples Gdansk Porto Izmir Tbilisi Almaty Medellin Recife "
+    "Valparaiso Mombasa Dakar Tunis Beirut Karachi Dhaka Chennai Surabaya Davao Busan "
+    "Sapporo Hue Yangon Kyiv Odesa Lviv Vilnius Riga Tallinn Palermo Seville Bilbao"
+).split()
+COUNTRIES = (
+    "France Germany Italy Spain Poland Ukraine Turkey Nigeria Kenya Senegal Brazil Chile "
+    "Colombia Mexico India Pakistan Bangladesh Indonesia Philippines Japan China Korea"
+).split()
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(args, port: int) -> dict[str, str]:
+    return os.environ | {
+        "DEBUG": "0",
+        "SECRET_KEY": "scale-bench-only-secret-key-not-for-production-0123456789",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": args.database_url,
+        "CACHE_URL": args.cache_url,
+        "MEDIA_ROOT": str(RESULTS / "scale-media"),
+        "STATIC_ROOT": str(RESULTS / "scale-static"),
+        "SITE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "WARNING",
+        "CONN_MAX_AGE": "600",
+        # The bench is one client address hammering a page; the paywall's per-address form
+        # limits never apply to GETs, and wrk sends no cookies (a fresh anonymous reader).
+    }
+
+
+def manage(env, *command) -> None:
+    subprocess.run([str(PYTHON), "manage.py", *command], cwd=ROOT, env=env, check=True)
+
+
+def ensure_database(url: str, *, reseed: bool) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin_url = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and reseed:
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            log(f"Creating database {name}")
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def paragraph(rng: random.Random, place: str) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(40, 70))]
+    words.insert(rng.randint(0, len(words)), place)
+    words[0] = words[0].capitalize()
+    return "<p>" + " ".join(words) + ".</p>"
+
+
+def seed(args, env) -> None:
+    """Demo content, then generated rows in bulk; skipped when the counts are there."""
+    os.environ.update(env)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from taggit.models import Tag, TaggedItem
+
+    from articles.caching import start_new_generation
+    from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+
+    have = Article.objects.count()
+    if have >= args.articles and Author.objects.count() >= args.authors:
+        log(f"Database already holds {have:,} articles: reusing it (--reseed to rebuild)")
+        return
+    rng = random.Random(2026)
+    started = time.perf_counter()
+    sections = list(Section.objects.all())
+    series = list(Series.objects.all())
+    sources = list(Source.objects.all())
+
+    with transaction.atomic():
+        authors = Author.objects.bulk_create(
+            [
+                Author(name=f"Author {n}", slug=f"bench-author-{n}", bio="Correspondent.")
+                for n in range(Author.objects.count(), args.authors)
+            ],
+            batch_size=2000,
+        )
+        authors = list(Author.objects.all())
+        tags = Tag.objects.bulk_create(
+            [
+                Tag(name=f"topic {n}", slug=f"bench-topic-{n}")
+                for n in range(Tag.objects.count(), args.tags)
+            ],
+            batch_size=2000,
+        )
+        tags = list(Tag.objects.all())
+    log(f"  {len(authors):,} authors, {len(tags):,} tags")
+
+    missing = args.articles - Article.objects.count()
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(Article)
+    batch = 2000
+    made = 0
+    while made < missing:
+        size = min(batch, missing - made)
+        rows = []
+        for i in range(size):
+            n = made + i
+            place = rng.choice(PLACES)
+            headline = f"{place}: {' '.join(rng.choice(WORDS) for _ in range(6))} ({n})"
+            body = "".join(paragraph(rng, place) for _ in range(rng.randint(6, 12)))
+            rows.append(
+                Article(
+                    headline=headline.capitalize(),
+                    slug=f"bench-{n}",
+                    dek=" ".join(rng.choice(WORDS) for _ in range(25)).capitalize() + ".",
+                    body=body,
+                    dateline=place.upper(),
+                    country=rng.choice(COUNTRIES),
+                    section=rng.choice(sections),
+                    series=rng.choice(series) if series and rng.random() < 0.15 else None,
+                    source=rng.choice(sources) if sources else None,
+                    status=Article.Status.PUBLISHED,
+                    # Spread over about three years, all in the past.
+                    published_at=now - timedelta_minutes(30 + n * 30),
+                )
+            )
+        with transaction.atomic():
+            created = Article.objects.bulk_create(rows)
+            ArticleAuthor.objects.bulk_create(
+                [
+                    ArticleAuthor(article=a, author=author, position=p)
+                    for a in created
+                    for p, author in enumerate(rng.sample(authors, rng.choice((1, 1, 2))))
+                ]
+            )
+            TaggedItem.objects.bulk_create(
+                [
+                    TaggedItem(tag=tag, content_type=content_type, object_id=a.pk)
+                    for a in created
+                    for tag in rng.sample(tags, 3)
+                ]
+            )
+        made += size
+        log(f"  {made:,} / {missing:,} articles")
+    log("  computing search vectors (one UPDATE)")
+    Article.objects.all().update_search_vector()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    start_new_generation()
+    log(f"Seeded in {time.perf_counter() - started:.0f} s")
+
+
+def timedelta_minutes(minutes: int):
+    from datetime import timedelta
+
+    return timedelta(minutes=minutes)
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer within {timeout:.0f} s")
+
+
+def start(command, env) -> subprocess.Popen:
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def parse_ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def load_with_wrk(url: str, *, duration: int, connections: int) -> dict:
+    command = [
+        WRK,
+        "-t2",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "5s",
+        url,
+    ]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = parse_ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+    p99 = parse_ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", out):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    ):
+        errors += sum(int(n) for n in match.groups())
+    return {"requests": requests, "rps": rps, "p50": p50, "p99": p99, "errors": errors}
+
+
+def load_with_threads(url: str, *, duration: int, connections: int) -> dict:
+    """The fallback when wrk is missing: keep-alive clients in threads, bounded in time."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + duration
+
+    def client():
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+        mine, failed = [], 0
+        while time.monotonic() < deadline:
+            began = time.perf_counter()
+            try:
+                conn.request("GET", path)
+                response = conn.getresponse()
+                response.read()
+                if response.status != 200:
+                    failed += 1
+            except OSError:
+                failed += 1
+                conn.close()
+                conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+                continue
+            mine.append((time.perf_counter() - began) * 1000)
+        with lock:
+            latencies.extend(mine)
+            errors[0] += failed
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(duration + 10)
+    latencies.sort()
+    count = len(latencies)
+    return {
+        "requests": count,
+        "rps": count / duration,
+        "p50": statistics.median(latencies) if latencies else 0.0,
+        "p99": latencies[min(count - 1, int(count * 0.99))] if latencies else 0.0,
+        "errors": errors[0],
+    }
+
+
+def measure(url: str, args) -> dict:
+    # Warm-up: fills the caches and each worker's connections.
+    for _ in range(20):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            response.read()
+    loader = load_with_wrk if WRK and not args.python_load else load_with_threads
+    return loader(url, duration=args.duration, connections=args.connections)
+
+
+STATIC_APP = """
+import os
+BODY = open(os.environ["STATIC_HTML"], "rb").read()
+HEADERS = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(BODY)))]
+def application(environ, start_response):
+    start_response("200 OK", HEADERS)
+    return [BODY]
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=50_000)
+    parser.add_argument("--authors", type=int, default=2_000)
+    parser.add_argument("--tags", type=int, default=5_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds of load per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_scale_bench"
+        ),
+    )
+    parser.add_argument(
+        "--cache-url", default=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/5")
+    )
+    parser.add_argument("--reseed", action="store_true", help="drop and refill the database")
+    parser.add_argument("--python-load", action="store_true", help="use Python, not wrk")
+    args = parser.parse_args()
+    if not args.database_url.startswith("postgres"):
+        raise SystemExit("The scale benchmark runs on PostgreSQL: pass a postgres:// URL.")
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    port, static_port = free_port(), free_port()
+    env = environment(args, port)
+    ensure_database(args.database_url, reseed=args.reseed)
+    log("Migrating and loading the demo content")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_demo")
+    seed(args, env)
+    manage(env, "collectstatic", "--noinput", "-v0")
+    subprocess.run(["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True)
+
+    base = f"http://127.0.0.1:{port}"
+    section_slug = section_of(env)
+    pages = {
+        "home": f"{base}/",
+        "article": f"{base}/article/{SEED_ARTICLE}/",
+        "section": f"{base}/section/{section_slug}/",
+        "search": f"{base}/search/?q={SEARCH_QUERY.replace(' ', '+')}",
+    }
+    server = start(
+        [
+            str(GUNICORN),
+            "newsroom.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(args.workers),
+            "--threads",
+            str(args.threads),
+            "--worker-class",
+            "gthread" if args.threads > 1 else "sync",
+            "--log-level",
+            "warning",
+        ],
+        env,
+    )
+    results = {}
+    html_path = Path(tempfile.mkdtemp(prefix="newsroom-bench-")) / "article.html"
+    try:
+        wait_until_up(f"{base}/healthz")
+        with urllib.request.urlopen(pages["article"], timeout=10) as response:
+            html_path.write_bytes(response.read())
+        for name, url in pages.items():
+            log(f"Loading {name}: {url}")
+            results[name] = measure(url, args)
+    finally:
+        stop(server)
+
+    (html_path.parent / "static_app.py").write_text(STATIC_APP)
+    static = start(
+        [
+            str(GUNICORN),
+            "--bind",
+            f"127.0.0.1:{static_port}",
+            "--workers",
+            str(args.workers),
+            "--log-level",
+            "warning",
+            "static_app:application",
+        ],
+        env | {"STATIC_HTML": str(html_path), "PYTHONPATH": str(html_path.parent)},
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{static_port}/")
+        log("Loading the same article HTML as a static file")
+        results["static article"] = measure(f"http://127.0.0.1:{static_port}/", args)
+    finally:
+        stop(static)
+        shutil.rmtree(html_path.parent, ignore_errors=True)
+
+    report(args, results)
+
+
+def section_of(env) -> str:
+    from articles.models import Article
+
+    return Article.objects.select_related("section").get(slug=SEED_ARTICLE).section.slug
+
+
+def report(args, results: dict) -> None:
+    tool = "wrk" if WRK and not args.python_load else "python threads"
+    log("")
+    log(
+        f"{args.articles:,} articles, {args.authors:,} authors, {args.tags:,} tags on PostgreSQL; "
+        f"Redis cache; gunicorn {args.workers} workers x {args.threads} thread(s); "
+        f"{tool}, {args.connections} connections, {args.duration} s per page"
+    )
+    log(f"{'page':<16}{'requests':>10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    for name, r in results.items():
+        log(
+            f"{name:<16}{r['requests']:>10,}{r['rps']:>10.0f}{r['p50']:>10.1f}"
+            f"{r['p99']:>10.1f}{r['errors']:>8}"
+        )
+    ratio = results["article"]["rps"] / results["static article"]["rps"]
+    log(f"article page throughput = {ratio:.0%} of the same HTML served as a static file")
+    (RESULTS / "scale.json").write_text(
+        json.dumps({"args": vars(args), "results": results}, indent=2)
+    )
+
+
+if __name__ == "__main__":
+    main()
