@@ -139,13 +139,25 @@ def test_editor_writes_and_publishes_an_article_with_a_lead_image(page, tmp_path
     page.get_by_label("Username").fill("editor")
     page.get_by_label("Password").fill("an-editor-passphrase")
     page.get_by_role("button", name="Log in").click()
+
+    # The picture goes into the image library once, with its alt text...
+    page.goto("/admin/articles/image/add/")
+    page.locator("#id_file").set_input_files(str(photo))
+    page.locator("#id_alt_text").fill("A glacier tongue above a valley")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    # ...and the article picks it as its lead image.
     page.goto("/admin/articles/article/add/")
     page.locator("#id_headline").fill("Alpine Glaciers Retreat Faster Than Forecast")
     page.locator("#id_dek").fill("Swiss researchers measured a record summer loss.")
-    page.locator("#id_body").fill("<p>The ice is going.</p><p>Faster every year.</p>")
+    page.locator(".field-body [contenteditable='true']").click()  # the body's rich-text editor
+    page.keyboard.type("The ice is going.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Faster every year.")
     choose_autocomplete(page, "id_section", "Green")
-    page.locator("#id_lead_image").set_input_files(str(photo))
-    page.locator("#id_lead_image_alt").fill("A glacier tongue above a valley")
+    choose_autocomplete(page, "id_lead_image", "A glacier tongue")
+
     # The workflow: a new article goes to review, and an editor publishes it from there.
     page.get_by_role("button", name="Save and submit for review").click()
     expect(page.locator(".messagelist")).to_contain_text("In review")
@@ -156,6 +168,7 @@ def test_editor_writes_and_publishes_an_article_with_a_lead_image(page, tmp_path
 
     article.refresh_from_db()
     assert article.is_published and article.lead_image
+    assert article.body == "<p>The ice is going.</p><p>Faster every year.</p>"
 
     page.goto("/")
     headline = page.get_by_role("link", name="Alpine Glaciers Retreat Faster Than Forecast")
