@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles.caching import navigation_sections
+from articles.caching import current_generation, navigation_sections
 
 SITE_DESCRIPTION = "International news translated into English from the world's best newspapers."
 
@@ -14,4 +14,6 @@ def site(request):
         "SITE_DESCRIPTION": SITE_DESCRIPTION,
         # Lazy: pages that never show the navigation (feeds, the admin) never read the cache.
         "nav_sections": SimpleLazyObject(navigation_sections),
+        # Keys the fragments cached with {% cache %} (read once per request, if used).
+        "content_generation": SimpleLazyObject(current_generation),
     }
