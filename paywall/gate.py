@@ -19,7 +19,7 @@ from .services import funnel, meter, subscriptions
 from .services.access import Access, Reader, decide_access
 from .services.gifts import gifts_left
 from .services.plans import offered_plans
-from .services.policy import get_policy
+from .services.policy import Policy, get_policy
 from .services.teaser import split_body
 
 
@@ -67,11 +67,15 @@ class ArticleGate:
         return response
 
 
-def open_article(*, reader: Reader, article, now: datetime, user=None) -> ArticleGate:
+def open_article(
+    *, reader: Reader, article, now: datetime, user=None, policy: Policy | None = None
+) -> ArticleGate:
     """Decide access, record a metered read, count the funnel, and cut the body if gated."""
-    policy = get_policy()
-    access = decide_access(reader=reader, article=article, now=now)
-    free_for_everyone = decide_access(reader=Reader.nobody(), article=article, now=now).full
+    policy = policy or get_policy()
+    access = decide_access(reader=reader, article=article, now=now, policy=policy)
+    free_for_everyone = decide_access(
+        reader=Reader.nobody(), article=article, now=now, policy=policy
+    ).full
 
     if reader.subscription and reader.subscription.is_due_to_expire(now):
         # The check on read: no cron is needed for an ended period to stop giving access.
@@ -122,7 +126,7 @@ def open_article(*, reader: Reader, article, now: datetime, user=None) -> Articl
 
 def gate_article(request, article) -> ArticleGate:
     """The article view's one call into the paywall."""
-    now = timezone.now()
-    reader = reader_from_request(request, now=now)
+    now, policy = timezone.now(), get_policy()  # one policy for the whole request
+    reader = reader_from_request(request, now=now, policy=policy)
     user = request.user if reader.signed_in else None
-    return open_article(reader=reader, article=article, now=now, user=user)
+    return open_article(reader=reader, article=article, now=now, user=user, policy=policy)

@@ -9,7 +9,7 @@ from paywall.models import Subscription
 from .services.access import Reader, SubscriptionState
 from .services.gifts import QUERY_PARAMETER, check_token
 from .services.meter import COOKIE_NAME, decode_cookie, load_reader_meter
-from .services.policy import get_policy
+from .services.policy import Policy, get_policy
 
 
 def subscription_state(*, user_id: int) -> SubscriptionState | None:
@@ -23,10 +23,12 @@ def subscription_state(*, user_id: int) -> SubscriptionState | None:
     return SubscriptionState(*row) if row else None
 
 
-def reader_from_request(request, *, now: datetime | None = None) -> Reader:
+def reader_from_request(
+    request, *, now: datetime | None = None, policy: Policy | None = None
+) -> Reader:
     """The Reader behind a request: no SQL for anonymous readers, at most two when signed in."""
     now = now or timezone.now()
-    policy = get_policy()
+    policy = policy or get_policy()
     gift = check_token(request.GET.get(QUERY_PARAMETER), now=now)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:

@@ -38,12 +38,13 @@ def count_step(*, step: str, article_id: int, now: datetime) -> None:
     """Add one to a funnel step for an article: cache operations only, no SQL."""
     day = now.date()
     key = _key(step, day, article_id)
-    if cache.add(key, 0, COUNTER_SECONDS):
-        _register(day, article_id)
     try:
-        cache.incr(key)
-    except ValueError:  # Evicted between add and incr: start again at one.
-        cache.set(key, 1, COUNTER_SECONDS)
+        cache.incr(key)  # the common case: one cache operation
+    except ValueError:  # the first count of the day (or an evicted counter)
+        if cache.add(key, 1, COUNTER_SECONDS):
+            _register(day, article_id)
+        else:  # another request created it meanwhile
+            cache.incr(key)
 
 
 def _register(day: date, article_id: int) -> None:
