@@ -49,6 +49,25 @@ def _new_generation() -> Generation:
 # Within one request the generation is read once (ContentGenerationMiddleware).
 _request_generation = contextvars.ContextVar("content_generation", default=None)
 _NOT_READ = -1
+# Values read from the shared cache once per request (see request_memo).
+_request_memo = contextvars.ContextVar("request_memo", default=None)
+
+
+def request_memo(key: str, read):
+    """read() once per request (outside a request, every time): saves cache round trips
+    for values several parts of one page ask for, such as the paywall's policy."""
+    memo = _request_memo.get()
+    if memo is None:
+        return read()
+    if key not in memo:
+        memo[key] = read()
+    return memo[key]
+
+
+def forget_request_memo(key: str) -> None:
+    memo = _request_memo.get()
+    if memo is not None:
+        memo.pop(key, None)
 
 
 def current_generation() -> int:
@@ -75,17 +94,19 @@ def start_new_generation() -> None:
 
 
 class ContentGenerationMiddleware:
-    """Reads the content generation at most once per request."""
+    """Reads the content generation (and request_memo values) at most once per request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _request_generation.set(_NOT_READ)
+        memo_token = _request_memo.set({})
         try:
             return self.get_response(request)
         finally:
             _request_generation.reset(token)
+            _request_memo.reset(memo_token)
 
 
 class _ProcessMemory:

@@ -240,6 +240,9 @@ def main() -> int:
             )
     finally:
         stop(server)
+    load_1, load_5, _ = os.getloadavg()
+    cpus = os.cpu_count()
+    print(f"\nmachine: {cpus} CPUs, load average {load_1:.1f} (1 min), {load_5:.1f} (5 min)")
     return 0
 
 

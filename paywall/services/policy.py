@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from articles.caching import forget_request_memo, request_memo
 from paywall.models import MeterPolicy
 
 CACHE_KEY = "paywall:policy:v1"
@@ -46,7 +47,14 @@ def load_policy() -> Policy:
 
 
 def get_policy() -> Policy:
-    """The current policy, from the cache when possible (no SQL on a warm cache)."""
+    """The current policy, from the cache when possible (no SQL on a warm cache).
+
+    Read from the shared cache once per request, however many parts of the page ask.
+    """
+    return request_memo(CACHE_KEY, _cached_policy)
+
+
+def _cached_policy() -> Policy:
     policy = cache.get(CACHE_KEY)
     if policy is None:
         policy = load_policy()
@@ -56,6 +64,7 @@ def get_policy() -> Policy:
 
 def forget_policy() -> None:
     cache.delete(CACHE_KEY)
+    forget_request_memo(CACHE_KEY)
 
 
 @receiver(post_save, sender=MeterPolicy)

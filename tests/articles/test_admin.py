@@ -330,3 +330,17 @@ def test_tag_picker_shows_current_tags_and_keeps_typed_ones_after_an_error(admin
     html = response.content.decode()
     assert '<option value="New, one" selected>' in html
     assert '<option value="Old" selected>' in html
+
+
+@pytest.mark.parametrize("debug", [True, False])
+def test_tag_picker_scripts_and_styles_exist(settings, debug):
+    from django.contrib.staticfiles import finders
+
+    from articles.admin_widgets import TagAutocompleteWidget
+
+    settings.DEBUG = debug  # the minified files are used with DEBUG off
+    media = TagAutocompleteWidget().media
+    paths = [*media._js, *(p for paths in media._css.values() for p in paths)]
+    assert "js/admin/tag_autocomplete.js" in paths
+    for path in paths:
+        assert finders.find(path), path

@@ -166,3 +166,21 @@ def test_warm_article_view_runs_no_sql_with_redis_as_the_cache(
             assert "The waitresses of Dandong" in response.content.decode()
         finally:
             caches["default"].clear()
+
+
+def test_a_warm_article_view_reads_each_shared_value_once(client, story, monkeypatch):
+    url = story.get_absolute_url()
+    client.get(url)
+    client.cookies.clear()
+    keys = []
+    original_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        keys.append(key)
+        return original_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    assert client.get(url).status_code == 200
+    assert keys.count(GENERATION_KEY) == 1
+    assert keys.count("paywall:policy:v1") == 1
+    assert [key for key in keys if key.startswith("content:")] == [GENERATION_KEY]
