@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 SEARCH_CONFIG = "english"
 MAX_TERMS = 10
 # A search ranks at most this many of the newest matching articles.
-MAX_RESULTS = 1000
+MAX_RESULTS = 500
 MAX_WORD_LENGTH = 60
 # Markers PostgreSQL puts around matched words in a headline; never found in article text.
 MARK_START = "\x02"
