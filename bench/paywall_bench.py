@@ -1,9 +1,11 @@
 """The article page with the paywall on and off, served by gunicorn: throughput and ratio.
 
-    .venv/bin/python bench/paywall_bench.py [--seconds 10] [--connections 8] [--workers 2]
+    .venv/bin/python bench/paywall_bench.py [--seconds 3] [--rounds 6] [--connections 8]
 
-A throwaway SQLite database and media folder are made in a temporary directory, with one
-long article. Three runs, each against a fresh gunicorn on 127.0.0.1:
+Throwaway SQLite databases and a media folder are made in a temporary directory, with one
+long article. Two gunicorns on 127.0.0.1 (one database with the paywall off, one with it
+on) are loaded in short alternating slices, so that other work on the machine weighs on
+every scenario alike:
   off      the paywall switched off in the policy (no meter at all),
   metered  paywall on, an anonymous reader under the limit (cookie read, checked, re-signed),
   gated    paywall on, an anonymous reader over the limit (teaser + paywall block).
@@ -18,6 +20,7 @@ import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -121,22 +124,22 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
     return result.stdout or ""
 
 
-def wait_for_port(timeout: float = 20) -> None:
+def wait_for_port(port: int, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with socket.socket() as sock:
-            if sock.connect_ex((HOST, PORT)) == 0:
+            if sock.connect_ex((HOST, port)) == 0:
                 return
         time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not listen on {HOST}:{PORT}")
+    raise RuntimeError(f"gunicorn did not listen on {HOST}:{port}")
 
 
-def load_with_wrk(path: str, cookie: str, seconds: int, connections: int) -> float:
+def load_with_wrk(port: int, path: str, cookie: str, seconds: int, connections: int) -> float:
     command = ["wrk", f"-t{min(connections, 4)}", f"-c{connections}", f"-d{seconds}s"]
     if cookie:
         command += ["-H", f"Cookie: wc_meter={cookie}"]
     output = subprocess.run(
-        [*command, f"http://{HOST}:{PORT}{path}"], check=True, text=True, capture_output=True
+        [*command, f"http://{HOST}:{port}{path}"], check=True, text=True, capture_output=True
     ).stdout
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if non_2xx:
@@ -144,13 +147,13 @@ def load_with_wrk(path: str, cookie: str, seconds: int, connections: int) -> flo
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def load_with_python(path: str, cookie: str, seconds: int, connections: int) -> float:
+def load_with_python(port: int, path: str, cookie: str, seconds: int, connections: int) -> float:
     headers = {"Cookie": f"wc_meter={cookie}"} if cookie else {}
     deadline = time.monotonic() + seconds
     counts = [0] * connections
 
     def worker(index: int) -> None:
-        conn = http.client.HTTPConnection(HOST, PORT, timeout=10)
+        conn = http.client.HTTPConnection(HOST, port, timeout=10)
         while time.monotonic() < deadline:
             conn.request("GET", path, headers=headers)
             response = conn.getresponse()
@@ -169,8 +172,8 @@ def load_with_python(path: str, cookie: str, seconds: int, connections: int) -> 
     return sum(counts) / (time.monotonic() - start)
 
 
-def check_page(path: str, cookie: str, expect_gated: bool) -> None:
-    conn = http.client.HTTPConnection(HOST, PORT, timeout=10)
+def check_page(port: int, path: str, cookie: str, expect_gated: bool) -> None:
+    conn = http.client.HTTPConnection(HOST, port, timeout=10)
     conn.request("GET", path, headers={"Cookie": f"wc_meter={cookie}"} if cookie else {})
     html = conn.getresponse().read().decode()
     gated = 'class="paywall story__paywalled"' in html
@@ -178,77 +181,90 @@ def check_page(path: str, cookie: str, expect_gated: bool) -> None:
         raise RuntimeError(f"unexpected page (gated={gated}, expected {expect_gated})")
 
 
-def run(scenario: str, env: dict, args, load) -> float:
-    output = manage(
-        env, "shell", "-c", SETUP.replace("ENABLED", str(scenario != "off")), capture=True
-    )
-    setup = json.loads(output.strip().splitlines()[-1])
-    cookie = {"off": "", "metered": setup["under"], "gated": setup["over"]}[scenario]
+def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             str(Path(PYTHON).with_name("gunicorn")),
             "newsroom.wsgi",
             "--bind",
-            f"{HOST}:{PORT}",
+            f"{HOST}:{port}",
             "--workers",
-            str(args.workers),
+            str(workers),
             "--log-level",
             "warning",
         ],
         cwd=ROOT,
         env=env,
     )
-    try:
-        wait_for_port()
-        check_page(setup["path"], cookie, expect_gated=scenario == "gated")
-        load(setup["path"], cookie, 2, args.connections)  # warm-up
-        return load(setup["path"], cookie, args.seconds, args.connections)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    wait_for_port(port)
+    return server
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=6)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=3, help="length of one load slice")
+    parser.add_argument("--rounds", type=int, default=6, help="slices per scenario")
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     load = load_with_wrk if shutil.which("wrk") else load_with_python
     workdir = Path(tempfile.mkdtemp(prefix="paywall-bench-"))
+    servers = []
     try:
-        env = environment(workdir)
-        manage(env, "migrate", "--noinput")
-        manage(env, "collectstatic", "--noinput")
+        # Two databases from one setup: the policy switched off in one, on in the other.
+        env_on = environment(workdir)
+        manage(env_on, "migrate", "--noinput")
+        manage(env_on, "collectstatic", "--noinput")
+        manage(env_on, "shell", "-c", SETUP.replace("ENABLED", "False"), capture=True)
+        shutil.copy(workdir / "bench.sqlite3", workdir / "off.sqlite3")
+        output = manage(env_on, "shell", "-c", SETUP.replace("ENABLED", "True"), capture=True)
+        setup = json.loads(output.strip().splitlines()[-1])
+        env_off = {**env_on, "DATABASE_URL": f"sqlite:///{workdir / 'off.sqlite3'}"}
+
+        servers = [
+            start_server(env_off, PORT, args.workers),
+            start_server(env_on, PORT + 1, args.workers),
+        ]
+        scenarios = {
+            "off": (PORT, ""),
+            "metered": (PORT + 1, setup["under"]),
+            "gated": (PORT + 1, setup["over"]),
+        }
+        for name, (port, cookie) in scenarios.items():
+            check_page(port, setup["path"], cookie, expect_gated=name == "gated")
+            load(port, setup["path"], cookie, 1, args.connections)  # warm-up
         print(
-            f"Article page, gunicorn {args.workers} workers, {args.connections} connections, "
-            f"{args.rounds} rounds of {args.seconds}s per scenario (best kept), "
+            f"Article page, gunicorn {args.workers} workers per server, {args.connections} "
+            f"connections, {args.rounds} alternating slices of {args.seconds}s per scenario, "
             f"load from {'wrk' if load is load_with_wrk else 'Python'}"
         )
-        # Interleaved rounds, best of each: other load on the machine hits all alike.
-        runs = {"off": [], "metered": [], "gated": []}
+        # Short slices, alternating: whatever else loads the machine hits every scenario alike.
+        figures = {name: [] for name in scenarios}
         for _ in range(args.rounds):
-            for scenario, figures in runs.items():
-                figures.append(run(scenario, env, args, load))
-        results = {scenario: max(figures) for scenario, figures in runs.items()}
-        for scenario, figures in runs.items():
-            each = ", ".join(f"{figure:.1f}" for figure in figures)
-            print(f"  paywall {scenario:<8} {results[scenario]:8.1f} requests/s  ({each})")
-        for scenario in ("metered", "gated"):
-            ratio = results[scenario] / results["off"]
+            for name, (port, cookie) in scenarios.items():
+                figures[name].append(
+                    load(port, setup["path"], cookie, args.seconds, args.connections)
+                )
+        results = {name: statistics.mean(values) for name, values in figures.items()}
+        for name, values in figures.items():
+            each = ", ".join(f"{value:.0f}" for value in values)
+            print(f"  paywall {name:<8} {results[name]:8.1f} requests/s mean  ({each})")
+        for name in ("metered", "gated"):
+            ratio = results[name] / results["off"]
             verdict = "ok" if ratio >= 0.9 else "BELOW TARGET 0.9"
-            print(f"  ratio {scenario}/off: {ratio:.2f} ({verdict})")
-        manage(env, "shell", "-c", SETUP.replace("ENABLED", "True"), capture=True)
-        micro = manage(env, "shell", "-c", MICRO, capture=True)
+            print(f"  ratio {name}/off: {ratio:.2f} ({verdict})")
+        micro = manage(env_on, "shell", "-c", MICRO, capture=True)
         costs = dict(re.findall(r"^(metered|gated) (\d+)$", micro, re.M))
         page_ms = 1000 * args.workers / results["off"]
         print(
             f"  paywall work per request, in process: metered {costs['metered']} µs, "
-            f"gated {costs['gated']} µs (a page costs ~{page_ms:.0f} ms of worker time)"
+            f"gated {costs['gated']} µs (a page costs ~{page_ms:.1f} ms of worker time)"
         )
         print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
 

@@ -14,6 +14,7 @@ handler500 = "newsroom.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("account/", include("paywall.urls")),

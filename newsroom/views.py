@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
@@ -104,3 +105,8 @@ def server_error(request):
     """The 500 page, rendered without context processors or queries: the database may be down."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"SITE_NAME": settings.SITE_NAME}))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
+    return redirect(static("img/favicon.svg"))

@@ -57,9 +57,17 @@ def test_plain_http_is_redirected_but_the_health_check_is_not(client):
     assert client.get(reverse("healthz")).status_code == 200
 
 
-def test_only_the_admin_may_use_inline_style_attributes(admin_client):
+def test_only_the_admin_may_use_inline_styles(admin_client):
     admin_policy = admin_client.get(reverse("admin:index"))["Content-Security-Policy"]
     assert "style-src-attr 'unsafe-inline'" in admin_policy
+    # The body editor injects a <style> element of its own.
+    assert "style-src-elem 'self' 'unsafe-inline'" in admin_policy
     assert "script-src 'self'" in admin_policy
     reader_policy = admin_client.get(reverse("home"))["Content-Security-Policy"]
     assert "unsafe-inline" not in reader_policy
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].endswith("img/favicon.svg")
