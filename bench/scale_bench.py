@@ -262,7 +262,7 @@ def parse_ms(value: str) -> float:
 def load_with_wrk(url: str, *, duration: int, connections: int) -> dict:
     command = [
         WRK,
-        "-t2",
+        f"-t{min(2, connections)}",
         f"-c{connections}",
         f"-d{duration}s",
         "--latency",
