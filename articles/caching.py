@@ -53,6 +53,17 @@ _NOT_READ = -1
 _request_memo = contextvars.ContextVar("request_memo", default=None)
 
 
+# Shared-cache keys read in the same round trip as the generation (see read_with_generation).
+_companion_keys: list[str] = []
+
+
+def read_with_generation(key: str) -> None:
+    """Fetch key together with the generation, one cache round trip for both, when a page
+    will ask request_memo(key) anyway (e.g. the paywall's policy on every article)."""
+    if key not in _companion_keys:
+        _companion_keys.append(key)
+
+
 def request_memo(key: str, read):
     """read() once per request (outside a request, every time): saves cache round trips
     for values several parts of one page ask for, such as the paywall's policy."""
@@ -75,7 +86,7 @@ def current_generation() -> int:
     memo = _request_generation.get()
     if memo is not None and memo != _NOT_READ:
         return memo
-    generation = cache.get(GENERATION_KEY)
+    generation = _read_generation()
     if generation is None or (
         generation.next_publication is not None and time.time() >= generation.next_publication
     ):
@@ -84,6 +95,18 @@ def current_generation() -> int:
     if memo is not None:
         _request_generation.set(generation.number)
     return generation.number
+
+
+def _read_generation():
+    """The stored generation; in a request, companion keys come back in the same read."""
+    request_values = _request_memo.get()
+    if request_values is None or not _companion_keys:
+        return cache.get(GENERATION_KEY)
+    found = cache.get_many([GENERATION_KEY, *_companion_keys])
+    for key in _companion_keys:
+        if key in found:  # a miss is left to request_memo's own read
+            request_values.setdefault(key, found[key])
+    return found.get(GENERATION_KEY)
 
 
 def start_new_generation() -> None:
@@ -140,24 +163,36 @@ class _ProcessMemory:
 _memory = _ProcessMemory(size=512)
 
 
-def cached(name: str, build, *, generation: int | None = None, keep_none: bool = True):
+def cached(
+    name: str,
+    build,
+    *,
+    generation: int | None = None,
+    keep_none: bool = True,
+    timeout: int | None = None,
+    in_process: bool = True,
+):
     """The value of build() under name in the current generation, built on a miss.
 
     Looked up in this process first, then in the shared cache. keep_none=False leaves a
-    None result uncached (e.g. unknown addresses asked by bots).
+    None result uncached (e.g. unknown addresses asked by bots). timeout (seconds) defaults
+    to CONTENT_CACHE_SECONDS; in_process=False keeps the entry out of the per-process
+    memory (for entries keyed by what readers type, which must not crowd out pages).
     """
     number = current_generation() if generation is None else generation
     key = f"content:{FORMAT}:{number}:{name}"
-    value = _memory.get(key)
-    if value is not _MISSING:
-        return value
+    if in_process:
+        value = _memory.get(key)
+        if value is not _MISSING:
+            return value
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         if value is None and not keep_none:
             return None
-        cache.set(key, value, settings.CONTENT_CACHE_SECONDS)
-    _memory.put(key, value)
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
+    if in_process:
+        _memory.put(key, value)
     return value
 
 

@@ -19,6 +19,8 @@ SEARCH_CONFIG = "english"
 MAX_TERMS = 10
 # A search ranks at most this many of the newest matching articles.
 MAX_RESULTS = 500
+# A query's results are reused this long within one content generation.
+SEARCH_CACHE_SECONDS = 300
 MAX_WORD_LENGTH = 60
 # Markers PostgreSQL puts around matched words in a headline; never found in article text.
 MARK_START = "\x02"

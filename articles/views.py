@@ -1,3 +1,5 @@
+import hashlib
+
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -10,9 +12,16 @@ from taggit.models import Tag
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 
-from .caching import ArticlePage, article_page, current_generation, page_for
+from .caching import (
+    ArticlePage,
+    article_page,
+    cached,
+    current_generation,
+    page_for,
+    with_bylines,
+)
 from .models import Article, Author, Section, Series, Source
-from .search import MAX_RESULTS
+from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS
 from .seo import absolute_url
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
@@ -149,6 +158,19 @@ class SearchView(ArticleListView):
         # Keep search's own order (best match first), not newest first.
         return self.get_articles().for_cards()
 
+    def paginate_queryset(self, queryset, page_size):
+        # A query's count and pages are cached for the content generation (any change to
+        # the content, or a scheduled article going live, starts a new one), briefly.
+        paginator = self.get_paginator(queryset, page_size)
+        key = "search:" + hashlib.sha256(self.query.encode()).hexdigest()
+        options = {"timeout": SEARCH_CACHE_SECONDS, "in_process": False}
+        paginator.count = cached(f"{key}:count", queryset.count, **options)
+        page = paginator.get_page(self.request.GET.get("page"))
+        page.object_list = cached(
+            f"{key}:page:{page.number}", lambda: with_bylines(page.object_list), **options
+        )
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             query=self.query, heading="Search", result_limit=MAX_RESULTS, **kwargs
@@ -188,8 +210,12 @@ class ArticleDetailView(DetailView):
         context["latest"] = page.latest
         context["content_generation"] = page.generation
         context["gate"] = self.gate
-        context["structured_data"] = news_article(
-            self.object, accessible_for_free=self.gate.free_for_everyone
+        free = self.gate.free_for_everyone
+        # The same for every reader given the paywall's outcome: built once per generation.
+        context["structured_data"] = cached(
+            f"article-jsonld:{self.object.pk}:{free}",
+            lambda: news_article(self.object, accessible_for_free=free),
+            generation=page.generation,
         )
         return context
 

@@ -6,12 +6,14 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from articles.caching import forget_request_memo, request_memo
+from articles.caching import forget_request_memo, read_with_generation, request_memo
 from paywall.models import MeterPolicy
 
 CACHE_KEY = "paywall:policy:v1"
 # Shared caches (Redis) see a change at once; per-process caches (locmem) within this time.
 CACHE_SECONDS = 60
+# Every article page asks for the policy: read it in the generation's round trip.
+read_with_generation(CACHE_KEY)
 
 
 @dataclass(frozen=True)
