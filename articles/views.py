@@ -18,7 +18,6 @@ from .caching import (
     cached,
     current_generation,
     page_for,
-    with_bylines,
 )
 from .models import Article, Author, Section, Series, Source
 from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS
@@ -159,21 +158,27 @@ class SearchView(ArticleListView):
         return self.get_articles().for_cards()
 
     def paginate_queryset(self, queryset, page_size):
-        # A query's count and pages are cached for the content generation (any change to
-        # the content, or a scheduled article going live, starts a new one), briefly.
+        # A query's count is cached for the content generation (any change to the content,
+        # or a scheduled article going live, starts a new one), briefly; so is each page
+        # of results, as a fragment of search.html: a repeated search runs no SQL.
         paginator = self.get_paginator(queryset, page_size)
-        key = "search:" + hashlib.sha256(self.query.encode()).hexdigest()
-        options = {"timeout": SEARCH_CACHE_SECONDS, "in_process": False}
-        paginator.count = cached(f"{key}:count", queryset.count, **options)
-        page = paginator.get_page(self.request.GET.get("page"))
-        page.object_list = cached(
-            f"{key}:page:{page.number}", lambda: with_bylines(page.object_list), **options
+        digest = hashlib.sha256(self.query.encode()).hexdigest()
+        paginator.count = cached(
+            f"search:{digest}:count",
+            queryset.count,
+            timeout=SEARCH_CACHE_SECONDS,
+            in_process=False,
         )
+        page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            query=self.query, heading="Search", result_limit=MAX_RESULTS, **kwargs
+            query=self.query,
+            heading="Search",
+            result_limit=MAX_RESULTS,
+            search_cache_seconds=SEARCH_CACHE_SECONDS,
+            **kwargs,
         )
 
 
