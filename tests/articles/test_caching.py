@@ -184,3 +184,33 @@ def test_a_warm_article_view_reads_each_shared_value_once(client, story, monkeyp
     assert keys.count(GENERATION_KEY) == 1
     assert keys.count("paywall:policy:v1") == 1
     assert [key for key in keys if key.startswith("content:")] == [GENERATION_KEY]
+
+
+def test_a_warm_article_view_reads_the_generation_and_policy_in_one_round_trip(
+    client, story, monkeypatch
+):
+    url = story.get_absolute_url()
+    client.get(url)
+    client.cookies.clear()
+    trips = []
+    inside_get_many = []
+    original_get, original_get_many = cache.get, cache.get_many
+
+    def counting_get(key, *args, **kwargs):
+        if not inside_get_many:  # locmem's get_many reads key by key: still one trip
+            trips.append([key])
+        return original_get(key, *args, **kwargs)
+
+    def counting_get_many(keys, *args, **kwargs):
+        trips.append(list(keys))
+        inside_get_many.append(True)
+        try:
+            return original_get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    monkeypatch.setattr(cache, "get_many", counting_get_many)
+    assert client.get(url).status_code == 200
+    assert [GENERATION_KEY, "paywall:policy:v1"] in trips
+    assert sum(GENERATION_KEY in keys or "paywall:policy:v1" in keys for keys in trips) == 1

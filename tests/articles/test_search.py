@@ -138,3 +138,37 @@ def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monk
     html = client.get(reverse("articles:search"), {"q": "harbour"}).content.decode()
     assert "More than 2 stories match" in html
     assert oldest.get_absolute_url() not in html
+
+
+def test_a_repeated_search_runs_no_sql(client, django_assert_num_queries):
+    ArticleFactory(headline="Dandong at night")
+    url = reverse("articles:search")
+    client.get(url, {"q": "dandong"})
+    with django_assert_num_queries(0):
+        response = client.get(url, {"q": "dandong"})
+    assert "1 result for" in response.content.decode()
+
+
+def test_a_new_article_shows_in_a_repeated_search_at_once(client):
+    ArticleFactory(headline="Dandong at night")
+    url = reverse("articles:search")
+    client.get(url, {"q": "dandong"})
+    ArticleFactory(headline="Dandong by day")
+    html = client.get(url, {"q": "dandong"}).content.decode()
+    assert "2 results for" in html
+    assert "Dandong by day" in html
+
+
+def test_each_query_and_page_keeps_its_own_results(client):
+    ArticleFactory(headline="Dandong at night")
+    ArticleFactory(headline="Harbour strike")
+    ArticleFactory.create_batch(21, headline="Market day")
+    url = reverse("articles:search")
+    assert "Dandong at night" in client.get(url, {"q": "dandong"}).content.decode()
+    html = client.get(url, {"q": "harbour"}).content.decode()
+    assert "Harbour strike" in html
+    assert "Dandong" not in html
+    first = client.get(url, {"q": "market"}).content.decode()
+    second = client.get(url, {"q": "market", "page": 2}).content.decode()
+    assert first.count('class="search-result"') == 20
+    assert second.count('class="search-result"') == 1
