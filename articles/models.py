@@ -383,17 +383,24 @@ class Article(models.Model):
         )
         return stored or ""
 
-    @property
-    def is_published(self) -> bool:
+    def is_published_at(self, moment) -> bool:
+        """The instance form of ArticleQuerySet.published(), at a given moment."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= moment
         )
+
+    def is_scheduled_at(self, moment) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_published_at(moment)
+
+    @property
+    def is_published(self) -> bool:
+        return self.is_published_at(timezone.now())
 
     @property
     def is_scheduled(self) -> bool:
-        return self.status == self.Status.PUBLISHED and not self.is_published
+        return self.is_scheduled_at(timezone.now())
 
     @cached_property
     def byline_authors(self) -> list[Author]:

@@ -117,11 +117,11 @@ def check_transition(
             )
 
     status = article.status
-    scheduled = status == Status.PUBLISHED and article.published_at and article.published_at > now
+    scheduled = article.is_scheduled_at(now)
     if status not in transition.sources or (
         status == Status.PUBLISHED and name in {"publish", "schedule"} and not scheduled
     ):
-        raise WorkflowError(_refusal(transition, article, headline, scheduled=bool(scheduled)))
+        raise WorkflowError(_refusal(transition, article, headline, scheduled=scheduled))
     if name == "schedule":
         if at is None:
             raise WorkflowError(f"Choose the date and time when “{headline}” should appear.")
