@@ -27,7 +27,7 @@ from django.core.cache import cache
 GENERATION_KEY = "content:generation"
 # Bump when the shape of cached objects changes, so a deploy never reads old pickles.
 FORMAT = 1
-_MISSING = object()
+MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class ContentGenerationMiddleware:
             _request_memo.reset(memo_token)
 
 
-class _ProcessMemory:
+class ProcessMemory:
     """A small LRU in this process, in front of the shared cache.
 
     Safe without any invalidation because every key carries its generation: an entry
@@ -147,8 +147,8 @@ class _ProcessMemory:
 
     def get(self, key):
         with self.lock:
-            value = self.entries.get(key, _MISSING)
-            if value is not _MISSING:
+            value = self.entries.get(key, MISSING)
+            if value is not MISSING:
                 self.entries.move_to_end(key)
             return value
 
@@ -160,7 +160,7 @@ class _ProcessMemory:
                 self.entries.popitem(last=False)
 
 
-_memory = _ProcessMemory(size=512)
+_memory = ProcessMemory(size=512)
 
 
 def cached(
@@ -183,10 +183,10 @@ def cached(
     key = f"content:{FORMAT}:{number}:{name}"
     if in_process:
         value = _memory.get(key)
-        if value is not _MISSING:
+        if value is not MISSING:
             return value
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
+    value = cache.get(key, MISSING)
+    if value is MISSING:
         value = build()
         if value is None and not keep_none:
             return None

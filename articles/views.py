@@ -12,6 +12,7 @@ from taggit.models import Tag
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 
+from . import page_cache
 from .caching import (
     ArticlePage,
     article_page,
@@ -202,7 +203,16 @@ class ArticleDetailView(DetailView):
             return redirect(moved, permanent=True)
         self.object = self.page.article
         self.gate = gate_article(request, self.object)
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        key = page_cache.page_key(
+            request, generation=self.page.generation, variant=self.gate.page_variant
+        )
+        response = page_cache.respond(
+            request,
+            key,
+            lambda extra: self.render_to_response(
+                self.get_context_data(object=self.object, **extra)
+            ),
+        )
         return self.gate.finalize(response)
 
     def get_article_page(self) -> ArticlePage:

@@ -18,7 +18,7 @@ from .readers import reader_from_request
 from .services import funnel, meter, subscriptions
 from .services.access import Access, Reader, decide_access
 from .services.gifts import gifts_left
-from .services.plans import offered_plans
+from .services.plans import offered_plans, plans_fingerprint
 from .services.policy import Policy, get_policy
 from .services.teaser import split_body
 
@@ -37,6 +37,10 @@ class ArticleGate:
     gift_link_days: int = 14
     meter_cookie: str | None = None
     meter_cookie_days: int = 30
+    # Everything the page shows that depends on this outcome, as a hashable value, when any
+    # anonymous reader with the same outcome sees the same page (articles.page_cache);
+    # None when the page holds something for this reader alone (a gift link, gift giving).
+    page_variant: tuple | None = None
 
     @property
     def full(self) -> bool:
@@ -109,6 +113,10 @@ def open_article(
         plans = offered_plans()
 
     can_give = access.reason in ("subscriber", "trial")
+    page_variant = None
+    if not reader.signed_in and not reader.gift and not gift_message and not can_give:
+        # The teaser's length and the page's wording come from the policy; the offer, plans.
+        page_variant = (access, free_for_everyone, policy, plans_fingerprint(plans))
     return ArticleGate(
         access=access,
         teaser=teaser,
@@ -121,6 +129,7 @@ def open_article(
         gift_link_days=policy.gift_link_days,
         meter_cookie=cookie,
         meter_cookie_days=policy.window_days,
+        page_variant=page_variant,
     )
 
 

@@ -18,6 +18,14 @@ def offered_plans() -> list[Plan]:
     return plans
 
 
+def plans_fingerprint(plans) -> tuple:
+    """Every field of every plan, as a hashable value: equal exactly when the offer is."""
+    return tuple(
+        tuple(getattr(plan, field.attname) for field in plan._meta.concrete_fields)
+        for plan in plans
+    )
+
+
 @receiver(post_save, sender=Plan)
 @receiver(post_delete, sender=Plan)
 def _plans_changed(**kwargs):

@@ -1,0 +1,59 @@
+"""Whole article pages for anonymous readers, rendered once per paywall outcome.
+
+An anonymous reader's article page depends on the article (its content generation), its
+address and the paywall's outcome for this read (`ArticleGate.page_variant`), and on
+nothing else but the CSRF token in its newsletter forms. So each process keeps the page
+rendered per (generation, address, outcome), with a marker where the token goes, and puts
+the reader's own token in on the way out: a warm page is served without rendering a
+template. The paywall still decides on every request; its outcome only picks the page.
+
+Readers who are signed in, who have a gift link or any other query string, or who have
+messages waiting always get a freshly rendered page, as do outcomes the paywall marks as
+personal (page_variant None).
+"""
+
+import secrets
+
+from django.contrib.messages import get_messages
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+from .caching import MISSING, ProcessMemory
+
+# Random per process, so no text an editor types can contain it.
+CSRF_MARKER = f"csrf-marker-{secrets.token_hex(16)}"
+_CSRF_MARKER_BYTES = CSRF_MARKER.encode()
+
+# Rendered pages are ~40 KB: a few hundred pages are a few MB per process.
+_pages = ProcessMemory(size=300)
+
+
+def page_key(request, *, generation: int, variant) -> tuple | None:
+    """The key of this request's page among shared pages, or None if it must be rendered."""
+    if (
+        variant is None
+        or request.method != "GET"
+        or request.META.get("QUERY_STRING")
+        or request.user.is_authenticated
+        or len(get_messages(request))  # counts without marking them read
+    ):
+        return None
+    return (generation, request.path, variant)
+
+
+def respond(request, key, render) -> HttpResponse:
+    """The page under key, rendered by render(extra_context) on a miss; key None: render.
+
+    render returns an unrendered TemplateResponse; the extra context puts the CSRF marker
+    where the reader's token goes.
+    """
+    if key is None:
+        return render({})
+    content = _pages.get(key)
+    if content is MISSING:
+        content = render({"csrf_token": CSRF_MARKER}).render().content
+        _pages.put(key, content)
+    if _CSRF_MARKER_BYTES in content:
+        # get_token also makes the CSRF middleware set the reader's cookie, as rendering would.
+        content = content.replace(_CSRF_MARKER_BYTES, get_token(request).encode())
+    return HttpResponse(content)

@@ -1,0 +1,168 @@
+"""Anonymous readers share rendered article pages per paywall outcome, and nothing else."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import constants, get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.cache import SessionStore
+from django.test import Client, RequestFactory
+from django.urls import reverse
+
+from articles import page_cache
+from tests.factories import ArticleFactory, NewsletterFactory
+
+from .conftest import is_gated, read
+
+pytestmark = pytest.mark.django_db
+
+
+def csrf_field(response) -> str:
+    match = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', response.content)
+    assert match, "the page has no CSRF field"
+    return match.group(1).decode()
+
+
+def sign_up(client, token) -> int:
+    return client.post(
+        reverse("newsletters:signup"),
+        {"email": "reader@example.org", "csrfmiddlewaretoken": token, "newsletter": "daily"},
+    ).status_code
+
+
+def test_a_warm_page_is_served_without_rendering_a_template(client, articles):
+    read(client, articles[0])
+    client.cookies.clear()
+
+    warm = read(client, articles[0])
+
+    assert warm.status_code == 200
+    assert warm.templates == []
+    assert articles[0].headline.encode() in warm.content
+
+
+def test_each_reader_of_a_shared_page_gets_their_own_working_csrf_token(articles):
+    NewsletterFactory(name="Daily", slug="daily", in_masthead=True)
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    read(first, articles[0])  # renders and keeps the page
+    page = read(second, articles[0])  # from the kept page
+    again = read(first, articles[0])
+
+    assert page.templates == []
+    assert page_cache.CSRF_MARKER.encode() not in page.content
+    second_token, first_token = csrf_field(page), csrf_field(again)
+    assert second.cookies["csrftoken"].value != first.cookies["csrftoken"].value
+    assert sign_up(second, first_token) == 403  # another reader's token is refused
+    assert sign_up(second, second_token) == 302
+    assert sign_up(first, first_token) == 302
+
+
+def test_shared_pages_still_tell_each_reader_their_own_free_articles_left(client, articles):
+    read(client, articles[0])  # keeps the page of a first read
+    client.cookies.clear()
+
+    notices = []
+    for article in articles[:3]:
+        notice = re.search(
+            rb'class="paywall-notice"[^>]*>\s*([^<]+)', read(client, article).content
+        )
+        notices.append(notice.group(1).decode().strip())
+
+    assert notices == [
+        "You have 2 free articles left.",
+        "You have 1 free article left.",
+        "This is your last free article.",
+    ]
+    assert is_gated(read(client, articles[3]))
+    client.cookies.clear()
+    assert b"You have 2 free articles left." in read(client, articles[2]).content
+
+
+def test_a_teaser_length_change_shows_at_once_on_a_warm_paywall(client, articles, policy):
+    for article in articles[:3]:
+        read(client, article)
+    assert b"Paragraph 3 of the story" not in read(client, articles[3]).content
+
+    policy.teaser_paragraphs = 3
+    policy.save()  # as the admin does
+
+    page = read(client, articles[3])
+    assert is_gated(page)
+    assert b"Paragraph 3 of the story" in page.content
+    assert b"Paragraph 4 of the story" not in page.content
+
+
+def test_a_price_change_shows_at_once_on_a_warm_paywall(client, articles, plan):
+    for article in articles[:3]:
+        read(client, article)
+    assert b"$2.90" in read(client, articles[3]).content
+
+    plan.price = Decimal("3.50")
+    plan.save()
+
+    page = read(client, articles[3])
+    assert is_gated(page)
+    assert b"$3.50" in page.content
+    assert b"$2.90" not in page.content
+
+
+def test_a_query_string_gets_its_own_page_with_its_own_links(client, articles):
+    read(client, articles[0])
+    client.cookies.clear()
+
+    page = client.get(articles[0].get_absolute_url() + "?utm_source=newsletter")
+
+    assert page.templates  # rendered for this address, not taken from the bare one
+    assert b"utm_source%3Dnewsletter" in page.content
+
+
+def test_signed_in_readers_never_get_a_shared_page(client, articles, policy, reader):
+    policy.registered_bonus = 0  # so a reader's first read has an anonymous one's outcome
+    policy.save()
+    read(client, articles[0])  # keeps the anonymous page: "Sign in"
+    client.cookies.clear()
+    client.force_login(reader)
+
+    page = read(client, articles[0])
+
+    assert b"You have 2 free articles left." in page.content
+    assert reverse("paywall:account").encode() in page.content
+    assert b"Subscribe for unlimited access." in page.content
+
+
+def test_a_request_with_messages_waiting_is_never_given_a_shared_page():
+    request = RequestFactory().get("/article/some-story/")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    assert page_cache.page_key(request, generation=1, variant=("metered",)) is not None
+
+    request._messages.add(constants.INFO, "You have been signed out.")
+
+    assert page_cache.page_key(request, generation=1, variant=("metered",)) is None
+    assert len(get_messages(request)) == 1  # still there for the page to show
+
+
+def test_a_gift_link_reader_gets_a_page_of_their_own(client, articles):
+    read(client, articles[0])
+    client.cookies.clear()
+
+    page = client.get(articles[0].get_absolute_url() + "?gift=not-a-real-token")
+
+    assert page.templates
+    assert page.status_code == 200
+
+
+def test_a_new_article_version_replaces_the_shared_page(client, policy):
+    article = ArticleFactory(headline="First headline")
+    read(client, article)
+    article.headline = "Corrected headline"
+    article.save()
+    client.cookies.clear()
+
+    page = read(client, article)
+
+    assert b"Corrected headline" in page.content
+    assert b"First headline" not in page.content
