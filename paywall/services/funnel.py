@@ -4,8 +4,16 @@ High-volume steps (one per page view) are counted in the cache, never in the dat
 `flush_funnel` (the management command, also run when an editor opens the funnel page)
 moves them into FunnelDay rows. Trials started and converted come from SubscriptionEvent
 rows that change_status writes anyway.
+
+A page view does not even wait for the cache: each process adds its counts up in memory
+and pushes them to the shared cache PUSH_SECONDS after the first one (and at exit, and
+before a flush or a lookup in the same process). A process killed outright loses at most
+that many seconds of counts; a flush in another process sees counts that late.
 """
 
+import atexit
+import threading
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -34,17 +42,60 @@ def _slot_key(day: date, slot: int) -> str:
     return f"paywall:funnel:{day.isoformat()}:slot:{slot}"
 
 
+PUSH_SECONDS = 2.0
+
+
+class _PendingCounts:
+    """Counts made in this process and not yet added to the shared cache."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.counts: Counter = Counter()
+        self.timer: threading.Timer | None = None
+
+    def add(self, key: tuple) -> None:
+        with self.lock:
+            self.counts[key] += 1
+            if self.timer is None:
+                self.timer = threading.Timer(PUSH_SECONDS, push_pending)
+                self.timer.daemon = True
+                self.timer.start()
+
+    def take(self) -> Counter:
+        with self.lock:
+            counts, self.counts = self.counts, Counter()
+            if self.timer is not None:
+                self.timer.cancel()
+                self.timer = None
+            return counts
+
+
+_pending = _PendingCounts()
+
+
 def count_step(*, step: str, article_id: int, now: datetime) -> None:
-    """Add one to a funnel step for an article: cache operations only, no SQL."""
-    day = now.date()
+    """Add one to a funnel step for an article: in this process's memory, no I/O."""
+    _pending.add((step, now.date(), article_id))
+
+
+def push_pending() -> None:
+    """Add this process's pending counts to the shared cache."""
+    for (step, day, article_id), amount in _pending.take().items():
+        _add(step=step, day=day, article_id=article_id, amount=amount)
+
+
+atexit.register(push_pending)
+
+
+def _add(*, step: str, day: date, article_id: int, amount: int) -> None:
     key = _key(step, day, article_id)
     try:
-        cache.incr(key)  # the common case: one cache operation
+        cache.incr(key, amount)  # the common case: one cache operation
     except ValueError:  # the first count of the day (or an evicted counter)
-        if cache.add(key, 1, COUNTER_SECONDS):
+        if cache.add(key, amount, COUNTER_SECONDS):
             _register(day, article_id)
-        else:  # another request created it meanwhile
-            cache.incr(key)
+        else:  # another process created it meanwhile
+            cache.incr(key, amount)
 
 
 def _register(day: date, article_id: int) -> None:
@@ -64,6 +115,7 @@ def _register(day: date, article_id: int) -> None:
 
 def touched_articles(day: date) -> set[int]:
     """Articles with funnel counters in the cache for a day."""
+    push_pending()
     slots = cache.get(_slots_key(day)) or 0
     found: set[int] = set()
     for start in range(1, slots + 1, 1000):
@@ -79,6 +131,7 @@ def flush(*, now: datetime, article_ids=None) -> int:
     """
     from articles.models import Article
 
+    push_pending()
     only = set(article_ids) if article_ids is not None else None
     touched = 0
     for day in (now.date() - timedelta(days=n) for n in range(FLUSH_DAYS)):

@@ -1,7 +1,10 @@
 """The funnel: counted in the cache on page views, flushed to the database."""
 
+import threading
+import time
 from io import StringIO
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -80,3 +83,35 @@ def test_flush_skips_counters_of_articles_deleted_since(client, articles):
 def test_only_articles_read_today_are_looked_up(client, articles):
     read(client, articles[2])
     assert funnel.touched_articles(timezone.now().date()) == {articles[2].pk}
+
+
+def test_counts_reach_the_shared_cache_on_their_own_within_the_push_delay(monkeypatch, articles):
+    monkeypatch.setattr(funnel, "PUSH_SECONDS", 0.05)
+    now = timezone.now()
+    key = f"paywall:funnel:{now.date().isoformat()}:metered_reads:{articles[0].pk}"
+    funnel.count_step(step="metered_reads", article_id=articles[0].pk, now=now)
+    funnel.count_step(step="metered_reads", article_id=articles[0].pk, now=now)
+    assert cache.get(key) is None  # a page view does no cache round trip
+
+    deadline = time.monotonic() + 5
+    while cache.get(key) is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+    assert cache.get(key) == 2  # what a flush in another process reads
+
+
+def test_no_count_is_lost_when_many_threads_count_at_once(articles):
+    now = timezone.now()
+
+    def read_many():
+        for _ in range(500):
+            funnel.count_step(step="metered_reads", article_id=articles[0].pk, now=now)
+
+    threads = [threading.Thread(target=read_many) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    funnel.flush(now=now)
+
+    assert FunnelDay.objects.get(article=articles[0]).metered_reads == 4000
