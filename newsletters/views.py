@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from newsroom.csrf import same_site_posts_only
+
 from .forms import PreferencesForm, SignupForm
 from .models import Newsletter, Subscriber
 from .services import preferences as preference_services
@@ -74,6 +76,7 @@ def newsletter_list(request):
     return render(request, "newsletters/newsletter_list.html", _list_context(request, form))
 
 
+@same_site_posts_only  # the signup boxes sit on pages shared by every reader
 @require_POST
 def signup(request):
     try:

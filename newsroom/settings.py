@@ -28,6 +28,7 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env("SITE_NAME", default="Worldcrunch")
 

@@ -101,6 +101,11 @@ def login_locked_out(request, original_response=None, credentials=None):
     return render(request, "registration/lockout.html", context, status=429)
 
 
+def csrf_failure(request, reason=""):
+    """A refused form (Django's CSRF check, or newsroom.csrf), in the site's own style."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     """The 500 page, rendered without context processors or queries: the database may be down."""
     template = loader.get_template("500.html")

@@ -1,0 +1,40 @@
+"""CSRF protection for forms on pages that every reader shares.
+
+Django's CSRF check needs a token rendered into each reader's page, which makes the page
+personal: it can no longer be rendered once and served to every anonymous reader (see
+articles.page_cache). The newsletter signup boxes in the masthead and in articles are on
+such pages, and signing up needs no account, so their view checks where the POST comes
+from instead: browsers send Origin with every POST and Sec-Fetch-Site with most, so a
+form on another site is refused, with the same 403 page as a failed token check.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.urls import get_callable
+from django.views.decorators.csrf import csrf_exempt
+
+REASON = "This form was sent from another site."
+
+
+def same_site_posts_only(view):
+    """Like Django's CSRF check for a view that no per-reader token protects."""
+
+    @csrf_exempt
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method == "POST" and not sent_from_this_site(request):
+            return get_callable(settings.CSRF_FAILURE_VIEW)(request, reason=REASON)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def sent_from_this_site(request) -> bool:
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return False
+    origin = request.headers.get("Origin")
+    if origin is None:  # not a browser, or a very old one: nothing another site can use
+        return True
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
