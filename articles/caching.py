@@ -10,8 +10,10 @@ What is cached is the same for every reader: article data, never a rendered page
 a paywalled body. The paywall decides per request on the cached article.
 
 Entries are kept in the shared cache (Redis) and, since a generation's entries never
-change, also in a small per-process memory, so a warm page costs one cache read (the
-generation) plus what the paywall needs.
+change, also in a small per-process memory. The generation itself is read from the shared
+cache at most once per TRUST_SECONDS in each process, so a warm page usually costs no cache
+round trip at all: a change shows at once in the process that made it, and within
+TRUST_SECONDS on every other app server.
 """
 
 import contextvars
@@ -56,6 +58,12 @@ _request_memo = contextvars.ContextVar("request_memo", default=None)
 # Shared-cache keys read in the same round trip as the generation (see read_with_generation).
 _companion_keys: list[str] = []
 
+# How long requests in this process trust the last read of the generation (and of the values
+# read with it) before asking the shared cache again.
+TRUST_SECONDS = 1.0
+# (when it was read, {key: value}) or None.
+_recent_read: tuple[float, dict] | None = None
+
 
 def read_with_generation(key: str) -> None:
     """Fetch key together with the generation, one cache round trip for both, when a page
@@ -76,13 +84,15 @@ def request_memo(key: str, read):
 
 
 def forget_request_memo(key: str) -> None:
+    """Read key afresh: in this request, and in the next requests of this process."""
     memo = _request_memo.get()
     if memo is not None:
         memo.pop(key, None)
+    _forget_recent_read()
 
 
 def current_generation() -> int:
-    """The number that keys every content entry (one cache read per request)."""
+    """The number that keys every content entry (read once per request at most)."""
     memo = _request_generation.get()
     if memo is not None and memo != _NOT_READ:
         return memo
@@ -92,26 +102,44 @@ def current_generation() -> int:
     ):
         generation = _new_generation()
         cache.set(GENERATION_KEY, generation, None)
+        _forget_recent_read()
     if memo is not None:
         _request_generation.set(generation.number)
     return generation.number
 
 
 def _read_generation():
-    """The stored generation; in a request, companion keys come back in the same read."""
+    """The stored generation; in a request, companion keys come back in the same read,
+    and a read made by another request of this process under TRUST_SECONDS ago is reused."""
     request_values = _request_memo.get()
-    if request_values is None or not _companion_keys:
+    if request_values is None:
         return cache.get(GENERATION_KEY)
-    found = cache.get_many([GENERATION_KEY, *_companion_keys])
+    found = _trusted_read()
     for key in _companion_keys:
         if key in found:  # a miss is left to request_memo's own read
             request_values.setdefault(key, found[key])
     return found.get(GENERATION_KEY)
 
 
+def _trusted_read() -> dict:
+    global _recent_read
+    recent = _recent_read
+    if recent is not None and time.monotonic() - recent[0] < TRUST_SECONDS:
+        return recent[1]
+    found = cache.get_many([GENERATION_KEY, *_companion_keys])
+    _recent_read = (time.monotonic(), found)
+    return found
+
+
+def _forget_recent_read() -> None:
+    global _recent_read
+    _recent_read = None
+
+
 def start_new_generation() -> None:
     """Forget every cached content entry: called whenever content changes."""
     cache.delete(GENERATION_KEY)
+    _forget_recent_read()
     if _request_generation.get() is not None:
         _request_generation.set(_NOT_READ)
 

@@ -1,6 +1,7 @@
 """Reader pages come from the content cache and go stale the moment content changes."""
 
 import os
+import time
 from datetime import timedelta
 
 import pytest
@@ -9,7 +10,9 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import caching
 from articles.caching import GENERATION_KEY, current_generation
+from articles.models import Article
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -214,3 +217,68 @@ def test_a_warm_article_view_reads_the_generation_and_policy_in_one_round_trip(
     assert client.get(url).status_code == 200
     assert [GENERATION_KEY, "paywall:policy:v1"] in trips
     assert sum(GENERATION_KEY in keys or "paywall:policy:v1" in keys for keys in trips) == 1
+
+
+def count_cache_reads(monkeypatch) -> list:
+    """Every key read from the shared cache from now on."""
+    keys = []
+    original_get, original_get_many = cache.get, cache.get_many
+
+    def counting_get(key, *args, **kwargs):
+        keys.append(key)
+        return original_get(key, *args, **kwargs)
+
+    def counting_get_many(many, *args, **kwargs):
+        keys.extend(many)
+        return original_get_many(many, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    monkeypatch.setattr(cache, "get_many", counting_get_many)
+    return keys
+
+
+def later(monkeypatch, seconds: float) -> None:
+    """Move this process's monotonic clock on."""
+    now = time.monotonic()
+    monkeypatch.setattr(caching.time, "monotonic", lambda: now + seconds)
+
+
+def test_a_warm_page_read_again_within_a_second_makes_no_cache_round_trip(
+    client, story, monkeypatch
+):
+    url = story.get_absolute_url()
+    client.get(url)
+    client.get(url)  # reads the generation: trusted for TRUST_SECONDS
+    keys = count_cache_reads(monkeypatch)
+
+    assert client.get(url).status_code == 200
+    assert keys == []
+
+    later(monkeypatch, caching.TRUST_SECONDS)
+    assert client.get(url).status_code == 200
+    assert GENERATION_KEY in keys
+
+
+def test_a_change_made_on_another_app_server_shows_here_within_a_second(client, story, monkeypatch):
+    url = story.get_absolute_url()
+    client.get(url)
+    client.get(url)
+    # Another app server saves the article: the row changes and its generation is dropped.
+    Article.objects.filter(pk=story.pk).update(headline="Changed on another server")
+    cache.delete(GENERATION_KEY)
+
+    assert "The waitresses of Dandong" in client.get(url).content.decode()
+
+    later(monkeypatch, caching.TRUST_SECONDS)
+    assert "Changed on another server" in client.get(url).content.decode()
+
+
+def test_a_change_made_in_this_process_shows_at_once(client, story):
+    url = story.get_absolute_url()
+    client.get(url)
+    client.get(url)
+
+    story.headline = "Changed here"
+    story.save()
+
+    assert "Changed here" in client.get(url).content.decode()
