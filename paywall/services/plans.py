@@ -4,13 +4,21 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from articles.caching import forget_request_memo, read_with_generation, request_memo
 from paywall.models import Plan
 
 CACHE_KEY = "paywall:plans:v1"
 CACHE_SECONDS = 300
+# Every gated page shows them: read them in the generation's round trip.
+read_with_generation(CACHE_KEY)
 
 
 def offered_plans() -> list[Plan]:
+    """The active plans (shared by the requests of a process: treat them as read-only)."""
+    return request_memo(CACHE_KEY, _cached_plans)
+
+
+def _cached_plans() -> list[Plan]:
     plans = cache.get(CACHE_KEY)
     if plans is None:
         plans = list(Plan.objects.filter(is_active=True))
@@ -30,3 +38,4 @@ def plans_fingerprint(plans) -> tuple:
 @receiver(post_delete, sender=Plan)
 def _plans_changed(**kwargs):
     cache.delete(CACHE_KEY)
+    forget_request_memo(CACHE_KEY)

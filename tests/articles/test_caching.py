@@ -215,7 +215,7 @@ def test_a_warm_article_view_reads_the_generation_and_policy_in_one_round_trip(
     monkeypatch.setattr(cache, "get", counting_get)
     monkeypatch.setattr(cache, "get_many", counting_get_many)
     assert client.get(url).status_code == 200
-    assert [GENERATION_KEY, "paywall:policy:v1"] in trips
+    assert any(GENERATION_KEY in keys and "paywall:policy:v1" in keys for keys in trips)
     assert sum(GENERATION_KEY in keys or "paywall:policy:v1" in keys for keys in trips) == 1
 
 
