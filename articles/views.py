@@ -2,7 +2,7 @@ import hashlib
 
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -44,11 +44,29 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return self.get_articles().newest_first().for_cards()
 
+    def count(self, queryset) -> int:
+        """The list's length, cached for the content generation like the list itself (a
+        fragment of the template): a warm list page runs no SQL."""
+        return cached(f"list-count:{self.request.path}", queryset.count)
+
     def paginate_queryset(self, queryset, page_size):
-        # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
         paginator = self.get_paginator(queryset, page_size)
+        paginator.count = self.count(queryset)
+        # get_page() turns ?page=abc into page 1 and a page past the end into the last one.
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_subject(self, model):
+        """The section, author, tag… at this address (cached per generation), or 404."""
+        slug = self.kwargs["slug"]
+        subject = cached(
+            f"list-subject:{model._meta.label}:{slug}",
+            lambda: model.objects.filter(slug=slug).first(),
+            keep_none=False,
+        )
+        if subject is None:
+            raise Http404(f"No {model._meta.verbose_name} has this address.")
+        return subject
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,7 +89,7 @@ class SectionView(ArticleListView):
     template_name = "articles/section_detail.html"
 
     def get_articles(self):
-        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        self.section = self.get_subject(Section)
         return super().get_articles().in_section(self.section)
 
     def get_context_data(self, **kwargs):
@@ -88,7 +106,7 @@ class AuthorView(ArticleListView):
     template_name = "articles/author_detail.html"
 
     def get_articles(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        self.author = self.get_subject(Author)
         return super().get_articles().by_author(self.author)
 
     def get_context_data(self, **kwargs):
@@ -101,7 +119,7 @@ class SeriesView(ArticleListView):
     template_name = "articles/series_detail.html"
 
     def get_articles(self):
-        self.series = get_object_or_404(Series, slug=self.kwargs["slug"])
+        self.series = self.get_subject(Series)
         return super().get_articles().in_series(self.series)
 
     def get_context_data(self, **kwargs):
@@ -117,7 +135,7 @@ class SourceView(ArticleListView):
     template_name = "articles/source_detail.html"
 
     def get_articles(self):
-        self.source = get_object_or_404(Source, slug=self.kwargs["slug"])
+        self.source = self.get_subject(Source)
         return super().get_articles().from_source(self.source)
 
     def get_context_data(self, **kwargs):
@@ -134,7 +152,7 @@ class TagView(ArticleListView):
     template_name = "articles/tag_detail.html"
 
     def get_articles(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = self.get_subject(Tag)
         return super().get_articles().tagged(self.tag)
 
     def get_context_data(self, **kwargs):
@@ -158,20 +176,17 @@ class SearchView(ArticleListView):
         # Keep search's own order (best match first), not newest first.
         return self.get_articles().for_cards()
 
-    def paginate_queryset(self, queryset, page_size):
+    def count(self, queryset) -> int:
         # A query's count is cached for the content generation (any change to the content,
         # or a scheduled article going live, starts a new one), briefly; so is each page
         # of results, as a fragment of search.html: a repeated search runs no SQL.
-        paginator = self.get_paginator(queryset, page_size)
         digest = hashlib.sha256(self.query.encode()).hexdigest()
-        paginator.count = cached(
+        return cached(
             f"search:{digest}:count",
             queryset.count,
             timeout=SEARCH_CACHE_SECONDS,
             in_process=False,
         )
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

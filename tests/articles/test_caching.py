@@ -282,3 +282,37 @@ def test_a_change_made_in_this_process_shows_at_once(client, story):
     story.save()
 
     assert "Changed here" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("page", ["section", "tag", "author", "series", "source", "latest"])
+def test_warm_list_pages_run_no_sql_and_show_new_stories_at_once(
+    client, story, page, django_assert_num_queries
+):
+    url = {
+        "section": story.section.get_absolute_url(),
+        "tag": reverse("articles:tag", args=[story.tags.first().slug]),
+        "author": story.byline_authors[0].get_absolute_url(),
+        "series": story.series.get_absolute_url(),
+        "source": story.source.get_absolute_url(),
+        "latest": reverse("articles:latest"),
+    }[page]
+    client.get(url)
+    with django_assert_num_queries(0):
+        assert "The waitresses of Dandong" in client.get(url).content.decode()
+
+    ArticleFactory(
+        headline="A newer story",
+        section=story.section,
+        series=story.series,
+        source=story.source,
+        authors=list(story.byline_authors),
+        tags=["China"],
+    )
+
+    assert "A newer story" in client.get(url).content.decode()
+
+
+def test_an_unknown_section_is_a_404_until_it_exists(client, db):
+    assert client.get("/section/no-such-section/").status_code == 404
+    SectionFactory(name="No such section", slug="no-such-section")
+    assert client.get("/section/no-such-section/").status_code == 200
