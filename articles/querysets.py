@@ -1,6 +1,6 @@
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, models
-from django.db.models import F, Func, OuterRef, Prefetch, Q, Subquery, Value, Window
+from django.db.models import Case, F, Func, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -96,38 +96,44 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_cards().select_related("translator").prefetch_related("tags")
 
     def search(self, query: str):
-        """Rows matching a reader's query, best first; chain after published().
+        """Rows matching a reader's query, best first, with `search_headline` on PostgreSQL;
+        chain after published().
 
         Only the MAX_RESULTS newest matches are considered, so a query matching most of
         the archive costs no more than a precise one. PostgreSQL ranks them by the stored
-        search vector and annotates `search_headline`; elsewhere every word is matched
-        with LIKE and the newest come first.
+        search vector; elsewhere every word is matched with LIKE and the newest come first.
         """
         parsed = parse_query(query)
         if not parsed:
             return self.none()
-        full_text = connections[self.db].vendor == "postgresql"
-        if full_text:
-            tsquery = SearchQuery(parsed.tsquery(), search_type="raw", config=SEARCH_CONFIG)
-            matches = self.filter(search_vector=tsquery)
-        else:
-            matches = self._substring_search(parsed)
-        newest = matches.order_by("-published_at", "-pk").values("pk")[:MAX_RESULTS]
-        candidates = self.model._default_manager.using(self.db).filter(pk__in=newest)
-        if full_text:
-            return candidates._ranked(tsquery)
-        return candidates.newest_first()
+        return self._best_first(parsed).with_search_headlines(query)
 
-    def _ranked(self, tsquery):
+    def search_ids(self, query: str) -> list[int]:
+        """The ids of search(query), best first: one cheap query, small enough to cache;
+        pages of rows then come from in_search_order()."""
+        parsed = parse_query(query)
+        if not parsed:
+            return []
+        return list(self._best_first(parsed).values_list("pk", flat=True))
+
+    def in_search_order(self, ids: list[int], query: str):
+        """These rows (a page of search_ids) in that order, with their search headlines."""
+        position = Case(*(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)))
+        return self.filter(pk__in=ids).with_search_headlines(query).order_by(position)
+
+    def with_search_headlines(self, query: str):
+        """On PostgreSQL, `search_headline`: the body's passage around the query's words."""
+        parsed = parse_query(query)
+        if not parsed or connections[self.db].vendor != "postgresql":
+            return self
         # The snippet is cut from the body's text, without its tags.
         body_text = Func(
             F("body"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace"
         )
         return self.annotate(
-            search_rank=SearchRank(F("search_vector"), tsquery),
             search_headline=SearchHeadline(
                 body_text,
-                tsquery,
+                _tsquery(parsed),
                 config=SEARCH_CONFIG,
                 start_sel=MARK_START,
                 stop_sel=MARK_STOP,
@@ -135,8 +141,22 @@ class ArticleQuerySet(models.QuerySet):
                 min_words=15,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
-        ).order_by("-search_rank", "-published_at", "-pk")
+            )
+        )
+
+    def _best_first(self, parsed: ParsedQuery):
+        full_text = connections[self.db].vendor == "postgresql"
+        if full_text:
+            matches = self.filter(search_vector=_tsquery(parsed))
+        else:
+            matches = self._substring_search(parsed)
+        newest = matches.order_by("-published_at", "-pk").values("pk")[:MAX_RESULTS]
+        candidates = self.model._default_manager.using(self.db).filter(pk__in=newest)
+        if full_text:
+            return candidates.annotate(
+                search_rank=SearchRank(F("search_vector"), _tsquery(parsed))
+            ).order_by("-search_rank", "-published_at", "-pk")
+        return candidates.newest_first()
 
     def _substring_search(self, parsed: ParsedQuery):
         condition = Q()
@@ -162,6 +182,10 @@ def search_vector_expression():
         + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
         + SearchVector("body", weight="C", config=SEARCH_CONFIG)
     )
+
+
+def _tsquery(parsed: ParsedQuery) -> SearchQuery:
+    return SearchQuery(parsed.tsquery(), search_type="raw", config=SEARCH_CONFIG)
 
 
 def published_q(prefix: str = "") -> Q:

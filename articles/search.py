@@ -7,6 +7,7 @@ with LIKE and builds the snippet in Python.
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GinIndex
@@ -131,3 +132,22 @@ class SearchVectorIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return Index.create_sql(self, model, schema_editor, using=using, **kwargs)
         return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+
+class SearchResults(Sequence):
+    """A query's matches for the paginator: their ids, best first (cached by the view), and
+    the rows of one page, fetched with their headlines only when the page is shown."""
+
+    def __init__(self, ids: list[int], query: str):
+        self.ids = ids
+        self.query = query
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        from .models import Article
+
+        if isinstance(index, slice):
+            return Article.objects.in_search_order(self.ids[index], self.query).for_cards()
+        return self[index : index + 1][0]

@@ -21,7 +21,7 @@ from .caching import (
     page_for,
 )
 from .models import Article, Author, Section, Series, Source
-from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS
+from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS, SearchResults
 from .seo import absolute_url
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
@@ -168,25 +168,23 @@ class SearchView(ArticleListView):
     template_name = "articles/search.html"
     max_query_length = 200
 
-    def get_articles(self):
-        self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
-        return super().get_articles().search(self.query)
-
     def get_queryset(self):
-        # Keep search's own order (best match first), not newest first.
-        return self.get_articles().for_cards()
-
-    def count(self, queryset) -> int:
-        # A query's count is cached for the content generation (any change to the content,
-        # or a scheduled article going live, starts a new one), briefly; so is each page
-        # of results, as a fragment of search.html: a repeated search runs no SQL.
+        # A query's ranked ids are cached for the content generation (any change to the
+        # content, or a scheduled article going live, starts a new one), briefly; so is
+        # each page of results, as a fragment of search.html: a repeated search runs no
+        # SQL, and a new one ranks once, then fetches only the rows of the page shown.
+        self.query = " ".join(self.request.GET.get("q", "").split())[: self.max_query_length]
         digest = hashlib.sha256(self.query.encode()).hexdigest()
-        return cached(
-            f"search:{digest}:count",
-            queryset.count,
+        ids = cached(
+            f"search:{digest}:ids",
+            lambda: Article.objects.published().search_ids(self.query),
             timeout=SEARCH_CACHE_SECONDS,
             in_process=False,
         )
+        return SearchResults(ids, self.query)
+
+    def count(self, results) -> int:
+        return len(results)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

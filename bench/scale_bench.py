@@ -7,9 +7,12 @@
    tags (50,000 / 2,000 / 5,000 by default) using bulk inserts and one UPDATE for the
    search vectors. Later runs reuse it when it already has the requested counts.
 2. Starts gunicorn (2 workers, production settings: DEBUG off, WhiteNoise, Redis cache).
-3. Loads four pages from 127.0.0.1 with wrk (or Python threads when wrk is missing):
-   home, an article (an anonymous reader under the meter: no cookies), a section page
-   and a search. Each run is bounded in time. Prints req/s, p50, p99 and errors.
+3. Loads pages from 127.0.0.1 with wrk (or Python threads when wrk is missing): home,
+   an article (an anonymous reader under the meter: no cookies), a section page, one
+   search repeated ("search") and searches nobody asked before, two random words each
+   ("search-new", which no cache helps; "search-new-solo" with one connection per worker,
+   so its p50 is a search's own time, without queueing). Each run is bounded in time.
+   Prints req/s, p50, p99 and errors; --pages picks some of them.
 4. Serves the same article's HTML as a static file from a minimal gunicorn app and
    prints the article page's throughput as a share of it.
 """
@@ -259,7 +262,29 @@ def parse_ms(value: str) -> float:
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def load_with_wrk(url: str, *, duration: int, connections: int) -> dict:
+# Each request searches two random words: a query nobody asked before, so no cache helps.
+NEW_QUERIES_LUA = """
+local words = {%s}
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + id)
+end
+function request()
+  local query = words[math.random(#words)] .. "+" .. words[math.random(#words)]
+  return wrk.format("GET", "/search/?q=" .. query)
+end
+"""
+
+
+def new_search_path() -> str:
+    return f"/search/?q={random.choice(WORDS)}+{random.choice(WORDS)}"
+
+
+def load_with_wrk(url: str, *, duration: int, connections: int, new_queries=False) -> dict:
     command = [
         WRK,
         f"-t{min(2, connections)}",
@@ -270,6 +295,10 @@ def load_with_wrk(url: str, *, duration: int, connections: int) -> dict:
         "5s",
         url,
     ]
+    if new_queries:
+        script = Path(tempfile.mkdtemp(prefix="newsroom-wrk-")) / "new_queries.lua"
+        script.write_text(NEW_QUERIES_LUA % ", ".join(f'"{word}"' for word in WORDS))
+        command[1:1] = ["-s", str(script)]
     out = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p50 = parse_ms(re.search(r"\s50%\s+(\S+)", out).group(1))
@@ -285,7 +314,7 @@ def load_with_wrk(url: str, *, duration: int, connections: int) -> dict:
     return {"requests": requests, "rps": rps, "p50": p50, "p99": p99, "errors": errors}
 
 
-def load_with_threads(url: str, *, duration: int, connections: int) -> dict:
+def load_with_threads(url: str, *, duration: int, connections: int, new_queries=False) -> dict:
     """The fallback when wrk is missing: keep-alive clients in threads, bounded in time."""
     import http.client
     from urllib.parse import urlsplit
@@ -303,7 +332,7 @@ def load_with_threads(url: str, *, duration: int, connections: int) -> dict:
         while time.monotonic() < deadline:
             began = time.perf_counter()
             try:
-                conn.request("GET", path)
+                conn.request("GET", new_search_path() if new_queries else path)
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -334,13 +363,18 @@ def load_with_threads(url: str, *, duration: int, connections: int) -> dict:
     }
 
 
-def measure(url: str, args) -> dict:
+def measure(url: str, args, *, new_queries=False, connections=None) -> dict:
     # Warm-up: fills the caches and each worker's connections.
     for _ in range(20):
         with urllib.request.urlopen(url, timeout=10) as response:
             response.read()
     loader = load_with_wrk if WRK and not args.python_load else load_with_threads
-    return loader(url, duration=args.duration, connections=args.connections)
+    return loader(
+        url,
+        duration=args.duration,
+        connections=connections or args.connections,
+        new_queries=new_queries,
+    )
 
 
 STATIC_APP = """
@@ -375,7 +409,7 @@ def main() -> None:
     parser.add_argument("--python-load", action="store_true", help="use Python, not wrk")
     parser.add_argument(
         "--pages",
-        default="home,article,section,search",
+        default="home,article,section,search,search-new,search-new-solo",
         help="comma-separated pages to load (the static copy of the article is always loaded)",
     )
     args = parser.parse_args()
@@ -400,6 +434,9 @@ def main() -> None:
         "article": f"{base}/article/{SEED_ARTICLE}/",
         "section": f"{base}/section/{section_slug}/",
         "search": f"{base}/search/?q={SEARCH_QUERY.replace(' ', '+')}",
+        "search-new": f"{base}/search/?q=warm+up",
+        # The same with one connection per worker: a search's own latency, without queueing.
+        "search-new-solo": f"{base}/search/?q=warm+up",
     }
     server = start(
         [
@@ -428,7 +465,12 @@ def main() -> None:
             if name not in args.pages.split(","):
                 continue
             log(f"Loading {name}: {url}")
-            results[name] = measure(url, args)
+            results[name] = measure(
+                url,
+                args,
+                new_queries=name.startswith("search-new"),
+                connections=args.workers if name.endswith("-solo") else args.connections,
+            )
     finally:
         stop(server)
 

@@ -172,3 +172,23 @@ def test_each_query_and_page_keeps_its_own_results(client):
     second = client.get(url, {"q": "market", "page": 2}).content.decode()
     assert first.count('class="search-result"') == 20
     assert second.count('class="search-result"') == 1
+
+
+def test_the_next_page_of_a_search_fetches_only_its_own_rows(client, django_assert_max_num_queries):
+    now = timezone.now()
+    stories = [
+        ArticleFactory(headline=f"Market day {n}", published_at=now - timedelta(hours=n))
+        for n in range(25)
+    ]
+    url = reverse("articles:search")
+    first = client.get(url, {"q": "market"}).content.decode()
+
+    with django_assert_max_num_queries(2):  # the page's rows and their bylines; no ranking
+        second = client.get(url, {"q": "market", "page": 2}).content.decode()
+
+    shown = [s.headline for s in stories if f">{s.headline}<" in first + second]
+    assert sorted(shown) == sorted(s.headline for s in stories)  # each once, none missing
+    assert first.count('class="search-result"') == 20
+    assert second.count('class="search-result"') == 5
+    # One ranked list cut in pages: equal matches rank newest first, so page 2 is the oldest.
+    assert all(f">{s.headline}<" in second for s in stories[20:])
