@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db.models import Index
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -149,5 +150,9 @@ class SearchResults(Sequence):
         from .models import Article
 
         if isinstance(index, slice):
-            return Article.objects.in_search_order(self.ids[index], self.query).for_cards()
+            ids = self.ids[index]
+            # Lazy: a page whose rendering comes from the fragment cache never builds it.
+            return SimpleLazyObject(
+                lambda: list(Article.objects.in_search_order(ids, self.query).for_cards())
+            )
         return self[index : index + 1][0]
