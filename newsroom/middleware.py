@@ -1,5 +1,18 @@
-from csp.constants import SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware
+import functools
+
+from csp.constants import HEADER, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+# What django-csp's view decorators set to change the policy of one response.
+_PER_RESPONSE = tuple(
+    f"_csp_{name}{suffix}"
+    for name in ("config", "update", "replace", "exempt")
+    for suffix in ("", "_ro")
+)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
@@ -9,6 +22,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     (Tiptap, inside django-prose-editor) injects its own <style> element without a nonce.
     Allowing inline styles there (`style-src-attr`, `style-src-elem`) keeps every script
     as strict as on reader pages; reader pages allow no inline style at all.
+
+    Most responses carry the site's policy unchanged (no nonce asked for, no decorator):
+    that header is the same every time, so it is built once, not on every response.
     """
 
     admin_prefix = "/admin/"
@@ -19,4 +35,35 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 "style-src-attr": [UNSAFE_INLINE],
                 "style-src-elem": [SELF, UNSAFE_INLINE],
             }
-        return super().process_response(request, response)
+        if not _has_the_site_policy(request, response):
+            return super().process_response(request, response)
+        policy = site_policy()
+        if policy and HEADER not in response:
+            response[HEADER] = policy
+        # As django-csp does: a nonce asked for now could no longer be in the header.
+        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+
+def _has_the_site_policy(request, response) -> bool:
+    return (
+        getattr(request, "_csp_nonce", None) is None
+        and not any(hasattr(response, name) for name in _PER_RESPONSE)
+        and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+        and not (getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}).get(
+            "EXCLUDE_URL_PREFIXES"
+        )
+        and not (settings.DEBUG and response.status_code in (404, 500))
+    )
+
+
+@functools.cache
+def site_policy() -> str:
+    """The Content-Security-Policy header of the settings, as django-csp builds it."""
+    return build_policy()
+
+
+@receiver(setting_changed)
+def _forget_site_policy(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        site_policy.cache_clear()

@@ -71,3 +71,40 @@ def test_favicon_ico_leads_to_the_site_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302
     assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_the_site_policy_is_exactly_the_one_django_csp_builds(client):
+    from csp.utils import build_policy
+
+    response = client.get(reverse("home"))
+
+    assert response["Content-Security-Policy"] == build_policy()
+
+
+def test_a_page_that_uses_a_nonce_still_gets_it_in_our_header(rf):
+    from newsroom.middleware import ContentSecurityPolicyMiddleware
+
+    template = engines["django"].from_string('<script nonce="{{ CSP_NONCE }}">go()</script>')
+    middleware = ContentSecurityPolicyMiddleware(
+        lambda request: HttpResponse(template.render({}, request))
+    )
+    plain = ContentSecurityPolicyMiddleware(lambda request: HttpResponse("no script"))
+
+    plain(rf.get("/"))  # the site policy, built and kept
+    response = middleware(rf.get("/"))
+
+    nonce = response.content.decode().split('nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
+    assert "nonce-" not in plain(rf.get("/"))["Content-Security-Policy"]
+
+
+def test_a_changed_policy_setting_shows_in_the_header(client, settings):
+    client.get(reverse("home"))  # the policy of the settings, kept
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**directives, "img-src": ["'self'", "https://images.example.org"]}
+    }
+
+    response = client.get(reverse("home"))
+
+    assert "https://images.example.org" in response["Content-Security-Policy"]
