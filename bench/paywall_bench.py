@@ -84,12 +84,15 @@ factory = RequestFactory()
 for label, cookie in cookies.items():
     timings = []
     for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(500):
-            request = factory.get(article.get_absolute_url())
+        # The requests and responses are made first: only the paywall's work is timed.
+        requests = [factory.get(article.get_absolute_url()) for _ in range(500)]
+        for request in requests:
             request.user = AnonymousUser()
             request.COOKIES["wc_meter"] = cookie
-            gate_article(request, article).finalize(HttpResponse())
+        responses = [HttpResponse() for _ in requests]
+        start = time.perf_counter()
+        for request, response in zip(requests, responses):
+            gate_article(request, article).finalize(response)
         timings.append((time.perf_counter() - start) / 500)
     print(f"{label} {min(timings) * 1e6:.0f}")
 """

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def daily():
-    return NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today")
-
-
-@pytest.fixture
 def weekly():
     return NewsletterFactory(name="Eyes on U.S.", slug="eyes-on-us", cadence="weekly")
 

@@ -5,16 +5,11 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from newsletters.models import Subscriber
-from tests.factories import ArticleFactory, NewsletterFactory
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
 SIGNUP = "/newsletters/signup/"
-
-
-@pytest.fixture
-def daily():
-    return NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today", in_masthead=True)
 
 
 @pytest.fixture

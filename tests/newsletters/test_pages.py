@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def daily():
-    return NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today", in_masthead=True)
-
-
-@pytest.fixture
 def eyes():
     series = SeriesFactory(name="Eyes on U.S.", slug="eyes-on-us")
     return NewsletterFactory(

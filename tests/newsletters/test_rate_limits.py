@@ -3,14 +3,8 @@ from django.core import mail
 from django.test import override_settings
 
 from newsletters.models import Subscriber
-from tests.factories import NewsletterFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def daily():
-    return NewsletterFactory(slug="worldcrunch-today", in_masthead=True)
 
 
 def post(client, email, ip):

@@ -23,11 +23,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def daily():
-    return NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today")
-
-
-@pytest.fixture
 def issue(daily):
     articles = [
         ArticleFactory(headline="Lead story", dek="The lead dek.", body="<p>SECRET BODY</p>"),

@@ -16,11 +16,6 @@ SIGNUP = "/newsletters/signup/"
 
 
 @pytest.fixture
-def daily():
-    return NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today", in_masthead=True)
-
-
-@pytest.fixture
 def weekly():
     return NewsletterFactory(name="Eyes on U.S.", slug="eyes-on-us", cadence="weekly")
 
