@@ -5,7 +5,8 @@ address and the paywall's outcome for this read (`ArticleGate.page_variant`), an
 nothing else but the CSRF token in its newsletter forms. So each process keeps the page
 rendered per (generation, address, outcome), with a marker where the token goes, and puts
 the reader's own token in on the way out: a warm page is served without rendering a
-template. The paywall still decides on every request; its outcome only picks the page.
+template, for at most PAGE_SECONDS. The paywall still decides on every request; its
+outcome only picks the page.
 
 Readers who are signed in, who have a gift link or any other query string, or who have
 messages waiting always get a freshly rendered page, as do outcomes the paywall marks as
@@ -13,6 +14,7 @@ personal (page_variant None).
 """
 
 import secrets
+import time
 
 from django.contrib.messages import get_messages
 from django.http import HttpResponse
@@ -26,6 +28,9 @@ _CSRF_MARKER_BYTES = CSRF_MARKER.encode()
 
 # Rendered pages are ~40 KB: a few hundred pages are a few MB per process.
 _pages = ProcessMemory(size=300)
+# A page is kept no longer than its shortest-lived part: the latest rail's "2 hours ago"
+# (templates/articles/article_detail.html caches that fragment for as long).
+PAGE_SECONDS = 60
 
 
 def page_key(request, *, generation: int, variant) -> tuple | None:
@@ -49,10 +54,12 @@ def respond(request, key, render) -> HttpResponse:
     """
     if key is None:
         return render({})
-    content = _pages.get(key)
-    if content is MISSING:
+    kept = _pages.get(key)
+    if kept is not MISSING and kept[0] > time.monotonic():
+        content = kept[1]
+    else:
         content = render({"csrf_token": CSRF_MARKER}).render().content
-        _pages.put(key, content)
+        _pages.put(key, (time.monotonic() + PAGE_SECONDS, content))
     if _CSRF_MARKER_BYTES in content:
         # get_token also makes the CSRF middleware set the reader's cookie, as rendering would.
         content = content.replace(_CSRF_MARKER_BYTES, get_token(request).encode())

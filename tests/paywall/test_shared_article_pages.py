@@ -1,6 +1,7 @@
 """Anonymous readers share rendered article pages per paywall outcome, and nothing else."""
 
 import re
+import time
 from decimal import Decimal
 
 import pytest
@@ -162,3 +163,16 @@ def test_a_new_article_version_replaces_the_shared_page(client, policy):
 
     assert b"Corrected headline" in page.content
     assert b"First headline" not in page.content
+
+
+def test_a_shared_page_is_rendered_again_after_a_minute(client, articles, monkeypatch):
+    """Its latest rail says "2 hours ago": it may not stay the same for longer."""
+    read(client, articles[0])
+    client.cookies.clear()
+    assert read(client, articles[0]).templates == []
+
+    now = time.monotonic()
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: now + page_cache.PAGE_SECONDS)
+    client.cookies.clear()
+
+    assert read(client, articles[0]).templates  # rendered afresh
