@@ -2,11 +2,11 @@
 
 An anonymous reader's article page depends on the article (its content generation), its
 address and the paywall's outcome for this read (`ArticleGate.page_variant`), and on
-nothing else but the CSRF token in its newsletter forms. So each process keeps the page
-rendered per (generation, address, outcome), with a marker where the token goes, and puts
-the reader's own token in on the way out: a warm page is served without rendering a
-template, for at most PAGE_SECONDS. The paywall still decides on every request; its
-outcome only picks the page.
+nothing else. So each process keeps the page rendered per (generation, address, outcome)
+and serves it without rendering a template, for at most PAGE_SECONDS. The paywall still
+decides on every request; its outcome only picks the page. The page's newsletter boxes
+carry no CSRF token (newsroom/csrf.py); should a form with one be added, a marker stands
+in the kept page where the token goes, and each reader gets their own token in its place.
 
 Readers who are signed in, who have a gift link or any other query string, or who have
 messages waiting always get a freshly rendered page, as do outcomes the paywall marks as
