@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from servers import start_gunicorn, stop
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -127,16 +128,6 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
     return result.stdout or ""
 
 
-def wait_for_port(port: int, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex((HOST, port)) == 0:
-                return
-        time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not listen on {HOST}:{port}")
-
-
 def load_with_wrk(port: int, path: str, cookie: str, seconds: int, connections: int) -> float:
     command = ["wrk", f"-t{min(connections, 4)}", f"-c{connections}", f"-d{seconds}s"]
     if cookie:
@@ -184,25 +175,6 @@ def check_page(port: int, path: str, cookie: str, expect_gated: bool) -> None:
         raise RuntimeError(f"unexpected page (gated={gated}, expected {expect_gated})")
 
 
-def start_server(env: dict, port: int, workers: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).with_name("gunicorn")),
-            "newsroom.wsgi",
-            "--bind",
-            f"{HOST}:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    wait_for_port(port)
-    return server
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=3, help="length of one load slice")
@@ -225,8 +197,8 @@ def main() -> int:
         env_off = {**env_on, "DATABASE_URL": f"sqlite:///{workdir / 'off.sqlite3'}"}
 
         servers = [
-            start_server(env_off, PORT, args.workers),
-            start_server(env_on, PORT + 1, args.workers),
+            start_gunicorn("newsroom.wsgi", port=PORT, workers=args.workers, env=env_off),
+            start_gunicorn("newsroom.wsgi", port=PORT + 1, workers=args.workers, env=env_on),
         ]
         scenarios = {
             "off": (PORT, ""),
@@ -266,8 +238,7 @@ def main() -> int:
         print(f"  load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     finally:
         for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
+            stop(server)
         shutil.rmtree(workdir, ignore_errors=True)
     return 0
 

@@ -13,8 +13,6 @@ import http.client
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,21 +21,16 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from servers import free_port, start_gunicorn, stop
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 WRK = shutil.which("wrk")
 PAGES = {
     "home": "/",
     "article": "/article/the-hard-labor-of-north-korean-workers-in-china/",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(port: int) -> dict[str, str]:
@@ -66,47 +59,6 @@ def prepare(env: dict[str, str]) -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-
-
-def start_gunicorn(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
-    process = subprocess.Popen(
-        [
-            GUNICORN,
-            "newsroom.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-        start_new_session=True,  # its own process group, so stopping it stops the workers
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up; see its output above.")
-        try:
-            status, _ = fetch(port, "/healthz")
-            if status == 200:
-                return process
-        except OSError:
-            pass
-        time.sleep(0.3)
-    stop(process)
-    raise SystemExit("gunicorn did not answer /healthz within 30 seconds.")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def fetch(port: int, path: str, connection: http.client.HTTPConnection | None = None):
@@ -215,7 +167,7 @@ def main() -> int:
     port = free_port()
     env = environment(port)
     prepare(env)
-    server = start_gunicorn(env, port, args.workers)
+    server = start_gunicorn("newsroom.wsgi", port=port, workers=args.workers, env=env)
     load = run_threads if args.threads or not WRK else run_wrk
     tool = "Python threads (http.client)" if load is run_threads else f"wrk ({WRK})"
     try:

@@ -23,8 +23,6 @@ import os
 import random
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,10 +32,11 @@ import time
 import urllib.request
 from pathlib import Path
 
+from servers import free_port, start_gunicorn, stop
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = ROOT / ".venv" / "bin" / "python"
-GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 WRK = shutil.which("wrk")
 SEED_ARTICLE = "the-hard-labor-of-north-korean-workers-in-china"
 SEARCH_QUERY = "harbour strike"
@@ -66,12 +65,6 @@ COUNTRIES = (
 
 def log(message: str) -> None:
     print(message, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def environment(args, port: int) -> dict[str, str]:
@@ -221,40 +214,6 @@ def timedelta_minutes(minutes: int):
     from datetime import timedelta
 
     return timedelta(minutes=minutes)
-
-
-def wait_until_up(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer within {timeout:.0f} s")
-
-
-def start(command, env) -> subprocess.Popen:
-    return subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def parse_ms(value: str) -> float:
@@ -438,27 +397,12 @@ def main() -> None:
         # The same with one connection per worker: a search's own latency, without queueing.
         "search-new-solo": f"{base}/search/?q=warm+up",
     }
-    server = start(
-        [
-            str(GUNICORN),
-            "newsroom.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(args.workers),
-            "--threads",
-            str(args.threads),
-            "--worker-class",
-            "gthread" if args.threads > 1 else "sync",
-            "--log-level",
-            "warning",
-        ],
-        env,
+    server = start_gunicorn(
+        "newsroom.wsgi", port=port, workers=args.workers, threads=args.threads, env=env
     )
     results = {}
     html_path = Path(tempfile.mkdtemp(prefix="newsroom-bench-")) / "article.html"
     try:
-        wait_until_up(f"{base}/healthz")
         with urllib.request.urlopen(pages["article"], timeout=10) as response:
             html_path.write_bytes(response.read())
         for name, url in pages.items():
@@ -475,21 +419,14 @@ def main() -> None:
         stop(server)
 
     (html_path.parent / "static_app.py").write_text(STATIC_APP)
-    static = start(
-        [
-            str(GUNICORN),
-            "--bind",
-            f"127.0.0.1:{static_port}",
-            "--workers",
-            str(args.workers),
-            "--log-level",
-            "warning",
-            "static_app:application",
-        ],
-        env | {"STATIC_HTML": str(html_path), "PYTHONPATH": str(html_path.parent)},
+    static = start_gunicorn(
+        "static_app:application",
+        port=static_port,
+        workers=args.workers,
+        env=env | {"STATIC_HTML": str(html_path), "PYTHONPATH": str(html_path.parent)},
+        ready_path="/",
     )
     try:
-        wait_until_up(f"http://127.0.0.1:{static_port}/")
         log("Loading the same article HTML as a static file")
         results["static article"] = measure(f"http://127.0.0.1:{static_port}/", args)
     finally:
