@@ -32,7 +32,7 @@ def reader_from_request(
     gift = check_token(request.GET.get(QUERY_PARAMETER), now=now)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        meter = decode_cookie(request.COOKIES.get(COOKIE_NAME), window_days=policy.window_days)
+        meter = decode_cookie(request.COOKIES.get(COOKIE_NAME))
         return Reader(meter=meter, gift=gift.grant, gift_error=gift.error)
     if user.is_staff:
         return Reader(user_id=user.pk, is_staff=True, gift=gift.grant, gift_error=gift.error)

@@ -18,7 +18,7 @@ def carry_over_anonymous_meter(sender, request, user, **kwargs):
     window_days = get_policy().window_days
     carry_over(
         user_id=user.pk,
-        meter=decode_cookie(value, window_days=window_days),
+        meter=decode_cookie(value),
         now=timezone.now(),
         window_days=window_days,
     )

@@ -58,7 +58,7 @@ def encode_cookie(meter: Meter) -> str:
     return signing.Signer(salt=COOKIE_SALT).sign(payload)
 
 
-def decode_cookie(value: str | None, *, window_days: int) -> Meter:
+def decode_cookie(value: str | None) -> Meter:
     """The meter in a cookie value; anything but a genuine, fresh cookie is an empty meter."""
     if not value:
         return Meter()
@@ -71,7 +71,7 @@ def decode_cookie(value: str | None, *, window_days: int) -> Meter:
                 reads[pk] = datetime.fromtimestamp(stamp, tz=UTC)
     except (signing.BadSignature, TypeError, ValueError, OverflowError, OSError):
         return Meter()
-    # Reads older than the window are kept here and ignored by Meter.counted.
+    # Reads older than the window are ignored by Meter.counted, whatever the window is now.
     return Meter(reads=reads)
 
 
