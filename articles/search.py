@@ -153,6 +153,8 @@ class SearchResults(Sequence):
             ids = self.ids[index]
             # Lazy: a page whose rendering comes from the fragment cache never builds it.
             return SimpleLazyObject(
-                lambda: list(Article.objects.in_search_order(ids, self.query).for_cards())
+                lambda: list(
+                    Article.objects.published().in_search_order(ids, self.query).for_cards()
+                )
             )
         return self[index : index + 1][0]
