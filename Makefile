@@ -31,7 +31,9 @@ run: demo
 	@echo "  Ctrl-C stops both."
 	@echo ""
 	@# The settings read .env themselves (the environment wins), so honcho reads none.
-	DEBUG=$${DEBUG:-1} PYTHONUNBUFFERED=1 HOST=$(HOST) PATH="$(abspath $(BIN)):$$PATH" \
+	@# Links in emails point where this serves, unless SITE_URL is set.
+	DEBUG=$${DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} PYTHONUNBUFFERED=1 \
+		HOST=$(HOST) PATH="$(abspath $(BIN)):$$PATH" \
 		$(BIN)/honcho start --procfile Procfile.dev --env /dev/null --port $(PORT)
 
 ## make serve: production-style serving with gunicorn and WhiteNoise (set SECRET_KEY etc.).
