@@ -21,13 +21,20 @@ migrate: install
 demo: migrate
 	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py load_demo
 
-## make run: install, migrate, load demo content, serve on http://127.0.0.1:8000 over SQLite.
+## make run: install, migrate, load demo content (printing its logins), then serve on
+## http://127.0.0.1:8000 over SQLite with the background worker beside it (Procfile.dev), so
+## emails print here. Ctrl-C stops both.
 run: demo
 	@echo ""
-	@echo "  Newsroom is running at http://$(HOST):$(PORT)/"
-	@echo "  Admin: http://$(HOST):$(PORT)/admin/  user: admin  password: newsroom-admin"
+	@echo "  Newsroom is running at http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  The worker runs beside it: emails, such as newsletter confirmations, print below."
+	@echo "  Ctrl-C stops both."
 	@echo ""
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@# The settings read .env themselves (the environment wins), so honcho reads none.
+	@# Links in emails point where this serves, unless SITE_URL is set.
+	DEBUG=$${DEBUG:-1} SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} PYTHONUNBUFFERED=1 \
+		HOST=$(HOST) PATH="$(abspath $(BIN)):$$PATH" \
+		$(BIN)/honcho start --procfile Procfile.dev --env /dev/null --port $(PORT)
 
 ## make serve: production-style serving with gunicorn and WhiteNoise (set SECRET_KEY etc.).
 serve: install
@@ -36,7 +43,7 @@ serve: install
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} --access-logfile -
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py db_worker
 
 ## make test: migrations check plus the whole suite (browser tests excluded).
 test: install

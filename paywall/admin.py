@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import FunnelDay, GiftLink, MeterPolicy, Plan, Subscription, SubscriptionEvent
-from .services import funnel, subscriptions
+from .services import funnel, gifts, subscriptions
 from .services.subscriptions import SubscriptionError
 
 
@@ -163,13 +163,25 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
 @admin.register(GiftLink)
 class GiftLinkAdmin(admin.ModelAdmin):
-    list_display = ["article", "giver", "created_at", "expires_at"]
+    """Staff revoke a gift link with the action (deleting one stops it too)."""
+
+    list_display = ["article", "giver", "created_at", "expires_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter), "created_at"]
     search_fields = ["giver__email", "article__headline"]
     list_select_related = ["article", "giver"]
-    readonly_fields = ["giver", "article", "created_at", "expires_at"]
+    readonly_fields = ["giver", "article", "created_at", "expires_at", "revoked_at"]
+    actions = ["revoke"]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.action(description="Revoke (the link stops opening its article at once)")
+    def revoke(self, request, queryset):
+        now, count = timezone.now(), 0
+        for gift in queryset.filter(revoked_at__isnull=True):
+            gifts.revoke_gift_link(gift=gift, now=now)
+            count += 1
+        self.message_user(request, f"{count} gift link(s) revoked.", messages.SUCCESS)
 
 
 @admin.register(FunnelDay)

@@ -15,6 +15,10 @@ from .services.subscriptions import mark_paid, subscribe
 READER_PASSWORD = "newsroom-reader"
 DEMO_READER = "reader@example.com"
 DEMO_SUBSCRIBER = "subscriber@example.com"
+LOGINS = [
+    (DEMO_READER, READER_PASSWORD, "reader with no subscription", "/account/login/"),
+    (DEMO_SUBSCRIBER, READER_PASSWORD, "subscriber, annual plan", "/account/login/"),
+]
 
 PLANS = [
     {

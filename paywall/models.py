@@ -240,6 +240,16 @@ class MeterRead(models.Model):
         return f"{self.user} read {self.article_id} at {self.read_at:%Y-%m-%d %H:%M}"
 
 
+class GiftLinkQuerySet(models.QuerySet):
+    def usable(self, now: datetime):
+        """Gift links that still open their article: neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now)
+
+    def given_by(self, giver):
+        """A giver's gift links, with their articles, for listing."""
+        return self.filter(giver=giver).select_related("article")
+
+
 class GiftLink(models.Model):
     """A subscriber's gift of one article; the link itself is signed (see services.gifts)."""
 
@@ -249,6 +259,14 @@ class GiftLink(models.Model):
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the giver or staff revoked the link; from then on it opens nothing.",
+    )
+
+    objects = GiftLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from paywall.models import Subscription
 
 from .services.access import Reader, SubscriptionState
-from .services.gifts import QUERY_PARAMETER, check_token
+from .services.gifts import QUERY_PARAMETER, open_gift
 from .services.meter import COOKIE_NAME, decode_cookie, load_reader_meter
 from .services.policy import Policy, get_policy
 
@@ -26,20 +26,27 @@ def subscription_state(*, user_id: int) -> SubscriptionState | None:
 def reader_from_request(
     request, *, now: datetime | None = None, policy: Policy | None = None
 ) -> Reader:
-    """The Reader behind a request: no SQL for anonymous readers, at most two when signed in."""
+    """The Reader behind a request: no SQL for anonymous readers, at most two when signed in.
+
+    A gift link adds two queries (its row and its giver's subscription), except for
+    subscribers, who need no gift.
+    """
     now = now or timezone.now()
     policy = policy or get_policy()
-    gift = check_token(request.GET.get(QUERY_PARAMETER), now=now)
+    token = request.GET.get(QUERY_PARAMETER)
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         meter = decode_cookie(request.COOKIES.get(COOKIE_NAME))
+        gift = open_gift(token, now=now)
         return Reader(meter=meter, gift=gift.grant, gift_error=gift.error)
     if user.is_staff:
+        gift = open_gift(token, now=now)
         return Reader(user_id=user.pk, is_staff=True, gift=gift.grant, gift_error=gift.error)
     subscription = subscription_state(user_id=user.pk)
     if subscription and subscription.grants_access(now):
         return Reader(user_id=user.pk, subscription=subscription)
     meter = load_reader_meter(user_id=user.pk, now=now, window_days=policy.window_days)
+    gift = open_gift(token, now=now)
     return Reader(
         user_id=user.pk,
         subscription=subscription,

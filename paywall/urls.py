@@ -11,6 +11,7 @@ urlpatterns = [
     path("subscribe/<slug:slug>/", views.SubscribeView.as_view(), name="subscribe"),
     path("cancel/", views.CancelView.as_view(), name="cancel"),
     path("gifts/", views.GiftLinkCreateView.as_view(), name="gift_create"),
+    path("gifts/<int:pk>/revoke/", views.GiftLinkRevokeView.as_view(), name="gift_revoke"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(

@@ -130,11 +130,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
             if subscription.status == subscription.Status.EXPIRED:
                 subscription = None
         can_give = bool(subscription and subscription.grants_access(now))
-        recent_gifts = (
-            GiftLink.objects.filter(giver=user, expires_at__gt=now).select_related("article")[:10]
-            if can_give
-            else []
-        )
+        recent_gifts = GiftLink.objects.given_by(user).usable(now)[:10] if can_give else []
         return super().get_context_data(
             subscription=subscription,
             plans=Plan.objects.filter(is_active=True),
@@ -252,14 +248,9 @@ class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):
         article = article_from(form.cleaned_data["article"]) if form.is_valid() else None
         if article is None:
             raise Http404("No published article has this id.")
-        now = timezone.now()
-        subscription = subscriptions.live_subscription(user=request.user)
         try:
             gift, _token = gifts.create_gift_link(
-                giver=request.user,
-                article=article,
-                now=now,
-                can_give=bool(subscription and subscription.grants_access(now)),
+                giver=request.user, article=article, now=timezone.now()
             )
         except GiftError as error:
             messages.error(request, str(error))
@@ -268,5 +259,21 @@ class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):
             request,
             f"Your gift link for “{article.headline}” is ready below; it works until "
             f"{gift.expires_at:%B %-d, %Y}.",
+        )
+        return redirect(f"{reverse('paywall:account')}#gifts")
+
+
+class GiftLinkRevokeView(LoginRequiredMixin, View):
+    """The giver takes a gift back; someone else's link is a 404."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        gift = get_object_or_404(GiftLink.objects.given_by(request.user), pk=pk)
+        gifts.revoke_gift_link(gift=gift, now=timezone.now())
+        messages.success(
+            request,
+            f"Your gift link for “{gift.article.headline}” is revoked: it no longer opens "
+            "the article.",
         )
         return redirect(f"{reverse('paywall:account')}#gifts")

@@ -16,6 +16,7 @@ STAFF = [
     ("editor", "newsroom-editor", EDITOR, None),
     ("chief", "newsroom-chief", CHIEF_EDITOR, None),
 ]
+LOGINS = [(username, password, role.lower(), "/admin/") for username, password, role, _ in STAFF]
 
 STORIES = [
     {

@@ -104,3 +104,29 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     assert counts() == after_first
     assert f"Stories: 0 created, {total} already there." in second.getvalue()
     assert "Admin user created" not in second.getvalue()
+
+
+@pytest.mark.django_db
+def test_load_demo_ends_with_every_demo_login_and_each_one_works(monkeypatch):
+    monkeypatch.setattr("articles.management.commands.load_demo.draw_lead_image", tiny_jpeg)
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    block = out.getvalue().split("Demo accounts:\n", 1)[1]
+    logins = re.findall(r"^  (\S+) / (\S+)  +(.+), at (\S+)$", block, re.M)
+    assert [username for username, *_ in logins] == [
+        "admin",
+        "writer",
+        "editor",
+        "chief",
+        "reader@example.com",
+        "subscriber@example.com",
+    ]
+    User = get_user_model()
+    for username, password, _who, where in logins:
+        user = User.objects.get(username=username)
+        assert user.check_password(password)
+        assert user.is_staff == (where == "/admin/")
+    # Printed on every run, not only the first, so `make run` always shows them.
+    again = StringIO()
+    call_command("load_demo", stdout=again)
+    assert again.getvalue().endswith(block)

@@ -4,6 +4,7 @@ Idempotent: rows are matched by slug, so running it again changes nothing and is
 """
 
 from datetime import timedelta
+from types import ModuleType
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
@@ -19,6 +20,9 @@ from articles.models import Article, ArticleAuthor, Author, Image, Section, Seri
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "newsroom-admin"
+# (username, password, who, where to sign in): each demo module lists its accounts so, and
+# the command prints them all at the end, for `make run` to show before it serves.
+LOGINS = [(ADMIN_USERNAME, ADMIN_PASSWORD, "superuser", "/admin/")]
 
 
 class Command(BaseCommand):
@@ -38,20 +42,31 @@ class Command(BaseCommand):
                 f"Stories: {created} created, {len(stories) - created} already there."
             )
             self.ensure_admin()
-        for hook in self.extra_loaders():
-            hook(self.stdout)
+        modules = self.demo_modules()
+        for module in modules:
+            module.load_demo(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+        self.write_logins(
+            LOGINS + [row for module in modules for row in getattr(module, "LOGINS", [])]
+        )
 
-    def extra_loaders(self):
-        """Other apps' demo loaders (plans, newsletters), each idempotent."""
-        loaders = []
+    def demo_modules(self) -> list[ModuleType]:
+        """Other apps' demo modules (plans, newsletters), each loader idempotent."""
+        modules = []
         for module_path in ("paywall.demo", "newsletters.demo", "articles.demo.workflow"):
             try:
                 module = __import__(module_path, fromlist=["load_demo"])
             except ModuleNotFoundError:
                 continue
-            loaders.append(module.load_demo)
-        return loaders
+            modules.append(module)
+        return modules
+
+    def write_logins(self, logins: list[tuple[str, str, str, str]]) -> None:
+        """Every demo account, staff first (passwords are for demos only)."""
+        self.stdout.write("Demo accounts:")
+        width = max(len(f"{username} / {password}") for username, password, _, _ in logins)
+        for username, password, who, where in sorted(logins, key=lambda row: row[3] != "/admin/"):
+            self.stdout.write(f"  {f'{username} / {password}':<{width}}  {who}, at {where}")
 
     def load_structure(self):
         for order, (name, slug, description) in enumerate(SECTIONS):
