@@ -172,10 +172,18 @@ def test_unsubscribed_reader_signing_up_again_must_confirm_again(client, daily):
 
 def test_the_same_address_in_another_case_is_the_same_subscriber(daily):
     sign_up(
-        email="Ann@Example.org", newsletters=[daily], consent_text="", source="/", ip_address=None
+        email="Ann@Example.org",
+        newsletters=[daily],
+        consent_text="",
+        source="/",
+        consent_ip_hash="",
     )
     sign_up(
-        email="ann@example.ORG", newsletters=[daily], consent_text="", source="/", ip_address=None
+        email="ann@example.ORG",
+        newsletters=[daily],
+        consent_text="",
+        source="/",
+        consent_ip_hash="",
     )
 
     assert Subscriber.objects.count() == 1
