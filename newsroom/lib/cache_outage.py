@@ -36,4 +36,4 @@ def report_success() -> None:
         if not _down:
             return
         _down = False
-    logger.warning("The cache answers again: rate limits apply and funnel counts are pushed.")
+    logger.info("The cache answers again: rate limits apply and funnel counts are pushed.")
