@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -23,7 +23,7 @@ from .tokens import (
 )
 
 
-def too_many_requests(request, retry_after: int):
+def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
     return too_many_attempts(
         request,
         retry_after=retry_after,

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest, HttpResponse
 
 from .dashboard import build_dashboard
 from .lib import ratelimit
@@ -17,7 +18,7 @@ class NewsroomAdminSite(admin.AdminSite):
         context = {"dashboard": build_dashboard(user=request.user), **(extra_context or {})}
         return super().index(request, extra_context=context)
 
-    def login(self, request, extra_context=None):
+    def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         """django-axes locks out one username; this stops one address trying many."""
         if request.method == "POST":
             verdict = ratelimit.authorize_admin_login(client=client_address(request))

@@ -11,6 +11,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
@@ -57,11 +58,6 @@ def _count(cache_key: str, timeout: int) -> int | None:
     else:
         cache_outage.report_success()
     return count
-
-
-def most_restrictive(*verdicts: Verdict) -> Verdict:
-    refused = [v for v in verdicts if not v.allowed]
-    return max(refused, key=lambda v: v.retry_after) if refused else ALLOWED
 
 
 # Accounts (paywall): per client address, on top of django-axes' lockout per username.
@@ -149,7 +145,7 @@ class RateLimitedPostMixin:
     # One of the authorize_* functions above, as staticmethod(authorize_...).
     rate_limit: Callable[..., Verdict]
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method == "POST":
             verdict = self.rate_limit(client=client_address(request))
             if not verdict.allowed:
