@@ -1,5 +1,7 @@
 """Background work for newsletters, run by `manage.py db_worker` (`make worker`)."""
 
+from datetime import datetime
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -26,6 +28,30 @@ def _send_pair(*, template: str, subject: str, to: str, context: dict) -> None:
         render_to_string(f"newsletters/email/{template}.html", context), "text/html"
     )
     message.send()
+
+
+@task()
+def sign_up_task(
+    *,
+    email: str,
+    newsletter_ids: list[int],
+    consent_text: str,
+    source: str,
+    consent_ip_hash: str,
+    requested_at: str,
+) -> None:
+    """A signup from the public form, decided out of the request (see request_signup)."""
+    # services.signup enqueues this task, so it imports this module first.
+    from .services.signup import sign_up
+
+    sign_up(
+        email=email,
+        newsletters=Newsletter.objects.active().filter(pk__in=newsletter_ids),
+        consent_text=consent_text,
+        source=source,
+        consent_ip_hash=consent_ip_hash,
+        now=datetime.fromisoformat(requested_at),
+    )
 
 
 @task()

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from newsroom.csrf import same_site_posts_only
+from newsroom.lib.client import client_address
+from newsroom.lib.ratelimit import too_many_attempts
 
 from .forms import PreferencesForm, SignupForm
 from .models import Newsletter, Subscriber
@@ -21,20 +23,12 @@ from .tokens import (
 )
 
 
-def client_ip(request) -> str:
-    # Behind a proxy, make it set REMOTE_ADDR from X-Forwarded-For (see the README).
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def too_many_requests(request, retry_after: int):
-    response = render(
+def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+    return too_many_attempts(
         request,
-        "429.html",
-        {"retry_minutes": max(1, round(retry_after / 60))},
-        status=429,
+        retry_after=retry_after,
+        hint="If you already signed up, check your inbox (and spam folder) for our email.",
     )
-    response["Retry-After"] = str(retry_after)
-    return response
 
 
 def reader_subscriber(user) -> Subscriber | None:
@@ -80,7 +74,7 @@ def newsletter_list(request):
 @require_POST
 def signup(request):
     try:
-        signup_services.check_ip_rate(ip_address=client_ip(request))
+        signup_services.check_client_rate(ip_address=client_address(request))
     except signup_services.SignupRateLimited as exc:
         return too_many_requests(request, exc.retry_after)
     form = SignupForm(request.POST)
@@ -93,18 +87,16 @@ def signup(request):
             checked = Newsletter.objects.for_masthead().values_list("slug", flat=True)
         context = _list_context(request, form, checked)
         return render(request, "newsletters/newsletter_list.html", context)
-    email = form.cleaned_data["email"]
     try:
-        signup_services.check_address_rate(email=email)
+        signup_services.request_signup(
+            email=form.cleaned_data["email"],
+            newsletters=form.cleaned_data["newsletter"],
+            consent_text=signup_services.CONSENT_TEXT,
+            source=form.cleaned_data["source"] or request.path,
+            ip_address=client_address(request),
+        )
     except signup_services.SignupRateLimited as exc:
         return too_many_requests(request, exc.retry_after)
-    signup_services.sign_up(
-        email=email,
-        newsletters=form.cleaned_data["newsletter"],
-        consent_text=signup_services.CONSENT_TEXT,
-        source=form.cleaned_data["source"] or request.path,
-        ip_address=client_ip(request),
-    )
     # The same answer whatever the address's state: nobody learns who subscribes.
     return redirect("newsletters:check_inbox")
 
@@ -122,9 +114,10 @@ def join(request, slug):
     if not request.user.email:
         messages.error(request, "Your account has no email address to send newsletters to.")
         return redirect("newsletters:list")
+    client = client_address(request)
     try:
-        signup_services.check_ip_rate(ip_address=client_ip(request))
-        signup_services.check_address_rate(email=request.user.email)
+        signup_services.check_client_rate(ip_address=client)
+        signup_services.check_address_rate(email=request.user.email, ip_address=client)
     except signup_services.SignupRateLimited as exc:
         return too_many_requests(request, exc.retry_after)
     result = signup_services.sign_up(
@@ -132,7 +125,7 @@ def join(request, slug):
         newsletters=[newsletter],
         consent_text=f"Signed in as {request.user.email}, chose {newsletter.name}.",
         source=reverse("newsletters:list"),
-        ip_address=client_ip(request),
+        consent_ip_hash=signup_services.hash_ip(client),
     )
     if result.needs_confirmation:
         messages.success(

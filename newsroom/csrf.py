@@ -5,10 +5,12 @@ personal: it can no longer be rendered once and served to every anonymous reader
 articles.page_cache). The newsletter signup boxes in the masthead and in articles are on
 such pages, and signing up needs no account, so their view checks where the POST comes
 from instead: browsers send Origin with every POST and Sec-Fetch-Site with most, so a
-form on another site is refused, with the same 403 page as a failed token check.
+form on another site is refused, with the same 403 page as a failed token check. Without
+Origin, a Referer from another site is refused too.
 """
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import get_callable
@@ -34,7 +36,25 @@ def sent_from_this_site(request) -> bool:
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return False
     origin = request.headers.get("Origin")
-    if origin is None:  # not a browser, or a very old one: nothing another site can use
-        return True
-    own = f"{request.scheme}://{request.get_host()}"
-    return origin == own or origin in settings.CSRF_TRUSTED_ORIGINS
+    if origin is None:
+        referer = request.headers.get("Referer")
+        if referer is None:
+            # Neither header: a client that is not a browser (nothing another site can
+            # use), or a browser told to send no Referer. Every browser in use sends Origin
+            # with a POST from another site, and most also send Sec-Fetch-Site (refused
+            # above when cross-site), so this stays accepted.
+            return True
+        origin = _origin_of(referer)
+    ours = {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    return origin.lower() in {o.lower() for o in ours}
+
+
+def _origin_of(url: str) -> str:
+    """scheme://host[:port] of a URL, as a browser's Origin header spells it; "" if none."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if not parts.scheme or not parts.netloc:
+        return ""
+    return f"{parts.scheme}://{parts.netloc}".lower()

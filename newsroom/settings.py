@@ -225,10 +225,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
 AXES_VERBOSE = False
-# Behind N trusted proxies, the client address is taken from X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Proxies in front of the app, each appending to X-Forwarded-For: the client address of
+# every lockout, rate limit and consent record is newsroom.lib.client.client_address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "newsroom.lib.client.client_address"
 
 # Media storage: the local disk by default; S3 or any S3-compatible store with
 # MEDIA_STORAGE=s3 (bucket and credentials from the AWS_* variables, see the README).
@@ -284,7 +286,11 @@ CACHES["template_fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": 5000},
 }
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # A Redis outage makes pages slower (cache misses), never an error page; it is logged,
-    # and /healthz reports it.
+    # A Redis outage makes pages slower (cache misses), never an error page; rate limits
+    # fail open. It is logged once (newsroom.lib.cache_outage), not as a traceback per
+    # cache call, and /healthz reports it. Short socket timeouts keep an unreachable
+    # host from holding every request.
     CACHES["default"].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    CACHES["default"]["OPTIONS"].setdefault("SOCKET_CONNECT_TIMEOUT", 0.5)
+    CACHES["default"]["OPTIONS"].setdefault("SOCKET_TIMEOUT", 0.5)
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False

@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.template.defaultfilters import pluralize
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -15,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from articles.caching import cached, current_generation, with_bylines
 from articles.models import Article, Section
 from articles.seo import absolute_url
+
+from .lib.ratelimit import too_many_attempts
 
 SECTION_BLOCK_SIZE = 4
 SERIES_BLOCK_SIZE = 3
@@ -96,9 +99,18 @@ def healthz(request):
 
 def login_locked_out(request, original_response=None, credentials=None):
     """The page django-axes shows once a login is locked out (429, with how long to wait)."""
-    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
-    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
-    return render(request, "registration/lockout.html", context, status=429)
+    seconds = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds())
+    minutes = math.ceil(seconds / 60)
+    return too_many_attempts(
+        request,
+        retry_after=seconds,
+        heading="Too many failed sign-in attempts",
+        reason=(
+            f"After {settings.AXES_FAILURE_LIMIT} wrong passwords in a row, signing in to this "
+            f"account from your connection is paused for {minutes} minute{pluralize(minutes)}. "
+            "This protects the account from password guessing."
+        ),
+    )
 
 
 def csrf_failure(request, reason=""):

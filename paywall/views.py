@@ -15,10 +15,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from articles.models import Article
+from newsroom.lib import ratelimit
+from newsroom.lib.ratelimit import RateLimitedPostMixin
 
 from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .ratelimit import RateLimitedPostMixin
 from .services import gifts, subscriptions
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
@@ -50,8 +51,7 @@ def sign_up(request, form: SignupForm):
 class SignupView(RateLimitedPostMixin, FormView):
     template_name = "paywall/signup.html"
     form_class = SignupForm
-    rate_scope = "signup"
-    rate_limit = 10
+    rate_limit = staticmethod(ratelimit.authorize_sign_up)
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -72,7 +72,7 @@ class LoginView(RateLimitedPostMixin, auth_views.LoginView):
     template_name = "paywall/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
-    rate_scope = "login"
+    rate_limit = staticmethod(ratelimit.authorize_sign_in)
 
     def get_default_redirect_url(self):
         return reverse("paywall:account")
@@ -88,8 +88,7 @@ class PasswordResetView(RateLimitedPostMixin, auth_views.PasswordResetView):
     html_email_template_name = "paywall/email/password_reset.html"
     subject_template_name = "paywall/email/password_reset_subject.txt"
     success_url = reverse_lazy("paywall:password_reset_done")
-    rate_scope = "password-reset"
-    rate_limit = 5
+    rate_limit = staticmethod(ratelimit.authorize_password_reset)
 
     @property
     def extra_email_context(self):
@@ -184,7 +183,7 @@ def article_from(value) -> Article | None:
 class SubscribeView(RateLimitedPostMixin, View):
     """ "Start your free trial": sign up (or in) and start a trial, or subscribe if used."""
 
-    rate_scope = "subscribe"
+    rate_limit = staticmethod(ratelimit.authorize_trial_start)
 
     def dispatch(self, request, *args, **kwargs):
         self.plan = get_object_or_404(Plan, slug=kwargs["slug"], is_active=True)
@@ -240,8 +239,7 @@ class SubscribeView(RateLimitedPostMixin, View):
 
 class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):
     http_method_names = ["post"]
-    rate_scope = "gift"
-    rate_limit = 30
+    rate_limit = staticmethod(ratelimit.authorize_gift_link)
 
     def post(self, request):
         form = GiftLinkForm(request.POST)

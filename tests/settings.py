@@ -19,5 +19,6 @@ STORAGES = {
 }
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 SECURE_SSL_REDIRECT = False
+TRUSTED_PROXY_COUNT = 0  # tests that need a proxy in front say so
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False

@@ -1,21 +1,23 @@
 """Signing up with double opt-in.
 
 The reader-facing answer never depends on whether the address was new, pending or
-confirmed: only the email that follows differs, and only its owner reads it.
+confirmed, neither in what it says nor in how long it takes: the public form checks its
+limits and queues sign_up_task, and only the email that follows differs, which only the
+address's owner reads.
 """
 
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from newsroom.lib import ratelimit
+
 from ..models import BlockedDomain, Newsletter, Subscriber, Subscription, normalise_email
+from ..tasks import send_added_email, send_confirmation_email, sign_up_task
 from ..tokens import read_confirm_token
 
 CONSENT_TEXT = (
@@ -54,42 +56,43 @@ def is_blocked_domain(email: str) -> bool:
     return BlockedDomain.objects.filter(domain__in=candidates).exists()
 
 
-def _hit(key: str, limit: int, window: int) -> int | None:
-    """Count one hit in a fixed window; return seconds to wait when over the limit."""
-    window_start = int(time.time()) // window * window
-    cache_key = f"newsletters:rate:{key}:{window_start}"
-    cache.add(cache_key, 0, timeout=window)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=window)
-        count = 1
-    if count > limit:
-        return max(1, window_start + window - int(time.time()))
-    return None
+def check_client_rate(*, ip_address: str) -> None:
+    """Raise SignupRateLimited when this client address has posted too many signups."""
+    verdict = ratelimit.authorize_newsletter_signup(client=ip_address)
+    if not verdict.allowed:
+        raise SignupRateLimited(verdict.retry_after)
 
 
-def check_ip_rate(*, ip_address: str | None) -> None:
-    """Raise SignupRateLimited when this IP has posted too many signups this hour."""
-    retry = _hit(
-        f"ip:{hash_ip(ip_address or 'unknown')}",
-        settings.NEWSLETTER_SIGNUP_LIMIT_PER_IP,
-        settings.NEWSLETTER_SIGNUP_RATE_WINDOW,
+def check_address_rate(*, email: str, ip_address: str) -> None:
+    """Raise SignupRateLimited when this client has signed one address up too often."""
+    verdict = ratelimit.authorize_newsletter_signup_of(
+        email=normalise_email(email), client=ip_address
     )
-    if retry:
-        raise SignupRateLimited(retry)
+    if not verdict.allowed:
+        raise SignupRateLimited(verdict.retry_after)
 
 
-def check_address_rate(*, email: str) -> None:
-    """Raise SignupRateLimited when one address is signed up too often (mail bombing)."""
-    key = salted_hmac("newsletters.address", normalise_email(email)).hexdigest()
-    retry = _hit(
-        f"address:{key}",
-        settings.NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS,
-        settings.NEWSLETTER_SIGNUP_RATE_WINDOW,
+def request_signup(
+    *,
+    email: str,
+    newsletters: Iterable[Newsletter],
+    consent_text: str,
+    source: str,
+    ip_address: str,
+    now: datetime | None = None,
+) -> None:
+    """The public signup form: check its limits, then leave everything that depends on
+    the address's state (rows, which email) to a background task, so the answer takes
+    the same time for a new, pending or confirmed address."""
+    check_address_rate(email=email, ip_address=ip_address)
+    sign_up_task.enqueue(
+        email=normalise_email(email),
+        newsletter_ids=[n.pk for n in newsletters],
+        consent_text=consent_text,
+        source=source,
+        consent_ip_hash=hash_ip(ip_address),
+        requested_at=(now or timezone.now()).isoformat(),
     )
-    if retry:
-        raise SignupRateLimited(retry)
 
 
 def sign_up(
@@ -98,13 +101,12 @@ def sign_up(
     newsletters: Iterable[Newsletter],
     consent_text: str,
     source: str,
-    ip_address: str | None,
+    consent_ip_hash: str,
     now: datetime | None = None,
 ) -> SignupResult:
     """Subscribe an address to newsletters: confirmed readers gain them at once, anyone
-    else becomes (or stays) pending and is sent a confirmation link."""
-    from ..tasks import send_added_email, send_confirmation_email
-
+    else becomes (or stays) pending and is sent a confirmation link (at most
+    NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS such emails an hour, whoever asks)."""
     now = now or timezone.now()
     email = normalise_email(email)
     newsletters = list(newsletters)
@@ -124,7 +126,7 @@ def sign_up(
             subscriber.consent_at = now
             subscriber.consent_text = consent_text
             subscriber.consent_source = source[:500]
-            subscriber.consent_ip_hash = hash_ip(ip_address)
+            subscriber.consent_ip_hash = consent_ip_hash
             subscriber.save(
                 update_fields=[
                     "status",
@@ -135,10 +137,12 @@ def sign_up(
                 ]
             )
     # Emails are queued once the rows are committed, so the worker can read them.
-    if needs_confirmation:
-        send_confirmation_email.enqueue(subscriber.pk)
-    elif new:
-        send_added_email.enqueue(subscriber.pk, [n.pk for n in new])
+    if needs_confirmation or new:
+        if ratelimit.authorize_newsletter_email(email=email).allowed:
+            if needs_confirmation:
+                send_confirmation_email.enqueue(subscriber.pk)
+            else:
+                send_added_email.enqueue(subscriber.pk, [n.pk for n in new])
     return SignupResult(
         subscriber=subscriber,
         needs_confirmation=needs_confirmation,

@@ -8,7 +8,8 @@ rows that change_status writes anyway.
 A page view does not even wait for the cache: each process adds its counts up in memory
 and pushes them to the shared cache PUSH_SECONDS after the first one (and at exit, and
 before a flush or a lookup in the same process). A process killed outright loses at most
-that many seconds of counts; a flush in another process sees counts that late.
+that many seconds of counts; a flush in another process sees counts that late. Counts the
+cache does not take (an outage) stay in the process until a push succeeds.
 """
 
 import atexit
@@ -22,6 +23,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncDate
 
+from newsroom.lib import cache_outage
 from paywall.models import FunnelDay, Subscription, SubscriptionEvent
 
 STEPS = ("metered_reads", "paywalls_shown", "gift_links_opened")
@@ -69,6 +71,18 @@ class _PendingCounts:
                 self.timer = None
             return counts
 
+    def put_back(self, counts: Counter) -> None:
+        """Keep counts the cache did not take, for the next push."""
+        with self.lock:
+            self.counts.update(counts)
+            if self.timer is None:
+                self.timer = threading.Timer(PUSH_SECONDS, push_pending)
+                self.timer.daemon = True
+                try:
+                    self.timer.start()
+                except RuntimeError:  # the interpreter is exiting: no later push will come
+                    self.timer = None
+
 
 _pending = _PendingCounts()
 
@@ -79,23 +93,43 @@ def count_step(*, step: str, article_id: int, now: datetime) -> None:
 
 
 def push_pending() -> None:
-    """Add this process's pending counts to the shared cache."""
-    for (step, day, article_id), amount in _pending.take().items():
-        _add(step=step, day=day, article_id=article_id, amount=amount)
+    """Add this process's pending counts to the shared cache.
+
+    While the cache is unreachable the counts stay pending (and the push is retried every
+    PUSH_SECONDS), so an outage delays counts but loses none.
+    """
+    counts = _pending.take()
+    had_counts = bool(counts)
+    for key in list(counts):
+        step, day, article_id = key
+        if not _add(step=step, day=day, article_id=article_id, amount=counts[key]):
+            _pending.put_back(counts)  # this one and those not tried yet
+            cache_outage.report_failure()
+            return
+        del counts[key]
+    if had_counts:
+        cache_outage.report_success()
 
 
 atexit.register(push_pending)
 
 
-def _add(*, step: str, day: date, article_id: int, amount: int) -> None:
+def _add(*, step: str, day: date, article_id: int, amount: int) -> bool:
+    """Add to a counter; False when the cache did not take it (unreachable)."""
     key = _key(step, day, article_id)
     try:
-        cache.incr(key, amount)  # the common case: one cache operation
-    except ValueError:  # the first count of the day (or an evicted counter)
-        if cache.add(key, amount, COUNTER_SECONDS):
-            _register(day, article_id)
-        else:  # another process created it meanwhile
-            cache.incr(key, amount)
+        try:
+            # The common case: one cache operation (None: django-redis ignored an error).
+            return cache.incr(key, amount) is not None
+        except ValueError:  # the first count of the day (or an evicted counter)
+            created = cache.add(key, amount, COUNTER_SECONDS)
+            if not created:
+                # Another process created it meanwhile, or the cache is unreachable.
+                return cache.incr(key, amount) is not None
+    except Exception:  # a backend that raises instead of ignoring its connection errors
+        return False
+    _register(day, article_id)
+    return True
 
 
 def _register(day: date, article_id: int) -> None:
@@ -104,13 +138,19 @@ def _register(day: date, article_id: int) -> None:
     Each registration takes its own slot from an atomic counter: concurrent writers never
     overwrite each other, and an article registered twice is simply deduplicated.
     """
-    cache.add(_slots_key(day), 0, COUNTER_SECONDS)
     try:
-        slot = cache.incr(_slots_key(day))
-    except ValueError:
-        cache.set(_slots_key(day), 1, COUNTER_SECONDS)
-        slot = 1
-    cache.set(_slot_key(day, slot), article_id, COUNTER_SECONDS)
+        cache.add(_slots_key(day), 0, COUNTER_SECONDS)
+        try:
+            slot = cache.incr(_slots_key(day))
+        except ValueError:
+            cache.set(_slots_key(day), 1, COUNTER_SECONDS)
+            slot = 1
+        if slot is None:
+            cache_outage.report_failure()
+        else:
+            cache.set(_slot_key(day, slot), article_id, COUNTER_SECONDS)
+    except Exception:  # the count itself is in the cache: never push it twice
+        cache_outage.report_failure()
 
 
 def touched_articles(day: date) -> set[int]:

@@ -51,6 +51,33 @@ def test_a_cross_site_post_is_refused_even_without_an_origin(browser, daily):
     assert not Subscriber.objects.exists()
 
 
+def test_without_an_origin_a_referer_from_another_site_is_refused(browser, daily):
+    response = sign_up(browser, HTTP_REFERER="https://attacker.example/free-stuff")
+
+    assert response.status_code == 403
+    assert "We couldn't accept that form" in response.content.decode()
+    assert not Subscriber.objects.exists()
+
+
+@pytest.mark.parametrize("referer", ["not a url", "http://[broken/", "about:blank"])
+def test_without_an_origin_a_referer_that_names_no_site_is_refused(browser, daily, referer):
+    assert sign_up(browser, HTTP_REFERER=referer).status_code == 403
+    assert not Subscriber.objects.exists()
+
+
+def test_without_an_origin_a_referer_from_this_site_is_accepted(browser, daily):
+    response = sign_up(browser, HTTP_REFERER="http://testserver/world/some-story/")
+
+    assert response.status_code == 302
+    assert Subscriber.objects.filter(email="ann@example.org").exists()
+
+
+@override_settings(CSRF_TRUSTED_ORIGINS=["https://www.example.org"])
+def test_without_an_origin_a_referer_from_a_trusted_origin_is_accepted(browser, daily):
+    assert sign_up(browser, HTTP_REFERER="https://www.example.org/world/").status_code == 302
+    assert sign_up(browser, HTTP_REFERER="https://www.example.net/world/").status_code == 403
+
+
 def test_a_post_without_browser_headers_is_accepted(browser, daily):
     assert sign_up(browser).status_code == 302
 

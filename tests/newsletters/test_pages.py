@@ -165,7 +165,7 @@ def test_two_simultaneous_signups_of_one_address_make_one_subscriber(daily):
                 newsletters=[daily],
                 consent_text="",
                 source="/",
-                ip_address=None,
+                consent_ip_hash="",
             )
         except Exception as exc:  # surfaced below
             errors.append(exc)

@@ -85,3 +85,22 @@ def test_s3_media_storage_is_configured_from_the_environment():
     assert "S3Storage newsroom-media media" in result.stdout
     assert "False" in result.stdout
     assert "https://media.example.com" in result.stdout
+
+
+def test_with_redis_down_limits_let_readers_through_and_the_log_says_so_once():
+    code = (
+        "from newsroom.lib import ratelimit;"
+        "from django.core.cache import cache;"
+        "verdicts = [ratelimit.authorize_password_reset(client='198.51.100.7') for _ in range(20)];"
+        "print('allowed', sum(v.allowed for v in verdicts), cache.get('anything', 'missing'))"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        code,
+        CACHE_URL="redis://127.0.0.1:8139/3",  # nothing listens here
+    )
+    assert result.returncode == 0, result.stderr
+    assert "allowed 20 missing" in result.stdout
+    assert result.stderr.count("The cache is unreachable") == 1
+    assert "Traceback" not in result.stderr

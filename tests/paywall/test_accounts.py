@@ -80,6 +80,31 @@ def test_too_many_sign_in_attempts_get_429(client, reader):
     assert b"Too many attempts" in response.content
 
 
+def test_behind_a_proxy_each_reader_has_their_own_sign_in_limit(client, reader, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def attempt(reader_address, password="x"):
+        return client.post(
+            reverse("paywall:login"),
+            {"username": f"someone{reader_address}@example.com", "password": password},
+            REMOTE_ADDR="10.0.0.2",  # every reader comes through the same proxy
+            HTTP_X_FORWARDED_FOR=reader_address,
+        )
+
+    for _ in range(20):
+        attempt("198.51.100.7")
+    assert attempt("198.51.100.7").status_code == 429
+
+    assert attempt("198.51.100.8").status_code == 200
+    response = client.post(
+        reverse("paywall:login"),
+        {"username": reader.email, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_X_FORWARDED_FOR="198.51.100.9",
+    )
+    assert response.status_code == 302
+
+
 def test_sign_out_is_a_post(client, reader):
     client.force_login(reader)
     assert client.get(reverse("paywall:logout")).status_code == 405

@@ -115,3 +115,28 @@ def test_no_count_is_lost_when_many_threads_count_at_once(articles):
     funnel.flush(now=now)
 
     assert FunnelDay.objects.get(article=articles[0]).metered_reads == 4000
+
+
+def test_counts_made_while_the_cache_is_down_arrive_once_it_is_back(
+    articles, settings, monkeypatch
+):
+    from django.test import override_settings
+
+    from newsroom.lib import cache_outage
+
+    monkeypatch.setattr(cache_outage, "_down", False)  # the outage ends with this test
+    now = timezone.now()
+    redis_down = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:8139/3",  # nothing listens here
+        "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.2},
+    }
+    with override_settings(CACHES={**settings.CACHES, "default": redis_down}):
+        for _ in range(40):
+            funnel.count_step(step="metered_reads", article_id=articles[0].pk, now=now)
+        funnel.push_pending()  # fails: the counts stay in this process
+        funnel.push_pending()
+
+    funnel.flush(now=now)  # the cache is back: pushes first, then saves
+
+    assert FunnelDay.objects.get(article=articles[0]).metered_reads == 40

@@ -1,0 +1,1 @@
+"""Plumbing shared by every app: one home for each cross-cutting helper."""
