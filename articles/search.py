@@ -2,7 +2,8 @@
 
 One parser serves both databases. PostgreSQL turns the parsed query into a `to_tsquery`
 expression over the stored search vector; SQLite (the embedded default) matches words
-with LIKE and builds the snippet in Python.
+with LIKE and builds the snippet in Python. Either way a snippet holds only what the paywall
+shows a reader nobody can identify (`result_snippet`); ranking reads the whole body.
 """
 
 import html
