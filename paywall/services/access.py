@@ -2,9 +2,9 @@
 
 Every channel that carries article text asks `decide_access` and nothing else: the article
 page (through `paywall.gate`), the feeds, newsletter emails, search snippets (through
-`teaser.public_body`) and any API. A channel that
-serves readers it cannot identify (an RSS feed, an email to a list) asks on behalf of
-`Reader.nobody()`, an anonymous reader with no free reads left:
+`teaser.public_body`) and any API. A channel that serves readers it cannot identify (an RSS
+feed, an email to a list) asks on behalf of `Reader.nobody()`, an anonymous reader with no
+free reads left:
 
     from paywall.services.access import Reader, decide_access
 
