@@ -5,10 +5,12 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from .search import (
+    FRAGMENT_DELIMITER,
     MARK_START,
     MARK_STOP,
     MAX_RESULTS,
     SEARCH_CONFIG,
+    TAG_PATTERN,
     ParsedQuery,
     parse_query,
 )
@@ -122,13 +124,15 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=ids).with_search_headlines(query).order_by(position)
 
     def with_search_headlines(self, query: str):
-        """On PostgreSQL, `search_headline`: the body's passage around the query's words."""
+        """On PostgreSQL, `search_headline`: the body's passage around the query's words.
+
+        Cut from the whole body: show it only through articles.search.result_snippet."""
         parsed = parse_query(query)
         if not parsed or connections[self.db].vendor != "postgresql":
             return self
         # The snippet is cut from the body's text, without its tags.
         body_text = Func(
-            F("body"), Value("<[^>]+>"), Value(" "), Value("g"), function="regexp_replace"
+            F("body"), Value(TAG_PATTERN), Value(" "), Value("g"), function="regexp_replace"
         )
         return self.annotate(
             search_headline=SearchHeadline(
@@ -140,7 +144,7 @@ class ArticleQuerySet(models.QuerySet):
                 max_words=35,
                 min_words=15,
                 max_fragments=2,
-                fragment_delimiter=" … ",
+                fragment_delimiter=FRAGMENT_DELIMITER,
             )
         )
 

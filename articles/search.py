@@ -2,19 +2,25 @@
 
 One parser serves both databases. PostgreSQL turns the parsed query into a `to_tsquery`
 expression over the stored search vector; SQLite (the embedded default) matches words
-with LIKE and builds the snippet in Python.
+with LIKE and builds the snippet in Python. Either way a snippet holds only what the paywall
+shows a reader nobody can identify (`result_snippet`); ranking reads the whole body.
 """
 
 import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.postgres.indexes import GinIndex
 from django.db.models import Index
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
+
+from paywall.services.policy import Policy
+from paywall.services.teaser import public_body
 
 # The text-search configuration of the stored vector and of every query.
 SEARCH_CONFIG = "english"
@@ -27,6 +33,10 @@ MAX_WORD_LENGTH = 60
 # Markers PostgreSQL puts around matched words in a headline; never found in article text.
 MARK_START = "\x02"
 MARK_STOP = "\x03"
+# What PostgreSQL puts between a headline's fragments.
+FRAGMENT_DELIMITER = " … "
+# The tags taken out of a body (in SQL and in Python) before a headline is cut from its text.
+TAG_PATTERN = "<[^>]+>"
 
 _QUOTED = re.compile(r'"([^"]*)"')
 # A word is letters and digits; everything else (punctuation, tsquery operators) separates.
@@ -103,9 +113,55 @@ def marked_snippet(headline: str) -> SafeString:
     return mark_safe("".join(out))
 
 
+def _plain(text: str) -> str:
+    """Text as headline fragments are compared: no markers, whitespace collapsed."""
+    return " ".join(text.replace(MARK_START, "").replace(MARK_STOP, "").split())
+
+
+def headline_within(headline: str, *, body_html: str, public_html: str) -> str:
+    """A PostgreSQL headline of body_html, as far as it lies in public_html, the beginning of
+    that body (its teaser): a fragment running past the end is cut at its last word inside
+    (and left out if no matched word remains), one beyond the end is left out."""
+    body = _plain(re.sub(TAG_PATTERN, " ", body_html))
+    public = _plain(re.sub(TAG_PATTERN, " ", public_html))
+    if not body.startswith(public):
+        return ""
+    kept = []
+    for fragment in headline.split(FRAGMENT_DELIMITER):
+        start = body.find(_plain(fragment))
+        fragment_words = fragment.split()
+        if not fragment_words or not 0 <= start < len(public):
+            continue
+        count = len(fragment_words)
+        while count and start + len(_plain(" ".join(fragment_words[:count]))) > len(public):
+            count -= 1
+        if count == len(fragment_words):
+            kept.append(fragment)
+        elif MARK_START in (inside := " ".join(fragment_words[:count])):
+            kept.append(f"{inside} …")
+    return FRAGMENT_DELIMITER.join(kept)
+
+
+def result_snippet(article, query: ParsedQuery, *, policy: Policy, now: datetime) -> SafeString:
+    """The passage shown under a result, matches in <mark>, cut only from what the paywall
+    shows a reader nobody can identify (the teaser of a paywalled story); ranking still
+    reads the whole body."""
+    public = public_body(article=article, now=now, policy=policy)
+    headline = getattr(article, "search_headline", None)
+    if headline is not None:
+        if public != article.body:
+            # PostgreSQL cuts the headline from the whole body in the query that fetches the
+            # page's rows, before Python can cut the teaser: keep only what the teaser holds.
+            headline = headline_within(headline, body_html=article.body, public_html=public)
+        if headline:
+            return marked_snippet(headline)
+    return fallback_snippet(public, query)
+
+
 def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> SafeString:
     """A passage of about `words` words around the first match, matches in <mark>."""
-    text = " ".join(html.unescape(strip_tags(body_html)).split())
+    # Tags part words, as in PostgreSQL's headline: "</p><p>" must not glue two paragraphs.
+    text = " ".join(html.unescape(strip_tags(re.sub(TAG_PATTERN, " ", body_html))).split())
     lowered = text.lower()
     positions = [p for p in (lowered.find(n) for n in query.needles) if p >= 0]
     start = min(positions) if positions else 0
@@ -137,24 +193,30 @@ class SearchVectorIndex(GinIndex):
 
 class SearchResults(Sequence):
     """A query's matches for the paginator: their ids, best first (cached by the view), and
-    the rows of one page, fetched with their headlines only when the page is shown."""
+    the rows of one page, fetched with their snippets (`search_snippet`) only when the page
+    is shown. The snippets follow `policy`, so a page cached for one policy must be keyed by it.
+    """
 
-    def __init__(self, ids: list[int], query: str):
+    def __init__(self, ids: list[int], query: str, *, policy: Policy):
         self.ids = ids
         self.query = query
+        self.policy = policy
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def __getitem__(self, index):
-        from .models import Article
-
         if isinstance(index, slice):
             ids = self.ids[index]
             # Lazy: a page whose rendering comes from the fragment cache never builds it.
-            return SimpleLazyObject(
-                lambda: list(
-                    Article.objects.published().in_search_order(ids, self.query).for_cards()
-                )
-            )
+            return SimpleLazyObject(lambda: self._page(ids))
         return self[index : index + 1][0]
+
+    def _page(self, ids: list[int]) -> list:
+        from .models import Article  # articles.models imports this module
+
+        articles = list(Article.objects.published().in_search_order(ids, self.query).for_cards())
+        parsed, now = parse_query(self.query), timezone.now()
+        for article in articles:
+            article.search_snippet = result_snippet(article, parsed, policy=self.policy, now=now)
+        return articles

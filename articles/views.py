@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
+from paywall.services.policy import get_policy
 
 from . import page_cache
 from .caching import (
@@ -181,7 +182,9 @@ class SearchView(ArticleListView):
             timeout=SEARCH_CACHE_SECONDS,
             in_process=False,
         )
-        return SearchResults(ids, self.query)
+        # Snippets show what the paywall lets anyone see: the page is cached per policy too.
+        self.policy = get_policy()
+        return SearchResults(ids, self.query, policy=self.policy)
 
     def count(self, results) -> int:
         return len(results)
@@ -192,6 +195,7 @@ class SearchView(ArticleListView):
             heading="Search",
             result_limit=MAX_RESULTS,
             search_cache_seconds=SEARCH_CACHE_SECONDS,
+            paywall_policy=self.policy,
             **kwargs,
         )
 

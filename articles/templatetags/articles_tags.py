@@ -3,8 +3,6 @@ from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
-from articles.search import fallback_snippet, marked_snippet, parse_query
-
 register = template.Library()
 
 
@@ -79,12 +77,3 @@ def json_ld(data: dict):
     from .seo_tags import jsonld_script
 
     return jsonld_script(data)
-
-
-@register.simple_tag
-def search_snippet(article, query: str):
-    """The passage of a search result around the reader's words, with matches in <mark>."""
-    headline = getattr(article, "search_headline", None)
-    if headline is not None:
-        return marked_snippet(headline)
-    return fallback_snippet(article.body, parse_query(query))

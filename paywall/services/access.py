@@ -1,9 +1,10 @@
 """The one access decision: may this reader read this article in full, now?
 
 Every channel that carries article text asks `decide_access` and nothing else: the article
-page (through `paywall.gate`), and the feeds, newsletter emails and any API. A channel that
-serves readers it cannot identify (an RSS feed, an email to a list) asks on behalf of
-`Reader.nobody()`, an anonymous reader with no free reads left:
+page (through `paywall.gate`), the feeds, newsletter emails, search snippets (through
+`teaser.public_body`) and any API. A channel that serves readers it cannot identify (an RSS
+feed, an email to a list) asks on behalf of `Reader.nobody()`, an anonymous reader with no
+free reads left:
 
     from paywall.services.access import Reader, decide_access
 

@@ -1,8 +1,12 @@
 """Cut a sanitised article body after its first paragraphs, on top-level element boundaries."""
 
 import re
+from datetime import datetime
 from functools import lru_cache
 from html.parser import HTMLParser
+
+from .access import Reader, decide_access
+from .policy import Policy
 
 VOID_ELEMENTS = {"br", "hr", "img", "wbr", "source", "input", "meta", "link", "col", "area"}
 
@@ -43,6 +47,14 @@ def split_body(body: str, *, paragraphs: int) -> tuple[str, str]:
     at least its last paragraph out of the teaser, so a gated page never holds all of it.
     """
     return _split(body, paragraphs)
+
+
+def public_body(*, article, now: datetime, policy: Policy) -> str:
+    """The part of the body shown to a reader nobody can identify (a search snippet's source):
+    all of it when `Reader.nobody()` may read the article in full, else its teaser."""
+    if decide_access(reader=Reader.nobody(), article=article, now=now, policy=policy).full:
+        return article.body
+    return split_body(article.body, paragraphs=policy.teaser_paragraphs)[0]
 
 
 # Per process: the same popular bodies are cut again and again.

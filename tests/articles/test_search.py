@@ -1,12 +1,17 @@
+import html
+import itertools
+import re
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from articles.models import Article
-from articles.search import parse_query
-from tests.factories import ArticleFactory, DraftFactory
+from articles.search import headline_within, parse_query
+from paywall.models import MeterPolicy
+from tests.factories import ArticleFactory, DraftFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +76,7 @@ def test_search_page_shows_highlighted_snippets(client):
     ArticleFactory(
         headline="Border town",
         body="<p>Early words.</p><p>The waitresses of Dandong sing &amp; dance at night.</p>",
+        is_free=True,  # a paywalled story's snippet comes from its teaser only
     )
     response = client.get(reverse("articles:search"), {"q": "dandong"})
     assert response.status_code == 200
@@ -89,7 +95,7 @@ def test_search_page_escapes_query_and_survives_odd_input(client):
 
 
 def test_snippet_never_lets_article_markup_through(client):
-    ArticleFactory(headline="Safe", body="<p>Dandong <strong>bold</strong> text.</p>")
+    ArticleFactory(headline="Safe", body="<p>Dandong <strong>bold</strong> text.</p>", is_free=True)
     html = client.get(reverse("articles:search"), {"q": "dandong"}).content.decode()
     assert "<mark>Dandong</mark> bold text" in html
 
@@ -192,3 +198,140 @@ def test_the_next_page_of_a_search_fetches_only_its_own_rows(client, django_asse
     assert second.count('class="search-result"') == 5
     # One ranked list cut in pages: equal matches rank newest first, so page 2 is the oldest.
     assert all(f">{s.headline}<" in second for s in stories[20:])
+
+
+# A paywalled story (not free, not in a free section): the policy's teaser is its first two
+# paragraphs, and each later paragraph is for subscribers only.
+STORY = [
+    "Harbour pilots in Gdansk guide container ships through the narrow channel at dawn.",
+    "Their union says the work has changed more in five years than in fifty before.",
+    "Marzena Kowalczyk keeps a logbook of every tanker whose captain refused a tugboat escort.",
+    "Insurers quietly doubled premiums after a grain carrier scraped the breakwater last winter.",
+    "A retired admiral believes automated docking software will replace most apprentices soon.",
+    "Nobody at the ministry answered questions about the dredging contract awarded in March.",
+]
+TEASER, GATED = STORY[:2], STORY[2:]
+
+
+def story_body(paragraphs):
+    return "".join(f"<p>{text}</p>" for text in paragraphs)
+
+
+def words(text):
+    return re.findall(r"\w+", text.lower())
+
+
+def leaked_runs(page_html, paragraphs, *, length=8):
+    """Runs of `length` consecutive words of these paragraphs that the page shows."""
+    shown = " ".join(words(strip_tags(html.unescape(page_html))))
+    leaked = []
+    for paragraph in paragraphs:
+        tokens = words(paragraph)
+        for start in range(len(tokens) - length + 1):
+            run = " ".join(tokens[start : start + length])
+            if f" {run} " in f" {shown} ":
+                leaked.append(run)
+    return leaked
+
+
+def crawl(paragraph):
+    """Queries a reader could try to rebuild a paragraph: its rare words, each pair of
+    neighbouring words, quoted phrases and prefixes."""
+    tokens = re.findall(r"[A-Za-z]+", paragraph)
+    rare = [w for w in tokens if len(w) > 5]
+    queries = [" ".join(rare), *rare[:4]]
+    queries += [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
+    queries += [f'"{" ".join(tokens[i : i + 3])}"' for i in range(0, len(tokens) - 2, 3)]
+    queries += [f"{w[:5]}*" for w in rare[:3]]
+    return queries
+
+
+def test_search_never_shows_text_of_a_gated_paragraph(client):
+    story = ArticleFactory(headline="The pilots of the Baltic", body=story_body(STORY))
+    url = reverse("articles:search")
+    for paragraph in GATED:
+        rare_words = " ".join(w for w in words(paragraph) if len(w) > 5)
+        page = client.get(url, {"q": rare_words}).content.decode()
+        assert story.headline in page  # ranking still reads the whole body
+        for query in crawl(paragraph):
+            page = client.get(url, {"q": query}).content.decode()
+            assert page.count('class="search-result"') <= 1, query
+            assert leaked_runs(page, GATED) == [], query
+
+
+def test_a_gated_story_snippet_comes_from_its_teaser(client):
+    ArticleFactory(body=story_body(STORY))
+    page = client.get(reverse("articles:search"), {"q": "dawn"}).content.decode()
+    assert "<mark>dawn</mark>" in page
+    assert "narrow channel at" in page
+    # Words only the subscribers' part holds find the story; its snippet is the teaser.
+    page = client.get(reverse("articles:search"), {"q": "tugboat"}).content.decode()
+    results = page[page.index('<ol class="search-results">') :]
+    assert "Harbour pilots in Gdansk" in results
+    assert "tugboat" not in strip_tags(results)
+
+
+def test_a_gated_story_of_one_paragraph_shows_no_snippet(client):
+    story = ArticleFactory(body="<p>The walruses of Svalbard have moved north again.</p>")
+    page = client.get(reverse("articles:search"), {"q": "walruses"}).content.decode()
+    assert story.headline in page
+    assert "Svalbard" not in page
+
+
+def test_a_free_story_snippet_still_comes_from_its_whole_body(client):
+    ArticleFactory(body=story_body(STORY), is_free=True)
+    page = client.get(reverse("articles:search"), {"q": "dredging"}).content.decode()
+    assert "<mark>dredging</mark> contract awarded in March" in page
+
+
+def test_a_story_in_a_free_section_or_with_the_paywall_off_shows_its_whole_body(client):
+    section = SectionFactory()
+    ArticleFactory(body=story_body(STORY), section=section)
+    policy = MeterPolicy.objects.create()
+    policy.free_sections.add(section)
+    page = client.get(reverse("articles:search"), {"q": "dredging"}).content.decode()
+    assert "<mark>dredging</mark> contract awarded in March" in page
+
+    policy.free_sections.clear()
+    page = client.get(reverse("articles:search"), {"q": "dredging"}).content.decode()
+    assert leaked_runs(page, GATED) == []
+
+    policy.enabled = False
+    policy.save()
+    page = client.get(reverse("articles:search"), {"q": "dredging"}).content.decode()
+    assert "<mark>dredging</mark> contract awarded in March" in page
+
+
+def test_snippets_follow_a_shorter_teaser_at_once(client):
+    ArticleFactory(body=story_body(STORY))
+    policy = MeterPolicy.objects.create(teaser_paragraphs=3)
+    url = reverse("articles:search")
+    page = client.get(url, {"q": "logbook"}).content.decode()
+    assert "a <mark>logbook</mark> of every tanker" in page  # the third paragraph is teaser
+
+    policy.teaser_paragraphs = 2
+    policy.save()
+    page = client.get(url, {"q": "logbook"}).content.decode()
+    assert leaked_runs(page, GATED) == []
+
+
+def test_a_database_headline_is_cut_at_the_end_of_the_teaser():
+    body = story_body(STORY)
+    teaser = story_body(TEASER)
+    inside = "pilots in Gdansk \x02guide\x03 container ships"
+    running_past = "five years than in \x02fifty\x03 before.  Marzena Kowalczyk keeps a logbook"
+    unmarked_past = "in fifty before.  Marzena Kowalczyk keeps a \x02logbook\x03 of every tanker"
+    beyond = "refused a \x02tugboat\x03 escort."
+    headline = " … ".join([inside, running_past, unmarked_past, beyond])
+    kept = headline_within(headline, body_html=body, public_html=teaser)
+    assert kept == f"{inside} … five years than in \x02fifty\x03 before. …"
+    assert headline_within(beyond, body_html=body, public_html=teaser) == ""
+
+
+@pytest.mark.postgres
+def test_postgres_snippet_of_a_gated_story_marks_stemmed_words_of_its_teaser(client):
+    ArticleFactory(body=story_body(STORY))
+    page = client.get(reverse("articles:search"), {"q": "guiding"}).content.decode()
+    # Only PostgreSQL's headline (not the substring fallback) marks "guide" for "guiding".
+    assert "pilots in Gdansk <mark>guide</mark> container ships" in page
+    assert leaked_runs(page, GATED) == []
