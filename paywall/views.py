@@ -14,10 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
 from articles.models import Article
+from newsroom.lib.signing import ExpiredToken, InvalidToken
 
 from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .ratelimit import RateLimitedPostMixin
+from .ratelimit import RateLimitedPostMixin, hit
 from .services import accounts, gifts, subscriptions
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
@@ -38,7 +39,9 @@ def safe_next(request, fallback: str) -> str:
 def sign_up(request, form: SignupForm):
     """Create the account and sign the reader in (the anonymous meter carries over)."""
     try:
-        user = form.save()
+        user = accounts.register(
+            email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+        )
     except IntegrityError:  # The same email submitted twice at once.
         form.add_error("email", "An account already uses this email address.")
         return None
@@ -60,7 +63,11 @@ class SignupView(RateLimitedPostMixin, FormView):
     def form_valid(self, form):
         if sign_up(self.request, form) is None:
             return self.form_invalid(form)
-        messages.success(self.request, "Welcome! Your account is ready.")
+        messages.success(
+            self.request,
+            "Welcome! Your account is ready. To confirm your email address, open the link "
+            f"we sent to {self.request.user.email}.",
+        )
         return redirect(safe_next(self.request, reverse("paywall:account")))
 
     def get_context_data(self, **kwargs):
@@ -117,6 +124,65 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 @method_decorator(never_cache, name="dispatch")
+class VerifyEmailView(View):
+    """GET shows a button, POST confirms: mail scanners follow links but don't submit forms."""
+
+    template_name = "paywall/verify_email.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.account = accounts.user_for_verification(token=kwargs["token"])
+        except ExpiredToken:
+            return render(request, self.template_name, {"problem": "expired"}, status=410)
+        except InvalidToken:
+            return render(request, self.template_name, {"problem": "invalid"}, status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        context = {"email": self.account.email, "done": accounts.has_verified_email(self.account)}
+        return render(request, self.template_name, context)
+
+    def post(self, request, token):
+        accounts.mark_verified(user=self.account, now=timezone.now())
+        messages.success(request, f"Thank you: {self.account.email} is confirmed.")
+        if request.user.is_authenticated:
+            return redirect("paywall:account")
+        return redirect("paywall:login")
+
+
+class ResendVerificationView(LoginRequiredMixin, RateLimitedPostMixin, View):
+    """ "Send me the link again", for accounts whose address is not confirmed yet."""
+
+    http_method_names = ["post"]
+    rate_scope = "verify-resend"
+    rate_limit = 5
+    rate_window_seconds = 3600
+    per_account_limit = 3  # an hour: the link goes to one mailbox, which must not be flooded
+
+    def post(self, request):
+        user = request.user
+        if accounts.has_verified_email(user):
+            messages.info(request, "Your email address is already confirmed.")
+        elif not user.email:
+            messages.error(request, "Your account has no email address to confirm.")
+        elif hit(
+            scope="verify-resend-account",
+            key=str(user.pk),
+            limit=self.per_account_limit,
+            window_seconds=self.rate_window_seconds,
+        ):
+            messages.error(
+                request,
+                f"We have sent several links to {user.email} already: look for them, "
+                "or try again in an hour.",
+            )
+        else:
+            accounts.send_verification_email(user=user)
+            messages.success(request, f"We sent a new link to {user.email}. Open it to confirm.")
+        return redirect(safe_next(request, reverse("paywall:account")))
+
+
+@method_decorator(never_cache, name="dispatch")
 class AccountView(LoginRequiredMixin, TemplateView):
     template_name = "paywall/account.html"
 
@@ -134,6 +200,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
             else []
         )
         return super().get_context_data(
+            email_verified=accounts.has_verified_email(user),
             subscription=subscription,
             plans=Plan.objects.filter(is_active=True),
             trial_used=subscriptions.has_had_trial(user=user),

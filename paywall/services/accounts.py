@@ -1,14 +1,93 @@
-"""Reader accounts: the password-reset email."""
+"""Reader accounts: creating one, proving its email address, and the password-reset email.
+
+An account made with an address proves nothing about who reads that mailbox: only the
+link emailed to it does. Until the reader has used it, nothing that belongs to the address
+(its newsletters, their preference link) is shown to the account.
+"""
+
+from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from newsroom.lib import emails
+from newsroom.lib.signing import InvalidToken, sign_dated, unsign_dated
 from paywall import tasks
+from paywall.models import ReaderProfile
+
+VERIFY_SALT = "paywall.verify-email"
+
+
+def _address(user: AbstractUser) -> str:
+    return (user.email or "").strip().lower()
+
+
+def register(*, email: str, password: str) -> AbstractUser:
+    """A new reader account (its lowercased email is the username), and the email with
+    the link that proves the address."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(username=email, email=email, password=password)
+        ReaderProfile.objects.create(user=user)
+    send_verification_email(user=user)
+    return user
+
+
+def has_verified_email(user: AbstractUser) -> bool:
+    """True once the account's current address was confirmed from the link sent to it."""
+    if not user.is_authenticated or not _address(user):
+        return False
+    profile = ReaderProfile.objects.filter(user_id=user.pk).first()
+    return profile is not None and profile.has_verified(_address(user))
+
+
+def mark_verified(*, user: AbstractUser, now: datetime) -> ReaderProfile:
+    """Record that the account's address is proved (idempotent: the first time is kept)."""
+    address = _address(user)
+    with transaction.atomic():
+        profile, _ = ReaderProfile.objects.select_for_update().get_or_create(user=user)
+        if not profile.has_verified(address):
+            profile.email_verified_at = now
+            profile.verified_email = address
+            profile.save(update_fields=["email_verified_at", "verified_email"])
+    return profile
+
+
+def make_verification_token(user: AbstractUser) -> str:
+    # The address is signed too: a link sent to an earlier address proves nothing now.
+    return sign_dated(f"{user.pk}:{_address(user)}", salt=VERIFY_SALT)
+
+
+def user_for_verification(*, token: str) -> AbstractUser:
+    """The account a verification link was sent for. Raises ExpiredToken when it is too
+    old, InvalidToken when it is not ours or the account's address has changed since."""
+    value = unsign_dated(token, salt=VERIFY_SALT, max_age=settings.ACCOUNT_VERIFICATION_MAX_AGE)
+    user_id, _, address = value.partition(":")
+    user = get_user_model().objects.filter(pk=int(user_id) if user_id.isdigit() else 0).first()
+    if user is None or not address or _address(user) != address:
+        raise InvalidToken
+    return user
+
+
+def send_verification_email(*, user: AbstractUser) -> None:
+    """The link that proves the address, sent by the worker."""
+    path = reverse("paywall:verify_email", args=[make_verification_token(user)])
+    emails.send_in_background(
+        template="paywall/email/verify_email",
+        subject=f"Confirm your email address for {settings.SITE_NAME}",
+        to=user.email,
+        context={
+            "email": user.email,
+            "verify_url": f"{settings.SITE_URL}{path}",
+            "max_age_days": settings.ACCOUNT_VERIFICATION_MAX_AGE // 86400,
+        },
+    )
 
 
 def request_password_reset(*, email: str) -> None:
