@@ -3,10 +3,34 @@
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from paywall.services.accounts import has_verified_email
+
 from ..models import Newsletter, Subscriber, Subscription
+from ..tasks import send_preferences_link_email
+
+# One fresh preference link per subscriber in this many seconds, however often it is asked
+# for: the link goes to their mailbox, which a stranger holding an old email must not flood.
+FRESH_LINK_INTERVAL = 600
+
+
+def subscriber_for_account(user: AbstractBaseUser | AnonymousUser) -> Subscriber | None:
+    """The subscriber row of a signed-in reader's address, once the account has proved
+    the address is theirs; before that, nobody's (so nothing leaks to a stranger who
+    signed up with it)."""
+    if not has_verified_email(user):
+        return None
+    return Subscriber.objects.with_email(user.email).first()
+
+
+def send_fresh_link(*, subscriber_id: int) -> None:
+    """Email a newly signed preference link to the subscriber's own address."""
+    if cache.add(f"newsletters:fresh-link:{subscriber_id}", 1, timeout=FRESH_LINK_INTERVAL):
+        send_preferences_link_email.enqueue(subscriber_id)
 
 
 def _mark_unsubscribed_if_empty(subscriber: Subscriber, now: datetime) -> None:
