@@ -18,7 +18,7 @@ from newsroom.lib.signing import ExpiredToken, InvalidToken
 
 from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .ratelimit import RateLimitedPostMixin, hit
+from .ratelimit import RateLimitedPostMixin
 from .services import accounts, gifts, subscriptions
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
@@ -157,28 +157,21 @@ class ResendVerificationView(LoginRequiredMixin, RateLimitedPostMixin, View):
     rate_scope = "verify-resend"
     rate_limit = 5
     rate_window_seconds = 3600
-    per_account_limit = 3  # an hour: the link goes to one mailbox, which must not be flooded
+    MESSAGES = {
+        "sent": (messages.SUCCESS, "We sent a new link to {email}. Open it to confirm."),
+        "already-verified": (messages.INFO, "Your email address is already confirmed."),
+        "no-address": (messages.ERROR, "Your account has no email address to confirm."),
+        "too-often": (
+            messages.ERROR,
+            "We have sent several links to {email} already: look for them, or try again "
+            "in an hour.",
+        ),
+    }
 
     def post(self, request):
-        user = request.user
-        if accounts.has_verified_email(user):
-            messages.info(request, "Your email address is already confirmed.")
-        elif not user.email:
-            messages.error(request, "Your account has no email address to confirm.")
-        elif hit(
-            scope="verify-resend-account",
-            key=str(user.pk),
-            limit=self.per_account_limit,
-            window_seconds=self.rate_window_seconds,
-        ):
-            messages.error(
-                request,
-                f"We have sent several links to {user.email} already: look for them, "
-                "or try again in an hour.",
-            )
-        else:
-            accounts.send_verification_email(user=user)
-            messages.success(request, f"We sent a new link to {user.email}. Open it to confirm.")
+        outcome = accounts.resend_verification_email(user=request.user)
+        level, text = self.MESSAGES[outcome]
+        messages.add_message(request, level, text.format(email=request.user.email))
         return redirect(safe_next(request, reverse("paywall:account")))
 
 

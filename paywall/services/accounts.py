@@ -10,7 +10,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
@@ -22,8 +22,12 @@ from newsroom.lib import emails
 from newsroom.lib.signing import InvalidToken, sign_dated, unsign_dated
 from paywall import tasks
 from paywall.models import ReaderProfile
+from paywall.ratelimit import hit
 
 VERIFY_SALT = "paywall.verify-email"
+# "Send me the link again" at most this often per account: it goes to one mailbox, which
+# someone who signed up with another's address must not flood.
+RESENDS_PER_HOUR = 3
 
 
 def _address(user: AbstractUser) -> str:
@@ -40,7 +44,7 @@ def register(*, email: str, password: str) -> AbstractUser:
     return user
 
 
-def has_verified_email(user: AbstractUser) -> bool:
+def has_verified_email(user: AbstractUser | AnonymousUser) -> bool:
     """True once the account's current address was confirmed from the link sent to it."""
     if not user.is_authenticated or not _address(user):
         return False
@@ -98,6 +102,21 @@ def send_verification_email(*, user: AbstractUser) -> None:
             "max_age_days": settings.ACCOUNT_VERIFICATION_MAX_AGE // 86400,
         },
     )
+
+
+def resend_verification_email(*, user: AbstractUser) -> str:
+    """A fresh link for an account whose address is not confirmed yet. Returns what
+    happened: "sent", "already-verified", "no-address" or "too-often"."""
+    if has_verified_email(user):
+        return "already-verified"
+    if not _address(user):
+        return "no-address"
+    if hit(
+        scope="verify-resend-account", key=str(user.pk), limit=RESENDS_PER_HOUR, window_seconds=3600
+    ):
+        return "too-often"
+    send_verification_email(user=user)
+    return "sent"
 
 
 def request_password_reset(*, email: str) -> None:
