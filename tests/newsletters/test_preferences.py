@@ -193,13 +193,19 @@ def test_one_click_unsubscribe_links_never_expire(daily, time_machine):
     assert not subscriber.newsletters.exists()
 
 
-def test_the_unsubscribe_page_hands_out_no_preference_link_but_can_email_one(client, daily):
+def test_the_unsubscribe_page_hands_out_no_preference_link_but_can_email_one(daily):
+    from django.test import Client
+
     subscriber = SubscriberFactory(newsletters=[daily])
+    client = Client(enforce_csrf_checks=True)
 
     page = client.get(unsubscribe_url(subscriber, daily)).content.decode()
     assert "/newsletters/preferences/" not in page
-    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
-    client.post(reverse("newsletters:new_preferences_link"), {"token": token})
+    form = {
+        name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+        for name in ("csrfmiddlewaretoken", "token")
+    }
+    assert client.post(reverse("newsletters:new_preferences_link"), form).status_code == 200
 
     assert [m.to for m in mail.outbox] == [[subscriber.email]]
     assert "/newsletters/preferences/" in mail.outbox[0].body
