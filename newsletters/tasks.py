@@ -3,11 +3,11 @@
 from datetime import datetime
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
+
+from newsroom.lib import emails
 
 from .models import Newsletter, NewsletterIssue, Subscriber
 from .tokens import make_confirm_token, make_preferences_token
@@ -15,19 +15,6 @@ from .tokens import make_confirm_token, make_preferences_token
 
 def _absolute(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
-
-
-def _send_pair(*, template: str, subject: str, to: str, context: dict) -> None:
-    context = {"site_name": settings.SITE_NAME, "site_url": settings.SITE_URL, **context}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string(f"newsletters/email/{template}.txt", context),
-        to=[to],
-    )
-    message.attach_alternative(
-        render_to_string(f"newsletters/email/{template}.html", context), "text/html"
-    )
-    message.send()
 
 
 @task()
@@ -62,8 +49,8 @@ def send_confirmation_email(subscriber_id: int) -> None:
         return
     newsletters = list(subscriber.newsletters.active())
     token = make_confirm_token(subscriber.pk)
-    _send_pair(
-        template="confirm",
+    emails.send(
+        template="newsletters/email/confirm",
         subject=f"Please confirm your {settings.SITE_NAME} newsletter subscription",
         to=subscriber.email,
         context={
@@ -84,13 +71,31 @@ def send_added_email(subscriber_id: int, newsletter_ids: list[int]) -> None:
     if not newsletters:
         return
     token = make_preferences_token(subscriber.pk)
-    _send_pair(
-        template="added",
+    emails.send(
+        template="newsletters/email/added",
         subject=f"You're signed up: {', '.join(n.name for n in newsletters)}",
         to=subscriber.email,
         context={
             "newsletters": newsletters,
             "preferences_url": _absolute(reverse("newsletters:preferences", args=[token])),
+        },
+    )
+
+
+@task()
+def send_preferences_link_email(subscriber_id: int) -> None:
+    """A fresh link to the preference centre, asked for from an expired one."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        return
+    token = make_preferences_token(subscriber.pk)
+    emails.send(
+        template="newsletters/email/preferences_link",
+        subject=f"Your link to manage your {settings.SITE_NAME} newsletters",
+        to=subscriber.email,
+        context={
+            "preferences_url": _absolute(reverse("newsletters:preferences", args=[token])),
+            "max_age_days": settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE // 86400,
         },
     )
 

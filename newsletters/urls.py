@@ -10,5 +10,6 @@ urlpatterns = [
     path("join/<slug:slug>/", views.join, name="join"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("preferences/<str:token>/", views.preferences, name="preferences"),
+    path("new-link/", views.new_preferences_link, name="new_preferences_link"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,6 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from newsroom.csrf import same_site_posts_only
 from newsroom.lib.client import client_address
 from newsroom.lib.ratelimit import too_many_attempts
+from paywall.services.accounts import has_verified_email
 
 from .forms import PreferencesForm, SignupForm
 from .models import Newsletter, Subscriber
@@ -20,6 +22,7 @@ from .tokens import (
     make_preferences_token,
     read_preferences_token,
     read_unsubscribe_token,
+    subscriber_in_link,
 )
 
 
@@ -31,13 +34,6 @@ def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
     )
 
 
-def reader_subscriber(user) -> Subscriber | None:
-    """The subscriber row of a signed-in reader, matched by their account's email."""
-    if not user.is_authenticated or not user.email:
-        return None
-    return Subscriber.objects.with_email(user.email).first()
-
-
 def _list_context(request, form, checked=()):
     newsletters = list(Newsletter.objects.active().select_related("series"))
     context = {
@@ -47,12 +43,14 @@ def _list_context(request, form, checked=()):
         "consent_text": signup_services.CONSENT_TEXT,
     }
     if request.user.is_authenticated and request.user.email:
-        subscriber = reader_subscriber(request.user)
+        verified = has_verified_email(request.user)
+        subscriber = preference_services.subscriber_for_account(request.user) if verified else None
         mine = set()
         if subscriber is not None and subscriber.status != Subscriber.Status.UNSUBSCRIBED:
             mine = set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
         context["reader"] = {
             "email": request.user.email,
+            "verified": verified,
             "subscriber": subscriber,
             "pending": subscriber is not None and subscriber.status == Subscriber.Status.PENDING,
             "subscribed_ids": mine,
@@ -114,6 +112,14 @@ def join(request, slug):
     if not request.user.email:
         messages.error(request, "Your account has no email address to send newsletters to.")
         return redirect("newsletters:list")
+    if not has_verified_email(request.user):
+        # Nothing is added for an address the account has not proved it reads.
+        messages.error(
+            request,
+            f"Please confirm your email address first: open the link we sent to "
+            f"{request.user.email}, then sign up here with one click.",
+        )
+        return redirect("newsletters:list")
     client = client_address(request)
     try:
         signup_services.check_client_rate(ip_address=client)
@@ -167,18 +173,15 @@ def confirm(request, token):
     )
 
 
-def _subscriber_from_preferences_token(token) -> Subscriber:
-    try:
-        return Subscriber.objects.get(pk=read_preferences_token(token))
-    except (InvalidToken, Subscriber.DoesNotExist) as exc:
-        raise Http404("This link is not valid.") from exc
-
-
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
-        subscriber = _subscriber_from_preferences_token(token)
-    except Http404:
+        subscriber = Subscriber.objects.get(pk=read_preferences_token(token))
+    except ExpiredToken:
+        days = settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE // 86400
+        context = {"token": token, "max_age_days": days}
+        return render(request, "newsletters/preferences_expired.html", context, status=410)
+    except (InvalidToken, Subscriber.DoesNotExist):
         return _link_problem(request, expired=False)
     if request.method == "POST":
         if "unsubscribe_all" in request.POST:
@@ -198,6 +201,18 @@ def preferences(request, token):
             current = list(subscriber.newsletters.active())
         form = PreferencesForm(initial={"newsletters": current})
     return render(request, "newsletters/preferences.html", {"subscriber": subscriber, "form": form})
+
+
+@require_POST
+def new_preferences_link(request):
+    """Email a fresh preference link to whoever an old preference or unsubscribe link was
+    sent to. The answer is the same whatever the address's state."""
+    try:
+        subscriber_id = subscriber_in_link(request.POST.get("token", ""))
+    except InvalidToken:
+        return _link_problem(request, expired=False)
+    preference_services.send_fresh_link(subscriber_id=subscriber_id)
+    return render(request, "newsletters/preferences_link_sent.html")
 
 
 @csrf_exempt  # RFC 8058: mail clients POST here without a session or token.
@@ -220,6 +235,6 @@ def unsubscribe(request, token):
             "newsletter": newsletter,
             "subscriber": subscriber,
             "done": done,
-            "preferences_token": make_preferences_token(subscriber.pk),
+            "token": token,
         },
     )

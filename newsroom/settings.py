@@ -176,9 +176,13 @@ LOGIN_URL = "paywall:login"
 LOGIN_REDIRECT_URL = "paywall:account"
 # Payment provider behind paywall.services.providers; only "manual" ships (no card charges).
 PAYWALL_PAYMENT_PROVIDER = env("PAYWALL_PAYMENT_PROVIDER", default="manual")
+# How long the link that confirms a new account's email address works.
+ACCOUNT_VERIFICATION_MAX_AGE = env.int("ACCOUNT_VERIFICATION_DAYS", default=3) * 86400
 
 # Newsletters (newsletters/): double opt-in, signup limits, sending in batches.
 NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=3) * 86400
+# Preference-centre links expire; every email carries a fresh one (unsubscribe links never do).
+NEWSLETTER_PREFERENCE_LINK_MAX_AGE = env.int("NEWSLETTER_PREFERENCE_LINK_DAYS", default=60) * 86400
 NEWSLETTER_SIGNUP_LIMIT_PER_IP = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_IP", default=10)
 NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS", default=3)
 NEWSLETTER_SIGNUP_RATE_WINDOW = 3600  # seconds: the limits above are per hour

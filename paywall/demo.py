@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from .models import MeterPolicy, Plan, Subscription
+from .services.accounts import mark_verified
 from .services.subscriptions import mark_paid, subscribe
 
 # Demo reader accounts, to try the paywall from both sides (passwords are for demos only).
@@ -61,12 +62,18 @@ def load_demo(stdout) -> None:
 
 
 def load_demo_readers(stdout) -> None:
-    """A signed-in reader without a subscription, and a subscriber on the annual plan."""
+    """A signed-in reader without a subscription, and a subscriber on the annual plan.
+
+    Their addresses count as confirmed (nobody reads example.com mail), so the demo shows
+    what a verified reader sees, their newsletters included.
+    """
     User = get_user_model()
     for email in (DEMO_READER, DEMO_SUBSCRIBER):
-        if not User.objects.filter(username=email).exists():
-            User.objects.create_user(username=email, email=email, password=READER_PASSWORD)
+        user = User.objects.filter(username=email).first()
+        if user is None:
+            user = User.objects.create_user(username=email, email=email, password=READER_PASSWORD)
             stdout.write(f"Demo reader created: {email} / {READER_PASSWORD}")
+        mark_verified(user=user, now=timezone.now())
     subscriber = User.objects.get(username=DEMO_SUBSCRIBER)
     if not Subscription.objects.live().filter(user=subscriber).exists():
         now = timezone.now()

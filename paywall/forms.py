@@ -45,12 +45,6 @@ class SignupForm(forms.Form):
                 self.add_error("password", error)
         return cleaned
 
-    def save(self):
-        email = self.cleaned_data["email"]
-        return get_user_model().objects.create_user(
-            username=email, email=email, password=self.cleaned_data["password"]
-        )
-
 
 class EmailAuthenticationForm(AuthenticationForm):
     """Django's sign-in form, asking for the email address the account was made with."""

@@ -295,3 +295,29 @@ class FunnelDay(models.Model):
 
     def __str__(self):
         return f"{self.date}: article {self.article_id}"
+
+
+class ReaderProfile(models.Model):
+    """What a reader account holds beyond Django's user: whether its address is proved."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_profile"
+    )
+    email_verified_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the reader confirmed the address from the link we emailed to it. "
+        "Until then the account sees nothing that belongs to that address (newsletters).",
+    )
+    verified_email = models.EmailField(
+        max_length=254,
+        blank=True,
+        help_text="The address that was confirmed. An account whose email is changed "
+        "afterwards must confirm the new one.",
+    )
+
+    def __str__(self):
+        return f"Reader profile of {self.user}"
+
+    def has_verified(self, email: str) -> bool:
+        return self.email_verified_at is not None and self.verified_email == email.strip().lower()

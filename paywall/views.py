@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import IntegrityError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -17,10 +16,11 @@ from django.views.generic import FormView, TemplateView
 from articles.models import Article
 from newsroom.lib import ratelimit
 from newsroom.lib.ratelimit import RateLimitedPostMixin
+from newsroom.lib.signing import ExpiredToken, InvalidToken
 
 from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .services import gifts, subscriptions
+from .services import accounts, gifts, subscriptions
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
 from .services.subscriptions import SubscriptionError
@@ -40,7 +40,9 @@ def safe_next(request, fallback: str) -> str:
 def sign_up(request, form: SignupForm):
     """Create the account and sign the reader in (the anonymous meter carries over)."""
     try:
-        user = form.save()
+        user = accounts.register(
+            email=form.cleaned_data["email"], password=form.cleaned_data["password"]
+        )
     except IntegrityError:  # The same email submitted twice at once.
         form.add_error("email", "An account already uses this email address.")
         return None
@@ -61,7 +63,11 @@ class SignupView(RateLimitedPostMixin, FormView):
     def form_valid(self, form):
         if sign_up(self.request, form) is None:
             return self.form_invalid(form)
-        messages.success(self.request, "Welcome! Your account is ready.")
+        messages.success(
+            self.request,
+            "Welcome! Your account is ready. To confirm your email address, open the link "
+            f"we sent to {self.request.user.email}.",
+        )
         return redirect(safe_next(self.request, reverse("paywall:account")))
 
     def get_context_data(self, **kwargs):
@@ -84,15 +90,14 @@ class LogoutView(auth_views.LogoutView):
 
 class PasswordResetView(RateLimitedPostMixin, auth_views.PasswordResetView):
     template_name = "paywall/password_reset_form.html"
-    email_template_name = "paywall/email/password_reset.txt"
-    html_email_template_name = "paywall/email/password_reset.html"
-    subject_template_name = "paywall/email/password_reset_subject.txt"
     success_url = reverse_lazy("paywall:password_reset_done")
     rate_limit = staticmethod(ratelimit.authorize_password_reset)
 
-    @property
-    def extra_email_context(self):
-        return {"site_name": settings.SITE_NAME}
+    def form_valid(self, form):
+        # Not form.save(): it looks the address up and sends inside the request, which
+        # makes the answer slower when an account exists. The worker does both.
+        accounts.request_password_reset(email=form.cleaned_data["email"])
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -118,6 +123,56 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 @method_decorator(never_cache, name="dispatch")
+class VerifyEmailView(View):
+    """GET shows a button, POST confirms: mail scanners follow links but don't submit forms."""
+
+    template_name = "paywall/verify_email.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.account = accounts.user_for_verification(token=kwargs["token"])
+        except ExpiredToken:
+            return render(request, self.template_name, {"problem": "expired"}, status=410)
+        except InvalidToken:
+            return render(request, self.template_name, {"problem": "invalid"}, status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        context = {"email": self.account.email, "done": accounts.has_verified_email(self.account)}
+        return render(request, self.template_name, context)
+
+    def post(self, request, token):
+        accounts.mark_verified(user=self.account, now=timezone.now())
+        messages.success(request, f"Thank you: {self.account.email} is confirmed.")
+        if request.user.is_authenticated:
+            return redirect("paywall:account")
+        return redirect("paywall:login")
+
+
+class ResendVerificationView(LoginRequiredMixin, RateLimitedPostMixin, View):
+    """ "Send me the link again", for accounts whose address is not confirmed yet."""
+
+    http_method_names = ["post"]
+    rate_limit = staticmethod(ratelimit.authorize_verification_resend)
+    MESSAGES = {
+        "sent": (messages.SUCCESS, "We sent a new link to {email}. Open it to confirm."),
+        "already-verified": (messages.INFO, "Your email address is already confirmed."),
+        "no-address": (messages.ERROR, "Your account has no email address to confirm."),
+        "too-often": (
+            messages.ERROR,
+            "We have sent several links to {email} already: look for them, or try again "
+            "in an hour.",
+        ),
+    }
+
+    def post(self, request):
+        outcome = accounts.resend_verification_email(user=request.user)
+        level, text = self.MESSAGES[outcome]
+        messages.add_message(request, level, text.format(email=request.user.email))
+        return redirect(safe_next(request, reverse("paywall:account")))
+
+
+@method_decorator(never_cache, name="dispatch")
 class AccountView(LoginRequiredMixin, TemplateView):
     template_name = "paywall/account.html"
 
@@ -131,6 +186,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         can_give = bool(subscription and subscription.grants_access(now))
         recent_gifts = GiftLink.objects.given_by(user).usable(now)[:10] if can_give else []
         return super().get_context_data(
+            email_verified=accounts.has_verified_email(user),
             subscription=subscription,
             plans=Plan.objects.filter(is_active=True),
             trial_used=subscriptions.has_had_trial(user=user),

@@ -28,3 +28,19 @@ def _clear_cache():
     yield
     funnel.push_pending()
     cache.clear()
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Background work is queued, not run: the list of queued tasks, to run with run_queued."""
+    from django_tasks import task_backends
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return task_backends["default"].results
+
+
+def run_queued(results) -> None:
+    """What the worker would do with the queued tasks (and any they queue in turn)."""
+    while results:
+        result = results.pop(0)
+        result.task.call(*result.args, **result.kwargs)

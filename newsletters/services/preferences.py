@@ -3,10 +3,30 @@
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
+from newsroom.lib import ratelimit
+from paywall.services.accounts import has_verified_email
+
 from ..models import Newsletter, Subscriber, Subscription
+from ..tasks import send_preferences_link_email
+
+
+def subscriber_for_account(user: AbstractBaseUser | AnonymousUser) -> Subscriber | None:
+    """The subscriber row of a signed-in reader's address, once the account has proved
+    the address is theirs; before that, nobody's (so nothing leaks to a stranger who
+    signed up with it)."""
+    if not has_verified_email(user):
+        return None
+    return Subscriber.objects.with_email(user.email).first()
+
+
+def send_fresh_link(*, subscriber_id: int) -> None:
+    """Email a newly signed preference link to the subscriber's own address."""
+    if ratelimit.authorize_fresh_preference_link(subscriber_id=subscriber_id).allowed:
+        send_preferences_link_email.enqueue(subscriber_id)
 
 
 def _mark_unsubscribed_if_empty(subscriber: Subscriber, now: datetime) -> None:

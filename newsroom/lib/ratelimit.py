@@ -81,6 +81,16 @@ def authorize_gift_link(*, client: str) -> Verdict:
     return hit(scope="gift-link", key=client, limit=30, window_seconds=600)
 
 
+def authorize_verification_resend(*, client: str) -> Verdict:
+    """ "Send me the link again" for an account's address, per client address."""
+    return hit(scope="verify-resend", key=client, limit=5, window_seconds=3600)
+
+
+def authorize_verification_resend_for(*, user_id: int) -> Verdict:
+    """The same per account, whoever asks: the cap that stops a mail bomb."""
+    return hit(scope="verify-resend-account", key=str(user_id), limit=3, window_seconds=3600)
+
+
 def authorize_admin_login(*, client: str) -> Verdict:
     """Many usernames tried from one address (axes only counts each username apart)."""
     return hit(scope="admin-login", key=client, limit=40, window_seconds=600)
@@ -117,6 +127,13 @@ def authorize_newsletter_email(*, email: str) -> Verdict:
         limit=settings.NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS,
         window_seconds=settings.NEWSLETTER_SIGNUP_RATE_WINDOW,
     )
+
+
+def authorize_fresh_preference_link(*, subscriber_id: int) -> Verdict:
+    """One fresh preference link per subscriber every ten minutes, however often it is
+    asked for: it goes to their mailbox, which a stranger holding an old email must not
+    flood."""
+    return hit(scope="fresh-preference-link", key=str(subscriber_id), limit=1, window_seconds=600)
 
 
 def too_many_attempts(

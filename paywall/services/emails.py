@@ -1,13 +1,10 @@
 """Emails about a reader's subscription (text and HTML pairs in templates/paywall/email/)."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 
-logger = logging.getLogger(__name__)
+from newsroom.lib import emails
+from paywall.models import Subscription
 
 SUBJECTS = {
     "trial_started": "Your free trial of {site_name} has started",
@@ -15,33 +12,26 @@ SUBJECTS = {
 }
 
 
-def send_subscription_email(*, subscription, kind: str) -> bool:
-    """Tell the reader what changed; a mail server failure never undoes the change."""
+def send_subscription_email(*, subscription: Subscription, kind: str) -> bool:
+    """Tell the reader what changed. The worker sends it: a mail server failure never
+    undoes the change, nor slows the reader's click."""
     email = subscription.user.email
     if not email:
         return False
-    context = {
-        "site_name": settings.SITE_NAME,
-        "site_url": settings.SITE_URL,
-        "account_url": f"{settings.SITE_URL}{reverse('paywall:account')}",
-        "subscription": subscription,
-        "plan": subscription.plan,
-        "article": subscription.started_from,
-        "article_url": (
-            f"{settings.SITE_URL}{subscription.started_from.get_absolute_url()}"
-            if subscription.started_from
-            else ""
-        ),
-    }
-    message = EmailMultiAlternatives(
+    emails.send_in_background(
+        template=f"paywall/email/{kind}",
         subject=SUBJECTS[kind].format(site_name=settings.SITE_NAME),
-        body=render_to_string(f"paywall/email/{kind}.txt", context),
-        to=[email],
+        to=email,
+        context={
+            "account_url": f"{settings.SITE_URL}{reverse('paywall:account')}",
+            "subscription": subscription,
+            "plan": subscription.plan,
+            "article": subscription.started_from,
+            "article_url": (
+                f"{settings.SITE_URL}{subscription.started_from.get_absolute_url()}"
+                if subscription.started_from
+                else ""
+            ),
+        },
     )
-    message.attach_alternative(render_to_string(f"paywall/email/{kind}.html", context), "text/html")
-    try:
-        message.send()
-    except Exception:
-        logger.exception("Could not send the %s email for subscription %s", kind, subscription.pk)
-        return False
     return True

@@ -4,9 +4,11 @@ import pytest
 from django.contrib.auth.models import User
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from newsletters.models import NewsletterIssue, Subscriber
 from newsletters.services.signup import sign_up
+from paywall.services.accounts import mark_verified
 from tests.factories import ArticleFactory, NewsletterFactory, SeriesFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +88,7 @@ def test_newsletters_page_lists_every_active_newsletter(client, daily, eyes):
 
 def test_signed_in_reader_sees_their_newsletters_and_joins_with_one_click(client, daily, eyes):
     user = User.objects.create_user("ann", "Ann@Example.org", "pw")
+    mark_verified(user=user, now=timezone.now())
     SubscriberFactory(email="ann@example.org", newsletters=[daily])
     client.force_login(user)
 
@@ -103,7 +106,9 @@ def test_signed_in_reader_sees_their_newsletters_and_joins_with_one_click(client
 def test_signed_in_reader_without_a_subscription_still_confirms_by_email(client, daily):
     from django.core import mail
 
-    client.force_login(User.objects.create_user("bo", "bo@example.org", "pw"))
+    user = User.objects.create_user("bo", "bo@example.org", "pw")
+    mark_verified(user=user, now=timezone.now())
+    client.force_login(user)
 
     client.post(reverse("newsletters:join", args=["worldcrunch-today"]))
 

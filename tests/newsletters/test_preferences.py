@@ -1,4 +1,8 @@
+import re
+
 import pytest
+from django.core import mail
+from django.core.signing import Signer
 from django.urls import reverse
 
 from newsletters.models import Subscriber
@@ -94,14 +98,117 @@ def test_forged_preference_link_is_404(client, daily):
     assert response.status_code == 404
 
 
-def test_preference_links_do_not_expire(client, daily, time_machine):
-    time_machine.move_to("2020-01-01 00:00Z")
+def test_preference_links_work_for_the_configured_days_then_expire(
+    client, daily, settings, time_machine
+):
+    settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE = 60 * 86400
+    time_machine.move_to("2026-01-01 00:00Z")
     subscriber = SubscriberFactory(newsletters=[daily])
     url = preferences_url(subscriber)
 
-    time_machine.move_to("2026-01-01 00:00Z")
-
+    time_machine.move_to("2026-02-25 00:00Z")  # 55 days on
     assert client.get(url).status_code == 200
+
+    time_machine.move_to("2026-03-03 00:00Z")  # 61 days on
+    response = client.get(url)
+    body = response.content.decode()
+    assert response.status_code == 410
+    assert "This link has expired" in body
+    assert "Email me a link to manage my newsletters" in body
+    assert subscriber.email not in body
+    assert client.post(url, {"newsletters": []}).status_code == 410
+    assert subscriber.newsletters.exists()
+
+
+def test_an_expired_link_emails_a_fresh_one_to_the_subscribers_address(client, daily, time_machine):
+    time_machine.move_to("2026-01-01 00:00Z")
+    subscriber = SubscriberFactory(newsletters=[daily])
+    token = make_preferences_token(subscriber.pk)
+    time_machine.move_to("2026-06-01 00:00Z")
+
+    response = client.post(reverse("newsletters:new_preferences_link"), {"token": token})
+
+    assert response.status_code == 200
+    assert "a fresh link to manage its newsletters is on its way" in response.content.decode()
+    [message] = mail.outbox
+    assert message.to == [subscriber.email]
+    fresh = re.search(r"/newsletters/preferences/[^/\s]+/", message.body).group(0)
+    assert subscriber.email in client.get(fresh).content.decode()
+
+
+def test_asking_for_fresh_links_again_and_again_sends_one(client, daily):
+    subscriber = SubscriberFactory(newsletters=[daily])
+    token = make_preferences_token(subscriber.pk)
+
+    for _ in range(4):
+        client.post(reverse("newsletters:new_preferences_link"), {"token": token})
+
+    assert len(mail.outbox) == 1
+
+
+def test_a_fresh_link_for_an_address_no_longer_on_file_answers_the_same_and_sends_nothing(
+    client, daily
+):
+    subscriber = SubscriberFactory(newsletters=[daily])
+    token = make_preferences_token(subscriber.pk)
+    subscriber.delete()
+
+    response = client.post(reverse("newsletters:new_preferences_link"), {"token": token})
+
+    assert response.status_code == 200
+    assert "a fresh link to manage its newsletters is on its way" in response.content.decode()
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("token", ["", "garbage", "12:forged"])
+def test_a_forged_link_gets_no_fresh_one(client, daily, token):
+    response = client.post(reverse("newsletters:new_preferences_link"), {"token": token})
+
+    assert response.status_code == 404
+    assert mail.outbox == []
+
+
+def test_links_from_before_preference_links_expired_count_as_expired(client, daily):
+    subscriber = SubscriberFactory(newsletters=[daily])
+    old_link = Signer(salt="newsletters.preferences").sign(str(subscriber.pk))  # no date
+
+    response = client.get(reverse("newsletters:preferences", args=[old_link]))
+    assert response.status_code == 410
+    client.post(reverse("newsletters:new_preferences_link"), {"token": old_link})
+
+    assert [m.to for m in mail.outbox] == [[subscriber.email]]
+
+
+def test_one_click_unsubscribe_links_never_expire(daily, time_machine):
+    from django.test import Client
+
+    time_machine.move_to("2020-01-01 00:00Z")
+    subscriber = SubscriberFactory(newsletters=[daily])
+    url = unsubscribe_url(subscriber, daily)
+    time_machine.move_to("2030-01-01 00:00Z")
+
+    response = Client(enforce_csrf_checks=True).post(url, {"List-Unsubscribe": "One-Click"})
+
+    assert response.status_code == 200
+    assert not subscriber.newsletters.exists()
+
+
+def test_the_unsubscribe_page_hands_out_no_preference_link_but_can_email_one(daily):
+    from django.test import Client
+
+    subscriber = SubscriberFactory(newsletters=[daily])
+    client = Client(enforce_csrf_checks=True)
+
+    page = client.get(unsubscribe_url(subscriber, daily)).content.decode()
+    assert "/newsletters/preferences/" not in page
+    form = {
+        name: re.search(rf'name="{name}" value="([^"]+)"', page).group(1)
+        for name in ("csrfmiddlewaretoken", "token")
+    }
+    assert client.post(reverse("newsletters:new_preferences_link"), form).status_code == 200
+
+    assert [m.to for m in mail.outbox] == [[subscriber.email]]
+    assert "/newsletters/preferences/" in mail.outbox[0].body
 
 
 def test_one_click_unsubscribe_post_without_csrf_answers_200_and_is_idempotent(daily, weekly):

@@ -126,6 +126,25 @@ def test_every_issue_email_has_rfc8058_one_click_headers(issue, daily, settings)
     assert b"List-Unsubscribe-Post: List-Unsubscribe=One-Click" in message_bytes
 
 
+def test_every_issue_carries_a_freshly_signed_preference_link(daily, settings, time_machine):
+    settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE = 60 * 86400
+    SubscriberFactory(email="ann@example.org", newsletters=[daily])
+    article = ArticleFactory()
+    time_machine.move_to("2026-01-05 06:00Z")
+    send_issue(issue_id=NewsletterIssueFactory(newsletter=daily, articles=[article]).pk)
+    time_machine.move_to("2026-04-06 06:00Z")  # three months on
+    send_issue(issue_id=NewsletterIssueFactory(newsletter=daily, articles=[article]).pk)
+
+    january, april = (
+        re.search(r"/newsletters/preferences/[^/\s]+/", message.body).group(0)
+        for message in mail.outbox
+    )
+
+    client = Client()
+    assert client.get(april).status_code == 200
+    assert client.get(january).status_code == 410  # expired: the page offers a fresh link
+
+
 def test_the_one_click_header_url_unsubscribes_with_a_bare_post(issue, daily):
     subscriber = SubscriberFactory(newsletters=[daily])
     send_issue(issue_id=issue.pk)

@@ -10,10 +10,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from newsletters.models import Subscriber
 from newsroom.lib import cache_outage, ratelimit
 from paywall.models import Subscription
+from paywall.services.accounts import mark_verified
 from tests.factories import NewsletterFactory, PlanFactory, ReaderFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +92,7 @@ def test_newsletter_signup_works_while_the_cache_is_down(client, cache_down):
 def test_joining_a_newsletter_works_while_the_cache_is_down(client, cache_down):
     daily = NewsletterFactory(slug="worldcrunch-today")
     reader = ReaderFactory()
+    mark_verified(user=reader, now=timezone.now())
     client.force_login(reader)
 
     response = client.post(reverse("newsletters:join", args=[daily.slug]))

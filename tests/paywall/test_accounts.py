@@ -3,9 +3,12 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from paywall.models import MeterRead
+from tests.conftest import run_queued
 from tests.factories import ArticleFactory, ReaderFactory
 
 from .conftest import is_gated, read
@@ -119,7 +122,8 @@ def test_account_page_needs_sign_in(client, policy):
     assert response["Location"].startswith(reverse("paywall:login"))
 
 
-def test_password_reset_sends_an_email_with_a_working_link(client, reader):
+def test_password_reset_sends_an_email_with_a_working_link(client, reader, settings):
+    settings.SITE_URL = "http://testserver"  # the link is built from SITE_URL, not the request
     response = client.post(reverse("paywall:password_reset"), {"email": reader.email.upper()})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
@@ -144,6 +148,36 @@ def test_password_reset_for_unknown_email_reveals_nothing(client, policy):
     response = client.post(reverse("paywall:password_reset"), {"email": "nobody@example.com"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_password_reset_email_is_sent_by_the_worker_not_inside_the_request(
+    client, reader, queued_tasks
+):
+    response = client.post(reverse("paywall:password_reset"), {"email": reader.email})
+
+    assert response.status_code == 302
+    assert mail.outbox == []  # the answer came before any mail server was asked
+    assert len(queued_tasks) == 1
+
+    run_queued(queued_tasks)
+
+    assert [message.to for message in mail.outbox] == [[reader.email]]
+    assert "/account/password/reset/" in mail.outbox[0].body
+
+
+def test_password_reset_answers_with_the_same_work_whether_or_not_an_account_exists(
+    client, reader, queued_tasks
+):
+    with CaptureQueriesContext(connection) as for_account:
+        known = client.post(reverse("paywall:password_reset"), {"email": reader.email})
+    with CaptureQueriesContext(connection) as for_nobody:
+        unknown = client.post(reverse("paywall:password_reset"), {"email": "nobody@example.com"})
+
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert len(for_account.captured_queries) == len(for_nobody.captured_queries)
+    assert [r.task.name for r in queued_tasks] == ["send_password_reset_email"] * 2
+    run_queued(queued_tasks)
+    assert [message.to for message in mail.outbox] == [[reader.email]]
 
 
 def test_header_links_to_sign_in_or_account(client, reader, policy):

@@ -1,0 +1,141 @@
+"""Reader accounts: creating one, proving its email address, and the password-reset email.
+
+An account made with an address proves nothing about who reads that mailbox: only the
+link emailed to it does. Until the reader has used it, nothing that belongs to the address
+(its newsletters, their preference link) is shown to the account.
+"""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from newsroom.lib import emails, ratelimit
+from newsroom.lib.signing import InvalidToken, sign_dated, unsign_dated
+from paywall import tasks
+from paywall.models import ReaderProfile
+
+VERIFY_SALT = "paywall.verify-email"
+# "Send me the link again" at most this often per account: it goes to one mailbox, which
+# someone who signed up with another's address must not flood.
+
+
+def _address(user: AbstractUser) -> str:
+    return (user.email or "").strip().lower()
+
+
+def register(*, email: str, password: str) -> AbstractUser:
+    """A new reader account (its lowercased email is the username), and the email with
+    the link that proves the address."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(username=email, email=email, password=password)
+        ReaderProfile.objects.create(user=user)
+    send_verification_email(user=user)
+    return user
+
+
+def has_verified_email(user: AbstractUser | AnonymousUser) -> bool:
+    """True once the account's current address was confirmed from the link sent to it."""
+    if not user.is_authenticated or not _address(user):
+        return False
+    profile = ReaderProfile.objects.filter(user_id=user.pk).first()
+    return profile is not None and profile.has_verified(_address(user))
+
+
+def mark_verified(*, user: AbstractUser, now: datetime) -> ReaderProfile:
+    """Record that the account's address is proved (idempotent: the first time is kept)."""
+    address = _address(user)
+    with transaction.atomic():
+        profile, _ = ReaderProfile.objects.select_for_update().get_or_create(user=user)
+        if not profile.has_verified(address):
+            profile.email_verified_at = now
+            profile.verified_email = address
+            profile.save(update_fields=["email_verified_at", "verified_email"])
+    return profile
+
+
+def _address_digest(user: AbstractUser) -> str:
+    # A keyed digest, not the address: links end up in logs, and must not spell it out.
+    return salted_hmac(VERIFY_SALT, _address(user)).hexdigest()[:20]
+
+
+def make_verification_token(user: AbstractUser) -> str:
+    # The address is in it too: a link sent to an earlier address proves nothing now.
+    return sign_dated(f"{user.pk}:{_address_digest(user)}", salt=VERIFY_SALT)
+
+
+def user_for_verification(*, token: str) -> AbstractUser:
+    """The account a verification link was sent for. Raises ExpiredToken when it is too
+    old, InvalidToken when it is not ours or the account's address has changed since."""
+    value = unsign_dated(token, salt=VERIFY_SALT, max_age=settings.ACCOUNT_VERIFICATION_MAX_AGE)
+    user_id, _, digest = value.partition(":")
+    user = get_user_model().objects.filter(pk=int(user_id) if user_id.isdigit() else 0).first()
+    if (
+        user is None
+        or not _address(user)
+        or not constant_time_compare(digest, _address_digest(user))
+    ):
+        raise InvalidToken
+    return user
+
+
+def send_verification_email(*, user: AbstractUser) -> None:
+    """The link that proves the address, sent by the worker."""
+    path = reverse("paywall:verify_email", args=[make_verification_token(user)])
+    emails.send_in_background(
+        template="paywall/email/verify_email",
+        subject=f"Confirm your email address for {settings.SITE_NAME}",
+        to=user.email,
+        context={
+            "email": user.email,
+            "verify_url": f"{settings.SITE_URL}{path}",
+            "max_age_days": settings.ACCOUNT_VERIFICATION_MAX_AGE // 86400,
+        },
+    )
+
+
+def resend_verification_email(*, user: AbstractUser) -> str:
+    """A fresh link for an account whose address is not confirmed yet. Returns what
+    happened: "sent", "already-verified", "no-address" or "too-often"."""
+    if has_verified_email(user):
+        return "already-verified"
+    if not _address(user):
+        return "no-address"
+    if not ratelimit.authorize_verification_resend_for(user_id=user.pk).allowed:
+        return "too-often"
+    send_verification_email(user=user)
+    return "sent"
+
+
+def request_password_reset(*, email: str) -> None:
+    """Queue the reset for whoever has this address. The request does the same work
+    whether or not an account has it (one task, no lookup), so its timing tells nobody."""
+    tasks.send_password_reset_email.enqueue(email)
+
+
+def send_password_reset_email(*, email: str) -> int:
+    """In the worker: email a reset link to each active account with this address (the
+    accounts Django's reset form would pick). Returns how many were sent."""
+    sent = 0
+    for user in PasswordResetForm().get_users(email):
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        path = reverse(
+            "paywall:password_reset_confirm",
+            kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)},
+        )
+        emails.send(
+            template="paywall/email/password_reset",
+            subject=f"Reset your {settings.SITE_NAME} password",
+            to=user.email,
+            context={"email": user.email, "reset_url": f"{settings.SITE_URL}{path}"},
+        )
+        sent += 1
+    return sent
