@@ -122,6 +122,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Serve uploaded media from Django itself (fine for one machine; use object storage at scale).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# What /media/ serves: image renditions and author photos. Anything else is a 404.
+PUBLIC_MEDIA_PREFIXES = ("renditions/", "authors/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -193,6 +195,8 @@ from csp.constants import NONCE, NONE, SELF  # noqa: E402
 INSTALLED_APPS += ["csp", "axes"]
 MIDDLEWARE += [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, so its 400 page gets the site's policy too.
+    "newsroom.middleware.RejectNullCharactersMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
