@@ -286,8 +286,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         """Existing tags matching what the editor typed, names starting with it first."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        # PostgreSQL refuses NUL characters in a query; no tag name contains one.
-        term = request.GET.get("term", "").replace("\x00", "").strip()[:100]
+        term = request.GET.get("term", "").strip()[:100]
         tags = Tag.objects.filter(name__icontains=term).annotate(
             starts=Case(
                 When(name__istartswith=term, then=Value(0)),

@@ -196,7 +196,7 @@ INSTALLED_APPS += ["csp", "axes"]
 MIDDLEWARE += [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, so its 400 page gets the site's policy too.
-    "newsroom.middleware.RejectNullCharactersMiddleware",
+    "newsroom.middleware.NullCharactersMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -135,10 +135,8 @@ def media(request, path: str):
     outside PUBLIC_MEDIA_PREFIXES (an original upload, say), is a 404 like a missing file.
     """
     name = posixpath.normpath(path).lstrip("/")
-    if (
-        not name.startswith(settings.PUBLIC_MEDIA_PREFIXES)
-        or "\x00" in name
-        or any(len(part.encode()) > NAME_MAX_BYTES for part in name.split("/"))
+    if not name.startswith(settings.PUBLIC_MEDIA_PREFIXES) or any(
+        len(part.encode()) > NAME_MAX_BYTES for part in name.split("/")
     ):
         raise Http404("No such file.")
     return serve(request, name, document_root=settings.MEDIA_ROOT)
