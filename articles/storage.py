@@ -1,9 +1,11 @@
 """Storages for the image library's originals: wherever the files are, their URL is the
-admin's staff-only view (ImageAdmin.original_view), never a public address."""
+admin's staff-only view (ImageAdmin.original_view), never a public address.
+
+The S3 one lives in storage_s3.py, so a site on local disk never imports boto3 (0.3 s).
+"""
 
 from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
-from storages.backends.s3 import S3Storage
 
 
 class StaffOnlyURLMixin:
@@ -13,7 +15,3 @@ class StaffOnlyURLMixin:
 
 class OriginalsFileSystemStorage(StaffOnlyURLMixin, FileSystemStorage):
     """Originals on local disk, outside MEDIA_ROOT (ORIGINALS_ROOT)."""
-
-
-class OriginalsS3Storage(StaffOnlyURLMixin, S3Storage):
-    """Originals under a private key prefix or bucket (AWS_ORIGINALS_LOCATION, _BUCKET_NAME)."""

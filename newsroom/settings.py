@@ -263,7 +263,7 @@ if MEDIA_STORAGE == "s3":
     # Originals: another key prefix (or bucket), which the bucket policy must keep private.
     _media = STORAGES["default"]["OPTIONS"]
     STORAGES["originals"] = {
-        "BACKEND": "articles.storage.OriginalsS3Storage",
+        "BACKEND": "articles.storage_s3.OriginalsS3Storage",
         "OPTIONS": {
             **_media,
             "bucket_name": env("AWS_ORIGINALS_BUCKET_NAME", default=_media["bucket_name"]),
