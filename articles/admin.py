@@ -10,7 +10,7 @@ from django.contrib.admin.widgets import (
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Q, Value, When
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
@@ -286,8 +286,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         """Existing tags matching what the editor typed, names starting with it first."""
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        # PostgreSQL refuses NUL characters in a query; no tag name contains one.
-        term = request.GET.get("term", "").replace("\x00", "").strip()[:100]
+        term = request.GET.get("term", "").strip()[:100]
         tags = Tag.objects.filter(name__icontains=term).annotate(
             starts=Case(
                 When(name__istartswith=term, then=Value(0)),
@@ -493,7 +492,25 @@ class ImageAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(self.picker_view),
             name="articles_image_picker",
         )
-        return [picker, *super().get_urls()]
+        original = path(
+            "original/<path:name>",
+            self.admin_site.admin_view(self.original_view),
+            name="articles_image_original",
+        )
+        return [picker, original, *super().get_urls()]
+
+    def original_view(self, request, name):
+        """An original upload, for staff who may see the image (the originals storage's URL)."""
+        image = Image.objects.filter(file=name).first()
+        if image is None:
+            raise Http404("No image has this original.")
+        if not self.has_view_permission(request, image):
+            raise PermissionDenied
+        try:
+            handle = image.file.storage.open(image.file.name, "rb")
+        except FileNotFoundError as exc:
+            raise Http404("The original is missing from storage.") from exc
+        return FileResponse(handle)  # admin_view adds Cache-Control: private, no-store
 
     def picker_view(self, request):
         """The body editor's "Browse…" window: click a picture to put it in the article."""

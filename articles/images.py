@@ -1,5 +1,10 @@
 """Image checks and renditions. Readers get renditions, never the original upload.
 
+Originals are re-encoded on upload, upright and without metadata (no EXIF GPS, camera or
+XMP), and kept in the "originals" storage, which has no public address: renditions are
+named after their original, so an original in public media would be one guess away.
+Staff see an original through the admin (ImageAdmin.original_view).
+
 Renditions are JPEG and WebP at each width in IMAGE_RENDITION_WIDTHS, cropped to the house
 ratio (IMAGE_RENDITION_RATIO, the cards' 3:2) around the image's focal point. They are made
 once, when the image is saved, under names derived from the original and the focal point,
@@ -14,7 +19,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import Storage, default_storage, storages
 from PIL import Image, ImageCms, ImageOps
 
 # Refuse decompression bombs outright instead of letting Pillow merely warn.
@@ -23,6 +28,16 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 # EXIF orientations that turn the picture a quarter: width and height swap.
 QUARTER_TURNS = {5, 6, 7, 8}
 EXIF_ORIENTATION = 0x0112
+# How originals are re-encoded when their metadata is dropped: close to lossless, since
+# every rendition is made from them.
+REENCODE_OPTIONS = {"JPEG": {"quality": 95}, "WEBP": {"quality": 95}}
+# What of an original's Pillow info is part of the picture rather than about it.
+PICTURE_INFO = ("icc_profile", "transparency")
+
+
+def original_storage() -> Storage:
+    """Where originals live (STORAGES["originals"]): never at a public address."""
+    return storages["originals"]
 
 
 def validate_image_file(upload) -> None:
@@ -46,6 +61,11 @@ def validate_image_file(upload) -> None:
                 image_format = image.format
                 pixels = image.width * image.height
                 image.verify()
+            if pixels <= Image.MAX_IMAGE_PIXELS:
+                # verify() reads no pixels of a JPEG; a truncated one fails only here.
+                upload.seek(0)
+                with Image.open(upload) as image:
+                    image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise too_many_pixels from exc
     except Exception as exc:  # Pillow raises many types for a file that is not an image.
@@ -67,6 +87,46 @@ class LibraryImageFormField(forms.ImageField):
         if data not in self.empty_values:
             validate_image_file(data)
         return super().to_python(data)
+
+
+def without_metadata(file) -> ContentFile:
+    """The picture re-encoded in its format, turned upright, with no EXIF, XMP or comment.
+
+    Phones write where a picture was taken (EXIF GPS) and with what; only the pixels,
+    their colour profile and transparency are kept. Animated images keep their first frame,
+    the one renditions are made from.
+    """
+    file.seek(0)
+    with Image.open(file) as opened:
+        image_format = opened.format
+        image = ImageOps.exif_transpose(opened)
+    kept = {key: image.info[key] for key in PICTURE_INFO if key in image.info}
+    image.info = {}
+    buffer = BytesIO()
+    image.save(buffer, image_format, **kept, **REENCODE_OPTIONS.get(image_format, {}))
+    file.seek(0)
+    return ContentFile(buffer.getvalue(), name=posixpath.basename(file.name or ""))
+
+
+def move_original_out_of_public_media(name: str) -> bool:
+    """Move an original stored before originals had their own storage, stripping it.
+
+    Safe to run again (or after an interruption): a name already moved is only deleted
+    from public media, a missing one is skipped. Returns whether public media held it.
+    """
+    public, private = default_storage, original_storage()
+    if not public.exists(name):
+        return False
+    if not private.exists(name):
+        with public.open(name, "rb") as handle:
+            data = ContentFile(handle.read(), name=name)
+        try:
+            data = without_metadata(data)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+            pass  # unreadable: moved as it is, out of public reach all the same
+        private.save(name, data)
+    public.delete(name)
+    return True
 
 
 def upright_size(file) -> tuple[int, int]:
@@ -146,17 +206,22 @@ def to_srgb(image: Image.Image) -> Image.Image:
 
 
 def make_renditions(
-    original_name: str, *, focal: tuple[float, float] | None = None, force: bool = False
+    original_name: str,
+    *,
+    focal: tuple[float, float] | None = None,
+    force: bool = False,
+    source: Storage | None = None,
 ) -> None:
     """Write JPEG and WebP renditions at each configured width, once.
 
-    With a focal point, each is cropped to IMAGE_RENDITION_RATIO around it.
+    With a focal point, each is cropped to IMAGE_RENDITION_RATIO around it. The original is
+    read from the originals storage unless source says otherwise (an old data migration).
     """
     crop = crop_key(focal)
     largest = rendition_name(original_name, settings.IMAGE_RENDITION_WIDTHS[-1], crop=crop)
     if not force and default_storage.exists(largest):
         return
-    with default_storage.open(original_name, "rb") as handle:
+    with (source or original_storage()).open(original_name, "rb") as handle:
         with Image.open(handle) as opened:
             image = to_srgb(ImageOps.exif_transpose(opened))
             if focal is not None:

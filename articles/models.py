@@ -14,10 +14,12 @@ from .images import (
     LibraryImageFormField,
     crop_key,
     make_renditions,
+    original_storage,
     rendition_name,
     rendition_urls,
     upright_size,
     validate_image_file,
+    without_metadata,
 )
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
@@ -134,8 +136,17 @@ class Source(SluggedModel):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
+class OriginalFieldFile(models.fields.files.ImageFieldFile):
+    def save(self, name, content, save=True):
+        # Every way in (the admin's form, file.save() in code) stores the picture stripped.
+        super().save(name, without_metadata(content), save)
+
+
 class LibraryImageField(models.ImageField):
-    """An ImageField whose form field explains a refused upload in the library's words."""
+    """An ImageField whose form field explains a refused upload in the library's words,
+    and whose files are stored upright and without metadata."""
+
+    attr_class = OriginalFieldFile
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": LibraryImageFormField, **kwargs})
@@ -150,6 +161,7 @@ class Image(models.Model):
 
     file = LibraryImageField(
         upload_to="images/%Y/%m/",
+        storage=original_storage,
         validators=[validate_image_file],
         help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.",
     )

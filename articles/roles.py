@@ -2,10 +2,12 @@
 
 Writers start articles, edit their own drafts and submit them for review. Editors edit
 anything, publish, schedule, unpublish and compose newsletters. Chief editors also run the
-paywall (policy, plans, subscribers and their export). Superusers pass every check.
+paywall and are the only role that sees readers' personal data (subscribers, deliveries,
+subscriptions, gift links, meter reads, accounts, login logs). Superusers pass every check.
 
-The groups and their permissions are defined here, in code: a data migration creates them
-and every `migrate` re-grants what apps added since (e.g. the paywall's models).
+Each role is an explicit list of (app_label, model, actions): a model nobody listed is for
+superusers only, so a new model never reaches a role by accident. A data migration syncs
+the groups from these lists, and every `migrate` (or `flush`) adds back what is due.
 """
 
 from django.db.models import Q
@@ -15,53 +17,85 @@ EDITOR = "Editor"
 CHIEF_EDITOR = "Chief editor"
 ROLES = (WRITER, EDITOR, CHIEF_EDITOR)
 
-# (app_label, codename) pairs a writer needs to draft an article with its byline and images.
-WRITER_PERMISSIONS = [
-    ("articles", codename)
-    for codename in (
-        "add_article",
-        "change_article",
-        "view_article",
-        "add_articleauthor",
-        "change_articleauthor",
-        "delete_articleauthor",
-        "view_articleauthor",
-        "add_author",
-        "view_author",
-        "view_section",
-        "view_series",
-        "view_source",
-        "add_image",
-        "change_image",
-        "view_image",
-    )
+ALL = ("add", "change", "delete", "view")
+VIEW = ("view",)
+
+Grant = tuple[str, str, tuple[str, ...]]
+
+# What a writer needs to draft an article with its byline and images.
+WRITER_GRANTS: list[Grant] = [
+    ("articles", "article", ("add", "change", "view")),
+    ("articles", "articleauthor", ALL),
+    ("articles", "author", ("add", "view")),
+    ("articles", "section", VIEW),
+    ("articles", "series", VIEW),
+    ("articles", "source", VIEW),
+    ("articles", "image", ("add", "change", "view")),
 ]
-# Apps whose every permission an editor holds, except on newsletter subscribers.
-EDITOR_APPS = ("articles", "taggit", "newsletters")
-# The chief editor holds everything an editor does, plus these apps entirely.
-CHIEF_EDITOR_APPS = (*EDITOR_APPS, "paywall")
+# Every editorial model, and newsletters without their recipients.
+EDITOR_GRANTS: list[Grant] = [
+    ("articles", "article", (*ALL, "publish", "edit_any")),
+    ("articles", "articleauthor", ALL),
+    ("articles", "articleawaitingreview", ALL),
+    ("articles", "articleredirect", ALL),
+    ("articles", "author", ALL),
+    ("articles", "historicalarticle", ALL),
+    ("articles", "image", ALL),
+    ("articles", "section", ALL),
+    ("articles", "series", ALL),
+    ("articles", "source", ALL),
+    ("articles", "workflowevent", ALL),
+    ("taggit", "tag", ALL),
+    ("taggit", "taggeditem", ALL),
+    ("newsletters", "newsletter", ALL),
+    ("newsletters", "newsletterissue", ALL),
+    ("newsletters", "issuearticle", ALL),
+    ("newsletters", "blockeddomain", ALL),
+]
+# Models that hold readers' (or logins') personal data: the chief editor's alone.
+PERSONAL_DATA_GRANTS: list[Grant] = [
+    ("newsletters", "subscriber", ALL),  # with the consent record
+    ("newsletters", "subscription", ALL),
+    ("newsletters", "delivery", ALL),
+    ("paywall", "subscription", ALL),
+    ("paywall", "subscriptionevent", ALL),
+    ("paywall", "giftlink", ALL),
+    ("paywall", "meterread", ALL),
+    # Seeing accounts, not changing them: a change_user permission could grant itself more.
+    ("auth", "user", VIEW),
+    ("axes", "accessattempt", ("view", "delete")),  # deleting one lifts a lockout
+    ("axes", "accesslog", VIEW),
+    ("axes", "accessfailurelog", VIEW),
+]
+CHIEF_EDITOR_GRANTS: list[Grant] = [
+    *EDITOR_GRANTS,
+    ("paywall", "meterpolicy", ALL),
+    ("paywall", "plan", ALL),
+    ("paywall", "funnelday", ALL),
+    *PERSONAL_DATA_GRANTS,
+]
+ROLE_GRANTS: dict[str, list[Grant]] = {
+    WRITER: WRITER_GRANTS,
+    EDITOR: EDITOR_GRANTS,
+    CHIEF_EDITOR: CHIEF_EDITOR_GRANTS,
+}
 
 
 def role_permissions(permission_model, role: str):
     """The permissions of one role, as a queryset of the given Permission model.
 
-    Takes the model so the data migration can pass its historical one.
+    Takes the model so the data migrations can pass their historical one.
     """
-    permissions = permission_model.objects.all()
-    if role == WRITER:
-        wanted = Q(pk__in=[])
-        for app_label, codename in WRITER_PERMISSIONS:
-            wanted |= Q(content_type__app_label=app_label, codename=codename)
-        return permissions.filter(wanted)
-    if role == EDITOR:
-        # The subscriber list and its export are the chief editor's (personal data).
-        subscribers = Q(content_type__app_label="newsletters") & Q(
-            content_type__model__icontains="subscriber"
+    if role not in ROLE_GRANTS:
+        raise ValueError(f"Unknown role: {role}")
+    wanted = Q(pk__in=[])
+    for app_label, model, actions in ROLE_GRANTS[role]:
+        wanted |= Q(
+            content_type__app_label=app_label,
+            content_type__model=model,
+            codename__in=[f"{action}_{model}" for action in actions],
         )
-        return permissions.filter(content_type__app_label__in=EDITOR_APPS).exclude(subscribers)
-    if role == CHIEF_EDITOR:
-        return permissions.filter(content_type__app_label__in=CHIEF_EDITOR_APPS)
-    raise ValueError(f"Unknown role: {role}")
+    return permission_model.objects.filter(wanted)
 
 
 def sync_role_groups(group_model, permission_model, *, replace: bool = False) -> None:

@@ -29,6 +29,7 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ["TASKS_BACKEND"] = "django_tasks.backends.immediate.ImmediateBackend"
 os.environ["CACHE_URL"] = "locmemcache://bench"
 os.environ["MEDIA_ROOT"] = TMP
+os.environ["ORIGINALS_ROOT"] = os.path.join(TMP, "originals")
 os.environ["ALLOWED_HOSTS"] = "testserver"
 os.environ["SESSION_COOKIE_SECURE"] = "0"
 os.environ["CSRF_COOKIE_SECURE"] = "0"

@@ -108,6 +108,7 @@ def environment(workdir: Path) -> dict:
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "CACHE_URL": "locmemcache://bench",
         "MEDIA_ROOT": str(workdir / "media"),
+        "ORIGINALS_ROOT": str(workdir / "originals"),
         "STATIC_ROOT": str(workdir / "static"),
         "SESSION_COOKIE_SECURE": "0",
         "CSRF_COOKIE_SECURE": "0",

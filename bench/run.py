@@ -41,6 +41,7 @@ def environment(port: int) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": f"sqlite:///{RESULTS / 'bench.sqlite3'}",
         "MEDIA_ROOT": str(RESULTS / "media"),
+        "ORIGINALS_ROOT": str(RESULTS / "originals"),
         "STATIC_ROOT": str(RESULTS / "static"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "CACHE_URL": "locmemcache://bench",

@@ -75,6 +75,7 @@ def environment(args, port: int) -> dict[str, str]:
         "DATABASE_URL": args.database_url,
         "CACHE_URL": args.cache_url,
         "MEDIA_ROOT": str(RESULTS / "scale-media"),
+        "ORIGINALS_ROOT": str(RESULTS / "scale-originals"),
         "STATIC_ROOT": str(RESULTS / "scale-static"),
         "SITE_URL": f"http://127.0.0.1:{port}",
         "LOG_LEVEL": "WARNING",

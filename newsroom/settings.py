@@ -122,8 +122,17 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Serve uploaded media from Django itself (fine for one machine; use object storage at scale).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+# What /media/ serves: image renditions and author photos. Anything else is a 404.
+PUBLIC_MEDIA_PREFIXES = ("renditions/", "authors/")
+# The image library's originals (stripped of metadata) live outside MEDIA_ROOT, so no web
+# server pointed at MEDIA_ROOT can serve them; staff see them through the admin.
+ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "originals": {
+        "BACKEND": "articles.storage.OriginalsFileSystemStorage",
+        "OPTIONS": {"location": ORIGINALS_ROOT},
+    },
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -197,6 +206,8 @@ from csp.constants import NONCE, NONE, SELF  # noqa: E402
 INSTALLED_APPS += ["csp", "axes"]
 MIDDLEWARE += [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, so its 400 page gets the site's policy too.
+    "newsroom.middleware.NullCharactersMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -255,6 +266,26 @@ if MEDIA_STORAGE == "s3":
             "file_overwrite": False,
         },
     }
+    # Originals: another key prefix (or bucket), which the bucket policy must keep private.
+    _media = STORAGES["default"]["OPTIONS"]
+    STORAGES["originals"] = {
+        "BACKEND": "articles.storage_s3.OriginalsS3Storage",
+        "OPTIONS": {
+            **_media,
+            "bucket_name": env("AWS_ORIGINALS_BUCKET_NAME", default=_media["bucket_name"]),
+            "location": env("AWS_ORIGINALS_LOCATION", default="originals"),
+            "custom_domain": None,
+        },
+    }
+    _originals = STORAGES["originals"]["OPTIONS"]
+    if _originals["bucket_name"] == _media["bucket_name"] and (
+        not _media["location"]
+        or f"{_originals['location'].strip('/')}/".startswith(f"{_media['location'].strip('/')}/")
+    ):
+        raise ImproperlyConfigured(
+            "AWS_ORIGINALS_LOCATION must lie outside AWS_LOCATION (the public media prefix), "
+            "or set AWS_ORIGINALS_BUCKET_NAME to a private bucket."
+        )
     SERVE_MEDIA = False
     _media_host = env("AWS_S3_CUSTOM_DOMAIN", default="") or env("AWS_S3_ENDPOINT_URL", default="")
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(

@@ -1,17 +1,19 @@
 import logging
 import math
+import posixpath
 from collections import defaultdict
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.template.defaultfilters import pluralize
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from articles.caching import cached, current_generation, with_bylines
 from articles.models import Article, Section
@@ -118,6 +120,11 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
 
 
+def bad_request(request, exception=None):
+    """A refused address (a null character in it, say), in the site's own style."""
+    return render(request, "400.html", status=400)
+
+
 def server_error(request):
     """The 500 page, rendered without context processors or queries: the database may be down."""
     template = loader.get_template("500.html")
@@ -127,3 +134,21 @@ def server_error(request):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the real icon."""
     return redirect(static("img/favicon.svg"))
+
+
+# Longest name of one file or folder on common file systems (ext4, XFS, APFS: 255 bytes).
+NAME_MAX_BYTES = 255
+
+
+def media(request, path: str):
+    """Uploaded files readers may fetch (SERVE_MEDIA): the public prefixes only.
+
+    The name is checked before the disk is asked: one too long for the file system, or
+    outside PUBLIC_MEDIA_PREFIXES (an original upload, say), is a 404 like a missing file.
+    """
+    name = posixpath.normpath(path).lstrip("/")
+    if not name.startswith(settings.PUBLIC_MEDIA_PREFIXES) or any(
+        len(part.encode()) > NAME_MAX_BYTES for part in name.split("/")
+    ):
+        raise Http404("No such file.")
+    return serve(request, name, document_root=settings.MEDIA_ROOT)

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -198,6 +199,9 @@ class FunnelDayAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
+        # Refuse before the flush: opening the page writes FunnelDay rows.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         now = timezone.now()
         funnel.flush(now=now)  # Editors see the cache's latest counts.
         try:

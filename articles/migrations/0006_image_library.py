@@ -21,7 +21,8 @@ def move_lead_images_to_library(apps, schema_editor):
             with default_storage.open(name, "rb") as handle:
                 try:
                     width, height = articles.images.upright_size(handle)
-                    articles.images.make_renditions(name, focal=(0.5, 0.5))
+                    # Originals were still in public media then (0009 moves them).
+                    articles.images.make_renditions(name, focal=(0.5, 0.5), source=default_storage)
                 except Exception:  # an unreadable old upload: keep the row, fix it in the admin
                     pass
         image = Image.objects.create(

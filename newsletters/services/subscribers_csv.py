@@ -36,6 +36,22 @@ def _iso(value: datetime | None) -> str:
     return value.isoformat() if value else ""
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: str) -> str:
+    """The value as a spreadsheet shows it, never runs it: a leading quote makes it text."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def restore_cell(value: str) -> str:
+    """The inverse of neutralise_cell, so an exported file imports as it was."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 def export_lines(subscribers, *, chunk_size: int = 2000) -> Iterator[str]:
     """CSV lines for these subscribers, read a chunk at a time so memory stays flat."""
     writer = csv.writer(_Echo())
@@ -47,18 +63,17 @@ def export_lines(subscribers, *, chunk_size: int = 2000) -> Iterator[str]:
         .iterator(chunk_size=chunk_size)
     )
     for subscriber in rows:
-        yield writer.writerow(
-            [
-                subscriber.email,
-                subscriber.status,
-                " ".join(n.slug for n in subscriber.newsletters.all()),
-                _iso(subscriber.created_at),
-                _iso(subscriber.confirmed_at),
-                _iso(subscriber.unsubscribed_at),
-                _iso(subscriber.consent_at),
-                subscriber.consent_source,
-            ]
-        )
+        cells = [
+            subscriber.email,
+            subscriber.status,
+            " ".join(n.slug for n in subscriber.newsletters.all()),
+            _iso(subscriber.created_at),
+            _iso(subscriber.confirmed_at),
+            _iso(subscriber.unsubscribed_at),
+            _iso(subscriber.consent_at),
+            subscriber.consent_source,
+        ]
+        yield writer.writerow([neutralise_cell(cell) for cell in cells])
 
 
 @dataclass
@@ -113,7 +128,7 @@ def import_subscribers(
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        raw = row[column].strip() if column < len(row) else ""
+        raw = restore_cell(row[column].strip()) if column < len(row) else ""
         email = normalise_email(raw)
         if not email:
             report.rejected.append(Rejected(line, raw, "No email address."))

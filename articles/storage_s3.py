@@ -1,0 +1,7 @@
+from storages.backends.s3 import S3Storage
+
+from .storage import StaffOnlyURLMixin
+
+
+class OriginalsS3Storage(StaffOnlyURLMixin, S3Storage):
+    """Originals under a private key prefix or bucket (AWS_ORIGINALS_LOCATION, _BUCKET_NAME)."""
