@@ -27,7 +27,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
@@ -82,7 +82,9 @@ class FileCache(FileBasedCache):
                 os.remove(tmp_path)
             raise
 
-    def add(self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version=None) -> bool:
+    def add(
+        self, key: str, value: Any, timeout: Any = DEFAULT_TIMEOUT, version: int | None = None
+    ) -> bool:
         fname = self._key_to_file(key, version)
         with self._locked():
             if self._read(fname) is not None:
@@ -91,7 +93,7 @@ class FileCache(FileBasedCache):
         self._cull()
         return True
 
-    def incr(self, key: str, delta: int = 1, version=None) -> int:
+    def incr(self, key: str, delta: int = 1, version: int | None = None) -> int:
         fname = self._key_to_file(key, version)
         with self._locked():
             found = self._read(fname)
@@ -102,7 +104,7 @@ class FileCache(FileBasedCache):
             self._write(fname, expiry, value)
         return value
 
-    def _is_expired(self, f) -> bool:
+    def _is_expired(self, f: BinaryIO) -> bool:
         try:
             expiry = pickle.load(f)
         except EOFError:

@@ -42,7 +42,7 @@ def forget_plans() -> None:
 
 @receiver(post_save, sender=Plan)
 @receiver(post_delete, sender=Plan)
-def _plans_changed(using=None, **kwargs):
+def _plans_changed(using: str | None = None, **kwargs: object) -> None:
     forget_plans()
     # Again at commit: until then another process still reads the old rows and may cache them.
     transaction.on_commit(forget_plans, using=using)

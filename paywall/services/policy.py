@@ -79,10 +79,10 @@ def _policy_changed(using: str | None) -> None:
 
 @receiver(post_save, sender=MeterPolicy)
 @receiver(post_delete, sender=MeterPolicy)
-def _policy_saved(using=None, **kwargs):
+def _policy_saved(using: str | None = None, **kwargs: object) -> None:
     _policy_changed(using)
 
 
 @receiver(m2m_changed, sender=MeterPolicy.free_sections.through)
-def _free_sections_changed(using=None, **kwargs):
+def _free_sections_changed(using: str | None = None, **kwargs: object) -> None:
     _policy_changed(using)

@@ -58,7 +58,7 @@ def test_a_policy_saved_in_the_admin_is_not_undone_by_a_worker_reading_before_th
     article = ArticleFactory()
     committed = policy_cache.load_policy()
 
-    def another_worker_caches_the_committed_row(**kwargs):
+    def another_worker_caches_the_committed_row(**kwargs: object) -> None:
         cache.set(policy_cache.CACHE_KEY, committed, policy_cache.CACHE_SECONDS)
 
     url = reverse("admin:paywall_meterpolicy_change", args=[policy.pk])
@@ -81,7 +81,7 @@ def test_a_new_price_is_not_undone_by_a_worker_reading_before_the_commit(
     article = ArticleFactory()
     committed = list(Plan.objects.filter(is_active=True))
 
-    def another_worker_caches_the_committed_rows(**kwargs):
+    def another_worker_caches_the_committed_rows(**kwargs: object) -> None:
         cache.set(plan_cache.CACHE_KEY, committed, plan_cache.CACHE_SECONDS)
 
     post_save.connect(another_worker_caches_the_committed_rows, sender=Plan)
