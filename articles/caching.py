@@ -2,18 +2,21 @@
 
 Every entry is keyed by a *content generation*. Saving or deleting an article, section,
 author, series, source, byline or tag (articles/signals.py) starts a new generation, so
-every app server sharing the cache (Redis) stops using the old entries at once. The
-generation also remembers when the next scheduled article goes live and starts a new one
-then, since a scheduled article appears without anyone saving it.
+every process sharing the cache stops using the old entries: the default cache is a folder
+shared by the processes of one machine (newsroom/lib/filecache.py), Redis is shared by
+several machines. The generation also remembers when the next scheduled article goes
+live and starts a new one then, since a scheduled article appears without anyone saving it.
 
-What is cached is the same for every reader: article data, never a rendered page holding
-a paywalled body. The paywall decides per request on the cached article.
+What is cached here is the same for every reader: article data, on which the paywall
+decides per request. Whole rendered pages, body included when the paywall shows it, are
+kept per paywall outcome for anonymous readers by articles/page_cache.py, keyed by this
+generation too.
 
-Entries are kept in the shared cache (Redis) and, since a generation's entries never
-change, also in a small per-process memory. The generation itself is read from the shared
-cache at most once per TRUST_SECONDS in each process, so a warm page usually costs no cache
-round trip at all: a change shows at once in the process that made it, and within
-TRUST_SECONDS on every other app server.
+Entries are kept in the shared cache and, since a generation's entries never change, also
+in a small per-process memory. The generation itself, with the values read with it (the
+paywall's policy and plans), is read from the shared cache at most once per TRUST_SECONDS
+in each process, so a warm page usually costs no cache read at all: a change shows at once
+in the process that made it, and within TRUST_SECONDS in every other process.
 """
 
 import contextvars

@@ -33,9 +33,9 @@ PAGES = {
 }
 
 
-def environment(port: int) -> dict[str, str]:
+def environment(port: int, cache_url: str | None) -> dict[str, str]:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    return os.environ | {
+    env = os.environ | {
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -44,9 +44,12 @@ def environment(port: int) -> dict[str, str]:
         "ORIGINALS_ROOT": str(RESULTS / "originals"),
         "STATIC_ROOT": str(RESULTS / "static"),
         "SITE_URL": f"http://127.0.0.1:{port}",
-        "CACHE_URL": "locmemcache://bench",
         "LOG_LEVEL": "WARNING",
     }
+    env.pop("CACHE_URL", None)
+    if cache_url:
+        env["CACHE_URL"] = cache_url
+    return env
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -162,11 +165,13 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=8, help="simultaneous clients")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--threads", action="store_true", help="use Python threads, not wrk")
+    parser.add_argument("--port", type=int, help="port on 127.0.0.1 (default: any free one)")
+    parser.add_argument("--cache-url", help="CACHE_URL (default: the site default)")
     args = parser.parse_args()
     duration = max(2.0, min(args.duration, 40.0))  # keeps the whole run under two minutes
 
-    port = free_port()
-    env = environment(port)
+    port = args.port or free_port()
+    env = environment(port, args.cache_url)
     prepare(env)
     server = start_gunicorn("newsroom.wsgi", port=port, workers=args.workers, env=env)
     load = run_threads if args.threads or not WRK else run_wrk
@@ -178,7 +183,8 @@ def main() -> int:
                 raise SystemExit(f"{path} answered {status}; not measuring an error page.")
             run_threads(port, path, 1.0, 2)  # warm both workers' caches
         print(
-            f"\ngunicorn, {args.workers} workers, DEBUG off, SQLite; load: {tool}, "
+            f"\ngunicorn, {args.workers} workers, DEBUG off, SQLite, "
+            f"cache {args.cache_url or 'default'}; load: {tool}, "
             f"{args.concurrency} clients, {duration:.0f}s per page\n"
         )
         print(f"{'page':<8} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from newsroom.lib.filecache import database_folder_name
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -88,7 +90,15 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://newsroom")}
+# By default the cache is a folder shared by every process of this machine: gunicorn's
+# workers, the admin, management commands and the task worker see one generation, policy,
+# rate limit and funnel count (newsroom/lib/filecache.py). One folder per database, since
+# cached content belongs to the database it was read from. Several machines share Redis.
+_DEFAULT_CACHE_DIR = BASE_DIR / "var" / "cache" / database_folder_name(DATABASES["default"])
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{_DEFAULT_CACHE_DIR}")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    CACHES["default"]["BACKEND"] = "newsroom.lib.filecache.FileCache"
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
 
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Worldcrunch <newsletters@example.com>")

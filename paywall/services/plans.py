@@ -1,6 +1,7 @@
 """The plans offered on the paywall, cached: a gated page adds no query for them."""
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -34,8 +35,14 @@ def plans_fingerprint(plans) -> tuple:
     )
 
 
-@receiver(post_save, sender=Plan)
-@receiver(post_delete, sender=Plan)
-def _plans_changed(**kwargs):
+def forget_plans() -> None:
     cache.delete(CACHE_KEY)
     forget_request_memo(CACHE_KEY)
+
+
+@receiver(post_save, sender=Plan)
+@receiver(post_delete, sender=Plan)
+def _plans_changed(using: str | None = None, **kwargs: object) -> None:
+    forget_plans()
+    # Again at commit: until then another process still reads the old rows and may cache them.
+    transaction.on_commit(forget_plans, using=using)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -10,7 +11,8 @@ from articles.caching import forget_request_memo, read_with_generation, request_
 from paywall.models import MeterPolicy
 
 CACHE_KEY = "paywall:policy:v1"
-# Shared caches (Redis) see a change at once; per-process caches (locmem) within this time.
+# Longest life of a cached policy; a change forgets it at once (every process of the machine
+# shares the default cache folder; every app server, Redis).
 CACHE_SECONDS = 60
 # Every article page asks for the policy: read it in the generation's round trip.
 read_with_generation(CACHE_KEY)
@@ -69,12 +71,18 @@ def forget_policy() -> None:
     forget_request_memo(CACHE_KEY)
 
 
+def _policy_changed(using: str | None) -> None:
+    forget_policy()
+    # Again at commit: until then another process still reads the old row and may cache it.
+    transaction.on_commit(forget_policy, using=using)
+
+
 @receiver(post_save, sender=MeterPolicy)
 @receiver(post_delete, sender=MeterPolicy)
-def _policy_saved(**kwargs):
-    forget_policy()
+def _policy_saved(using: str | None = None, **kwargs: object) -> None:
+    _policy_changed(using)
 
 
 @receiver(m2m_changed, sender=MeterPolicy.free_sections.through)
-def _free_sections_changed(**kwargs):
-    forget_policy()
+def _free_sections_changed(using: str | None = None, **kwargs: object) -> None:
+    _policy_changed(using)
