@@ -1,4 +1,4 @@
-"""Background work for newsletters, run by `manage.py db_worker` (`make worker`)."""
+"""Background work for newsletters, run by `manage.py run_worker` (`make worker`)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -71,6 +71,7 @@ def send_added_email(subscriber_id: int, newsletter_ids: list[int]) -> None:
 
 @task()
 def send_issue_task(issue_id: int) -> dict:
+    # Imported here: services.sending enqueues these tasks, importing this module first.
     from .services.sending import send_issue
 
     report = send_issue(issue_id=issue_id)
@@ -80,7 +81,7 @@ def send_issue_task(issue_id: int) -> dict:
 @task()
 def send_scheduled_issue_task(issue_id: int) -> None:
     """Starts a scheduled issue, unless an editor has taken it back to draft meanwhile."""
-    from .services.sending import start_sending
+    from .services.sending import start_sending  # see send_issue_task
 
     issue = NewsletterIssue.objects.filter(
         pk=issue_id,
