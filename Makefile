@@ -36,7 +36,7 @@ serve: install
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} --access-logfile -
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_worker
 
 ## make test: migrations check plus the whole suite (browser tests excluded).
 test: install

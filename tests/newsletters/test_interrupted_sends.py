@@ -189,3 +189,88 @@ def test_a_starting_worker_resumes_interrupted_sends_by_itself(daily):
     assert recipients() == Counter({s.email: 1 for s in waiting})
     assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.PARTLY_FAILED
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_of_workers_taking_one_issue_at_the_same_moment_exactly_one_gets_it(issue):
+    import threading
+
+    from django.db import connection
+
+    from newsletters.services.sending import SendLease
+
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status="sending")
+    start, results = threading.Barrier(8), []
+
+    def worker():
+        try:
+            lease = SendLease(issue.pk, seconds=60)
+            start.wait(10)
+            results.append(lease.acquire(started_at=timezone.now()))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+
+    assert sorted(results) == [False] * 7 + [True]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_send_is_replaced_without_an_editor_and_nobody_gets_two(
+    daily, tmp_path
+):
+    from tests.processes import SmtpServer, Worker, database_url, wait_for
+
+    issue = NewsletterIssueFactory(newsletter=daily, articles=[ArticleFactory()])
+    addresses = [f"reader{n:03}@example.org" for n in range(300)]
+    for address in addresses:
+        SubscriberFactory(email=address, newsletters=[daily])
+    fast_lease = {"NEWSLETTER_SEND_LEASE_SECONDS": "3", "NEWSLETTER_BATCH_SIZE": "50"}
+
+    with SmtpServer(delay=0.01) as smtp:
+
+        def worker(name: str) -> Worker:
+            return Worker(
+                tmp_path / f"{name}.log",
+                database_url=database_url(),
+                smtp_port=smtp.port,
+                **fast_lease,
+            ).start()
+
+        workers = [worker("first"), worker("second")]
+        try:
+            with override_settings(TASKS=DATABASE_TASKS):
+                assert start_sending(issue=issue)
+            wait_for(lambda: smtp.received >= 100, timeout=30, what="a third of the send")
+            owner = NewsletterIssue.objects.get(pk=issue.pk).send_lease_owner
+            sender = next(w for w in workers if f":{w.pid}:" in owner)
+            sender.kill()
+            workers.append(worker("third"))  # a worker starting after the kill
+            wait_for(
+                lambda: NewsletterIssue.objects.get(pk=issue.pk).status != "sending",
+                timeout=40,
+                what="the send to finish",
+            )
+        finally:
+            for w in workers:
+                if w.is_running():
+                    w.stop()
+
+    in_doubt = list(
+        Delivery.objects.filter(issue=issue, status="sending").values_list(
+            "subscriber__email", flat=True
+        )
+    )
+    assert len(in_doubt) <= 1
+    assert set(smtp.recipients) | set(in_doubt) == set(addresses)
+    assert all(count == 1 for count in smtp.recipients.values())
+    assert Delivery.objects.filter(issue=issue, status="sent").count() == 300 - len(in_doubt)
+    issue.refresh_from_db()
+    assert issue.status == ("partly_failed" if in_doubt else "sent")
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").exists()
