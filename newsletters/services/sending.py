@@ -528,9 +528,9 @@ class DeliveryLog:
             if postgres:
                 self._cursor.execute("SET synchronous_commit TO OFF")
             yield
-            self.flush()
         finally:
             try:
+                self.flush()  # also when stopping (SIGTERM): that message was accepted
                 if postgres:
                     self._cursor.execute("RESET synchronous_commit")
                 self._cursor.close()

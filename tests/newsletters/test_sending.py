@@ -368,3 +368,22 @@ def test_start_sending_refuses_an_issue_with_a_line_break_in_its_subject(issue, 
 
     assert mail.outbox == []
     assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT
+
+
+def test_send_newsletter_command_leaves_an_issue_another_worker_is_sending_to_it(issue, daily):
+    from datetime import timedelta
+
+    from django.core.management.base import CommandError
+    from django.utils import timezone
+
+    SubscriberFactory(newsletters=[daily])
+    NewsletterIssue.objects.filter(pk=issue.pk).update(
+        status="sending",
+        send_lease_owner="web-2:4242:beef",
+        send_lease_expires_at=timezone.now() + timedelta(seconds=30),
+    )
+
+    with pytest.raises(CommandError, match="being sent by web-2:4242:beef"):
+        call_command("send_newsletter", str(issue.pk))
+
+    assert mail.outbox == []
