@@ -43,7 +43,7 @@ serve: install
 		--workers $${WEB_CONCURRENCY:-2} --threads $${GUNICORN_THREADS:-4} --access-logfile -
 
 worker: install
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py db_worker
+	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py run_worker
 
 ## make test: migrations check plus the whole suite (browser tests excluded).
 test: install

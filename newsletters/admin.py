@@ -263,7 +263,10 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             report.sent,
             report.failed,
             report.remaining,
-            format_html(", {} interrupted mid-batch (not re-sent)", report.in_doubt)
+            format_html(
+                ", {} in doubt (handed to the mail server as a worker was killed; not re-sent)",
+                report.in_doubt,
+            )
             if report.in_doubt
             else "",
             report.total,
@@ -315,30 +318,22 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                 request, "Your account has no email address to send the test to.", messages.ERROR
             )
         else:
-            sending.send_test(issue=issue, to=request.user.email)
-            self.message_user(request, f"Test sent to {request.user.email}.")
+            try:
+                sending.send_test(issue=issue, to=request.user.email)
+            except sending.UnsendableIssue as exc:
+                self.message_user(request, f"The test was not sent. {exc}", messages.ERROR)
+            else:
+                self.message_user(request, f"Test sent to {request.user.email}.")
         return redirect(reverse("admin:newsletters_newsletterissue_change", args=[pk]))
 
     def send_view(self, request, pk):
         issue = self._issue(request, pk, change=True)
         change_url = reverse("admin:newsletters_newsletterissue_change", args=[pk])
         if request.method == "POST":
-            when = request.POST.get("when")
-            if when == "schedule" and issue.scheduled_for and issue.scheduled_for > timezone.now():
-                if sending.schedule(issue=issue, when=issue.scheduled_for):
-                    when = timezone.localtime(issue.scheduled_for)
-                    self.message_user(request, f"Scheduled for {when:%Y-%m-%d %H:%M}.")
-                else:
-                    self.message_user(
-                        request,
-                        "This issue cannot be scheduled: it is not a draft, or the background "
-                        "worker cannot run work later (see TASKS_BACKEND).",
-                        messages.ERROR,
-                    )
-            elif sending.start_sending(issue=issue):
-                self.message_user(request, "Sending has started; this page shows its progress.")
-            else:
-                self.message_user(request, "This issue is already sending or sent.", messages.ERROR)
+            try:
+                self._start_or_schedule(request, issue)
+            except sending.UnsendableIssue as exc:
+                self.message_user(request, f"This issue was not sent. {exc}", messages.ERROR)
             return redirect(change_url)
         context = {
             **self.admin_site.each_context(request),
@@ -350,6 +345,24 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             "can_schedule": bool(issue.scheduled_for and issue.scheduled_for > timezone.now()),
         }
         return TemplateResponse(request, "admin/newsletters/newsletterissue/send.html", context)
+
+    def _start_or_schedule(self, request, issue):
+        when = request.POST.get("when")
+        if when == "schedule" and issue.scheduled_for and issue.scheduled_for > timezone.now():
+            if sending.schedule(issue=issue, when=issue.scheduled_for):
+                when = timezone.localtime(issue.scheduled_for)
+                self.message_user(request, f"Scheduled for {when:%Y-%m-%d %H:%M}.")
+            else:
+                self.message_user(
+                    request,
+                    "This issue cannot be scheduled: it is not a draft, or the background "
+                    "worker cannot run work later (see TASKS_BACKEND).",
+                    messages.ERROR,
+                )
+        elif sending.start_sending(issue=issue):
+            self.message_user(request, "Sending has started; this page shows its progress.")
+        else:
+            self.message_user(request, "This issue is already sending or sent.", messages.ERROR)
 
     def retry_view(self, request, pk):
         issue = self._issue(request, pk, change=True)

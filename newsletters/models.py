@@ -1,8 +1,22 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+
+
+def has_line_break(value: str) -> bool:
+    return "\r" in value or "\n" in value
+
+
+def validate_one_line(value: str) -> None:
+    """Text that goes into an email header: a line break there would start a new header."""
+    if has_line_break(value):
+        raise ValidationError(
+            "Keep this on one line: a line break would break the email's headers.",
+            code="line_break",
+        )
 
 
 def normalise_email(email: str) -> str:
@@ -38,7 +52,9 @@ class Newsletter(models.Model):
         WEEKLY = "weekly", "Weekly"
 
     name = models.CharField(
-        max_length=150, help_text='As readers see it, e.g. "Worldcrunch Today".'
+        max_length=150,
+        validators=[validate_one_line],
+        help_text='As readers see it, e.g. "Worldcrunch Today".',
     )
     slug = models.SlugField(max_length=100, unique=True, help_text="Used in addresses and forms.")
     description = models.TextField(
@@ -177,6 +193,18 @@ class BlockedDomain(models.Model):
         super().save(*args, **kwargs)
 
 
+class NewsletterIssueQuerySet(models.QuerySet):
+    def free_to_send(self, now):
+        """Issues any worker may start sending: nobody holds the lease, or its holder died."""
+        return self.filter(models.Q(send_lease_owner="") | models.Q(send_lease_expires_at__lt=now))
+
+    def interrupted(self, now):
+        """Issues left "sending" that no worker is sending: its lease ran out, or none took it."""
+        return self.filter(status=NewsletterIssue.Status.SENDING).filter(
+            models.Q(send_lease_expires_at__isnull=True) | models.Q(send_lease_expires_at__lt=now)
+        )
+
+
 class NewsletterIssue(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -186,10 +214,13 @@ class NewsletterIssue(models.Model):
         PARTLY_FAILED = "partly_failed", "Partly failed"
 
     newsletter = models.ForeignKey(Newsletter, on_delete=models.PROTECT, related_name="issues")
-    subject = models.CharField(max_length=200, help_text="The email's subject line.")
+    subject = models.CharField(
+        max_length=200, validators=[validate_one_line], help_text="The email's subject line."
+    )
     preheader = models.CharField(
         max_length=200,
         blank=True,
+        validators=[validate_one_line],
         help_text="The preview line inbox apps show after the subject.",
     )
     intro = models.TextField(
@@ -211,6 +242,16 @@ class NewsletterIssue(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The send lease: the worker sending the issue renews it as it goes. When it runs out,
+    # the worker is taken for dead and another one resumes the send.
+    send_lease_owner = models.CharField(
+        max_length=100, blank=True, help_text="The worker sending this issue, while it sends."
+    )
+    send_lease_expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="Until when that worker counts as alive."
+    )
+
+    objects = NewsletterIssueQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

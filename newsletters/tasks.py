@@ -1,4 +1,4 @@
-"""Background work for newsletters, run by `manage.py db_worker` (`make worker`)."""
+"""Background work for newsletters, run by `manage.py run_worker` (`make worker`)."""
 
 from datetime import datetime
 
@@ -102,6 +102,7 @@ def send_preferences_link_email(subscriber_id: int) -> None:
 
 @task()
 def send_issue_task(issue_id: int) -> dict:
+    # Imported here: services.sending enqueues these tasks, importing this module first.
     from .services.sending import send_issue
 
     report = send_issue(issue_id=issue_id)
@@ -111,7 +112,7 @@ def send_issue_task(issue_id: int) -> dict:
 @task()
 def send_scheduled_issue_task(issue_id: int) -> None:
     """Starts a scheduled issue, unless an editor has taken it back to draft meanwhile."""
-    from .services.sending import start_sending
+    from .services.sending import start_sending  # see send_issue_task
 
     issue = NewsletterIssue.objects.filter(
         pk=issue_id,

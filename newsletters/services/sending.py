@@ -1,35 +1,46 @@
 """Rendering an issue and sending it to the confirmed subscribers of its newsletter.
 
 An issue is rendered once; each recipient's copy differs only in its signed links and
-address, swapped in by string replacement. Deliveries are claimed a batch at a time
-(status "sending") before they are handed to the mail server and marked sent or failed
-right after, also when the send is interrupted. Only a hard kill in the middle of a
-batch can leave rows "sending": those are reported, never re-sent on their own, so
-nobody gets an issue twice.
+address, swapped in by string replacement. One worker at a time sends an issue: it holds
+the issue's lease and renews it as it goes; when a worker dies its lease runs out and
+another worker resumes the send (resume_interrupted_sends). Each delivery is marked
+"handed to the mail server" just before it is and "sent" as soon as the server accepts
+it, so a worker killed mid-send leaves at most one delivery in doubt: reported, never
+re-sent on its own, so nobody gets an issue twice.
 """
 
 import dataclasses
 import email as email_lib
 import logging
+import os
 import secrets
-from collections.abc import Callable
+import socket
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from email.utils import formatdate, make_msgid
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.utils import DNS_NAME
-from django.db import transaction
-from django.db.models import F
+from django.db import DatabaseError, connections, router
+from django.db.models import Case, F, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django_tasks import TaskResultStatus
+from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
 
-from ..models import Delivery, Newsletter, NewsletterIssue, Subscriber
+from ..models import Delivery, Newsletter, NewsletterIssue, Subscriber, has_line_break
+from ..tasks import send_issue_task, send_scheduled_issue_task
 from ..tokens import make_preferences_token, make_unsubscribe_token
 
 logger = logging.getLogger(__name__)
@@ -243,6 +254,30 @@ def personalise(
     return message
 
 
+class UnsendableIssue(ValueError):
+    """An issue whose text would break the email's headers; it is refused before any send."""
+
+
+def header_problems(issue: NewsletterIssue) -> list[str]:
+    """What stops the issue going out: a line break where the email needs one line."""
+    one_line = {
+        "subject": issue.subject,
+        "preheader": issue.preheader,
+        "newsletter name": issue.newsletter.name,
+        "sender (DEFAULT_FROM_EMAIL)": settings.DEFAULT_FROM_EMAIL,
+    }
+    return [
+        f"The {label} contains a line break; keep it on one line."
+        for label, value in one_line.items()
+        if has_line_break(value)
+    ]
+
+
+def check_sendable(issue: NewsletterIssue) -> None:
+    if problems := header_problems(issue):
+        raise UnsendableIssue(" ".join(problems))
+
+
 @dataclass
 class SendReport:
     issue_id: int
@@ -252,6 +287,7 @@ class SendReport:
     in_doubt: int = 0
     remaining: int = 0
     status: str = ""
+    held_by: str = ""  # another worker sending this issue, when this run left it to them
 
 
 def delivery_report(issue: NewsletterIssue) -> SendReport:
@@ -288,15 +324,27 @@ def start_sending(*, issue: NewsletterIssue, now=None) -> bool:
     """Move a draft or scheduled issue to "sending" and queue the background send.
 
     Returns False when the issue was already sending or sent, so a double click sends once.
+    Raises UnsendableIssue (and takes a scheduled issue back to draft) when its text would
+    break the email's headers.
     """
-    from ..tasks import send_issue_task
-
     now = now or timezone.now()
+    try:
+        check_sendable(issue)
+    except UnsendableIssue:
+        NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.SCHEDULED).update(
+            status=NewsletterIssue.Status.DRAFT
+        )
+        raise
     changed = NewsletterIssue.objects.filter(
         pk=issue.pk,
         status__in=[NewsletterIssue.Status.DRAFT, NewsletterIssue.Status.SCHEDULED],
         newsletter__is_active=True,
-    ).update(status=NewsletterIssue.Status.SENDING, send_started_at=now)
+    ).update(
+        status=NewsletterIssue.Status.SENDING,
+        send_started_at=now,
+        send_lease_owner="",
+        send_lease_expires_at=None,
+    )
     if changed:
         send_issue_task.enqueue(issue.pk)
     return bool(changed)
@@ -304,9 +352,9 @@ def start_sending(*, issue: NewsletterIssue, now=None) -> bool:
 
 def schedule(*, issue: NewsletterIssue, when) -> bool:
     """Queue the send for later; the worker starts it at that time. False when the task
-    backend cannot run work later, or the issue is no longer a draft."""
-    from ..tasks import send_scheduled_issue_task
-
+    backend cannot run work later, or the issue is no longer a draft. Raises
+    UnsendableIssue when its text would break the email's headers."""
+    check_sendable(issue)
     if not send_scheduled_issue_task.get_backend().supports_defer:
         return False
     changed = NewsletterIssue.objects.filter(
@@ -319,8 +367,6 @@ def schedule(*, issue: NewsletterIssue, when) -> bool:
 
 def retry_failed(*, issue: NewsletterIssue) -> int:
     """Give failed deliveries a fresh set of attempts and queue the send again."""
-    from ..tasks import send_issue_task
-
     count = issue.deliveries.filter(status=Delivery.Status.FAILED).update(
         status=Delivery.Status.PENDING, attempts=0, last_error=""
     )
@@ -331,54 +377,212 @@ def retry_failed(*, issue: NewsletterIssue) -> int:
 
 
 def resume(*, issue: NewsletterIssue) -> None:
-    """Queue the send again for an issue left "sending" (e.g. after the worker stopped)."""
-    from ..tasks import send_issue_task
-
+    """Queue the send again for an issue left "sending" (workers also do it on their own,
+    see resume_interrupted_sends); a send another worker is running is left to it."""
     send_issue_task.enqueue(issue.pk)
 
 
-def _claim_batch(issue_id: int, after_pk: int, size: int) -> list[tuple[int, int, str]]:
-    with transaction.atomic():
-        rows = list(
-            Delivery.objects.filter(
-                issue_id=issue_id, status=Delivery.Status.PENDING, pk__gt=after_pk
-            )
-            .order_by("pk")
-            .select_for_update(skip_locked=True, of=("self",))
-            .values_list("pk", "subscriber_id", "subscriber__email")[:size]
-        )
-        if rows:
-            Delivery.objects.filter(pk__in=[r[0] for r in rows]).update(
-                status=Delivery.Status.SENDING, attempts=F("attempts") + 1
-            )
-    return rows
+def _send_is_queued(issue_id: int) -> bool:
+    """A send task for the issue waits in the database queue for a free worker."""
+    backend = send_issue_task.get_backend()
+    if not isinstance(backend, DatabaseBackend):
+        return False  # nothing waits: the task ran when it was enqueued
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY,
+        backend_name=backend.alias,
+        task_path=send_issue_task.module_path,
+        args_kwargs__args=[issue_id],
+    ).exists()
 
 
-def _settle(
-    batch: list[tuple[int, int, str]],
-    sent: list[int],
-    failures: dict[int, str],
-    max_attempts: int,
-) -> None:
-    """Record what happened to a claimed batch; rows never tried go back to waiting."""
-    now = timezone.now()
-    if sent:
-        Delivery.objects.filter(pk__in=sent).update(
-            status=Delivery.Status.SENT, sent_at=now, last_error=""
+def resume_interrupted_sends(*, now: datetime | None = None) -> list[int]:
+    """Queue the send again for every issue whose worker died mid-send; returns their ids.
+
+    Workers run this when they start and every half lease, so an interrupted send goes on
+    without an editor. Of several workers checking at once, one queues each issue: it
+    takes the lease for the queued task (owner "", so any worker's task may start it).
+    """
+    now = now or timezone.now()
+    lease = timedelta(seconds=settings.NEWSLETTER_SEND_LEASE_SECONDS)
+    resumed = []
+    for issue_id in NewsletterIssue.objects.interrupted(now).values_list("pk", flat=True):
+        if _send_is_queued(issue_id):
+            continue
+        claimed = (
+            NewsletterIssue.objects.filter(pk=issue_id)
+            .interrupted(now)
+            .update(send_lease_owner="", send_lease_expires_at=now + lease)
         )
-    for pk, error in failures.items():
-        Delivery.objects.filter(pk=pk, attempts__lt=max_attempts).update(
-            status=Delivery.Status.PENDING, last_error=error[:500]
+        if claimed:
+            logger.warning("Resuming the interrupted send of issue %s", issue_id)
+            send_issue_task.enqueue(issue_id)
+            resumed.append(issue_id)
+    return resumed
+
+
+class SendLease:
+    """This run's hold on an issue: only its holder sends, and renews it as it goes."""
+
+    def __init__(self, issue_id: int, seconds: int) -> None:
+        self.issue_id = issue_id
+        self.seconds = seconds
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"[-100:]
+        self._renew_at = 0.0
+
+    def _expiry(self) -> datetime:
+        return timezone.now() + timedelta(seconds=self.seconds)
+
+    def acquire(self, *, started_at: datetime) -> bool:
+        """Take the issue unless another live worker holds it (one conditional UPDATE, so of
+        two workers trying at once exactly one wins)."""
+        taken = (
+            NewsletterIssue.objects.filter(pk=self.issue_id)
+            .exclude(status=NewsletterIssue.Status.SENT)
+            .free_to_send(timezone.now())
+            .update(
+                status=NewsletterIssue.Status.SENDING,
+                send_started_at=started_at,
+                send_lease_owner=self.owner,
+                send_lease_expires_at=self._expiry(),
+            )
         )
-        Delivery.objects.filter(pk=pk, attempts__gte=max_attempts).update(
-            status=Delivery.Status.FAILED, last_error=error[:500]
+        self._renew_at = time.monotonic() + self.seconds / 3
+        return bool(taken)
+
+    def renew_if_due(self) -> bool:
+        """False when the lease was lost: another worker took the issue over."""
+        if time.monotonic() < self._renew_at:
+            return True
+        self._renew_at = time.monotonic() + self.seconds / 3
+        return bool(
+            NewsletterIssue.objects.filter(pk=self.issue_id, send_lease_owner=self.owner).update(
+                send_lease_expires_at=self._expiry()
+            )
         )
-    done = set(sent) | set(failures)
-    untried = [row[0] for row in batch if row[0] not in done]
-    if untried:
-        Delivery.objects.filter(pk__in=untried).update(
-            status=Delivery.Status.PENDING, attempts=F("attempts") - 1
+
+    def finish(self, status: str) -> bool:
+        return bool(
+            NewsletterIssue.objects.filter(pk=self.issue_id, send_lease_owner=self.owner).update(
+                status=status,
+                sent_at=timezone.now(),
+                send_lease_owner="",
+                send_lease_expires_at=None,
+            )
         )
+
+    def release(self) -> None:
+        """Let the next worker resume at once (after an error or an orderly stop)."""
+        try:
+            NewsletterIssue.objects.filter(pk=self.issue_id, send_lease_owner=self.owner).update(
+                send_lease_owner="", send_lease_expires_at=None
+            )
+        except DatabaseError as exc:  # the database is away: the lease runs out by itself
+            logger.warning("Could not release the lease on issue %s: %s", self.issue_id, exc)
+
+
+def _waiting_batch(issue_id: int, after_pk: int, size: int) -> list[tuple[int, int, str]]:
+    return list(
+        Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.PENDING, pk__gt=after_pk)
+        .order_by("pk")
+        .values_list("pk", "subscriber_id", "subscriber__email")[:size]
+    )
+
+
+class DeliveryLog:
+    """The delivery loop's writes, one statement per message, as plain SQL: the ORM would
+    cost more than building the message.
+
+    The statement that hands a delivery over also records the one before it as sent, the
+    moment after the server accepted it: each commits on its own, so a worker killed at any
+    point leaves one delivery in doubt. On PostgreSQL a commit does not wait for the disk
+    (see `session`).
+    """
+
+    def __init__(self) -> None:
+        self.db = connections[router.db_for_write(Delivery)]
+        table = self.db.ops.quote_name(Delivery._meta.db_table)
+        self._hand_over = (
+            f"UPDATE {table} SET status = %s, attempts = attempts + 1 WHERE id = %s AND status = %s"
+        )
+        self._hand_over_after_sent = (
+            f"UPDATE {table} SET"
+            " status = CASE WHEN id = %s THEN %s ELSE %s END,"
+            " sent_at = CASE WHEN id = %s THEN %s ELSE sent_at END,"
+            " last_error = CASE WHEN id = %s THEN '' ELSE last_error END,"
+            " attempts = CASE WHEN id = %s THEN attempts ELSE attempts + 1 END"
+            " WHERE id = %s OR (id = %s AND status = %s)"
+        )
+        self._sent = f"UPDATE {table} SET status = %s, sent_at = %s, last_error = '' WHERE id = %s"
+        self._accepted: int | None = None
+        self._cursor = None
+
+    @contextmanager
+    def session(self) -> Iterator[None]:
+        """One cursor for the run. On PostgreSQL a commit counts once the server has it,
+        without waiting for its disk: a killed worker loses nothing; a crashed PostgreSQL
+        server (not a restart) may lose its last fraction of a second of records, whose
+        messages would go out again."""
+        self._cursor = self.db.cursor()
+        postgres = self.db.vendor == "postgresql"
+        try:
+            if postgres:
+                self._cursor.execute("SET synchronous_commit TO OFF")
+            yield
+        finally:
+            try:
+                self.flush()  # also when stopping (SIGTERM): that message was accepted
+                if postgres:
+                    self._cursor.execute("RESET synchronous_commit")
+                self._cursor.close()
+            except DatabaseError:  # the connection is gone, and the setting with it
+                pass
+
+    def hand_over(self, pk: int) -> bool:
+        """Mark one delivery "handed to the mail server" just before it is; False when
+        another worker took it first (so nobody sends one delivery twice)."""
+        sending, pending = Delivery.Status.SENDING, Delivery.Status.PENDING
+        accepted, self._accepted = self._accepted, None
+        if accepted is None:
+            self._cursor.execute(self._hand_over, [sending, pk, pending])
+            return self._cursor.rowcount == 1
+        now = self._now()
+        self._cursor.execute(
+            self._hand_over_after_sent,
+            [accepted, Delivery.Status.SENT, sending, accepted, now, accepted, accepted]
+            + [accepted, pk, pending],
+        )
+        return self._cursor.rowcount == 2
+
+    def accepted(self, pk: int) -> None:
+        """The server took the message: recorded with the next statement, or by flush()."""
+        self.flush()
+        self._accepted = pk
+
+    def flush(self) -> None:
+        accepted, self._accepted = self._accepted, None
+        if accepted is not None:
+            self._cursor.execute(self._sent, [Delivery.Status.SENT, self._now(), accepted])
+
+    def _now(self) -> Any:
+        return self.db.ops.adapt_datetimefield_value(timezone.now())
+
+
+def _record_failure(pk: int, error: str, max_attempts: int) -> None:
+    """A refusal: the delivery waits for the next sweep, or fails after its last attempt."""
+    Delivery.objects.filter(pk=pk).update(
+        status=Case(
+            When(attempts__gte=max_attempts, then=Value(Delivery.Status.FAILED)),
+            default=Value(Delivery.Status.PENDING),
+        ),
+        last_error=error[:500],
+    )
+
+
+def _put_back(pk: int) -> None:
+    """The process is stopping (SIGTERM, Ctrl-C) before the server accepted it."""
+    Delivery.objects.filter(pk=pk, status=Delivery.Status.SENDING).update(
+        status=Delivery.Status.PENDING, attempts=F("attempts") - 1
+    )
 
 
 def send_issue(
@@ -391,68 +595,139 @@ def send_issue(
 ) -> SendReport:
     """Send an issue to every confirmed subscriber of its newsletter who has not had it.
 
-    Safe to run again after a crash: it carries on where the last run stopped.
+    Safe to run again after a crash: it carries on where the last run stopped. Returns at
+    once, sending nothing, while another live worker holds the issue's lease.
     """
-    batch_size = batch_size or settings.NEWSLETTER_BATCH_SIZE
-    max_attempts = max_attempts or settings.NEWSLETTER_MAX_ATTEMPTS
     issue = NewsletterIssue.objects.select_related("newsletter").get(pk=issue_id)
     if issue.status == NewsletterIssue.Status.SENT:
         return delivery_report(issue)
-    NewsletterIssue.objects.filter(pk=issue.pk).update(
-        status=NewsletterIssue.Status.SENDING,
-        send_started_at=issue.send_started_at or timezone.now(),
+    try:
+        check_sendable(issue)
+    except UnsendableIssue:
+        _take_back_unsendable(issue)
+        raise
+    lease = SendLease(issue.pk, settings.NEWSLETTER_SEND_LEASE_SECONDS)
+    if not lease.acquire(started_at=issue.send_started_at or timezone.now()):
+        issue.refresh_from_db()
+        logger.info("Issue %s is being sent by %s", issue.pk, issue.send_lease_owner)
+        return dataclasses.replace(delivery_report(issue), held_by=issue.send_lease_owner)
+    run = IssueSend(
+        issue=issue,
+        lease=lease,
+        batch_size=batch_size or settings.NEWSLETTER_BATCH_SIZE,
+        max_attempts=max_attempts or settings.NEWSLETTER_MAX_ATTEMPTS,
+        on_progress=on_progress or (lambda report: None),
+        connection=connection or get_connection(),
     )
-    create_deliveries(issue)
-    rendered = prepare_mime(render_issue(issue))
-    report = delivery_report(issue)
-    if on_progress:
-        on_progress(report)
-
-    connection = connection or get_connection()
-    # One sweep tries every waiting delivery once; failures wait for the next sweep.
-    for _sweep in range(max_attempts):
-        last_pk = 0
-        while batch := _claim_batch(issue.pk, last_pk, batch_size):
-            last_pk = batch[-1][0]
-            sent, failures = [], {}
-            try:
-                connection.open()
-                for pk, subscriber_id, email in batch:
-                    message = personalise(
-                        rendered, subscriber_id=subscriber_id, email=email, connection=connection
-                    )
-                    try:
-                        if connection.send_messages([message]):
-                            sent.append(pk)
-                        else:
-                            failures[pk] = "The mail server accepted no recipient."
-                    except Exception as exc:  # one bad recipient must not stop the rest
-                        logger.warning("Delivery %s failed: %s", pk, exc)
-                        failures[pk] = f"{type(exc).__name__}: {exc}"
-                        connection.close()
-                        connection.open()
-            finally:
-                _settle(batch, sent, failures, max_attempts)
-                connection.close()
-            report.sent += len(sent)
-            report.remaining -= len(sent)
-            if on_progress:
-                on_progress(report)
-        if not issue.deliveries.filter(status=Delivery.Status.PENDING).exists():
-            break
-
-    report = delivery_report(issue)
-    clean = report.failed == 0 and report.in_doubt == 0 and report.remaining == 0
-    issue.status = NewsletterIssue.Status.SENT if clean else NewsletterIssue.Status.PARTLY_FAILED
-    issue.sent_at = timezone.now()
-    issue.save(update_fields=["status", "sent_at"])
-    report.status = issue.status
-    if on_progress:
-        on_progress(report)
+    try:
+        report = run.deliver()
+    except BaseException:
+        lease.release()
+        raise
+    run.on_progress(report)
     return report
 
 
+def _take_back_unsendable(issue: NewsletterIssue) -> None:
+    """An issue refused before sending never stays "sending": back to draft, or to partly
+    failed when part of it went out before its text was changed."""
+    if issue.status != NewsletterIssue.Status.SENDING:
+        return
+    any_sent = issue.deliveries.filter(status=Delivery.Status.SENT).exists()
+    NewsletterIssue.objects.filter(pk=issue.pk, status=NewsletterIssue.Status.SENDING).update(
+        status=NewsletterIssue.Status.PARTLY_FAILED if any_sent else NewsletterIssue.Status.DRAFT,
+        send_lease_owner="",
+        send_lease_expires_at=None,
+    )
+
+
+@dataclass
+class IssueSend:
+    """One run of send_issue, holding the issue's lease."""
+
+    issue: NewsletterIssue
+    lease: SendLease
+    batch_size: int
+    max_attempts: int
+    on_progress: Callable[[SendReport], None]
+    connection: Any
+
+    def deliver(self) -> SendReport:
+        create_deliveries(self.issue)
+        self.rendered = prepare_mime(render_issue(self.issue))
+        self.report = delivery_report(self.issue)
+        self.on_progress(self.report)
+        self.log = DeliveryLog()
+        with self.log.session():
+            self._sweeps()
+        if self.report.held_by:
+            return self.report
+        report = delivery_report(self.issue)
+        clean = report.failed == 0 and report.in_doubt == 0 and report.remaining == 0
+        status = NewsletterIssue.Status.SENT if clean else NewsletterIssue.Status.PARTLY_FAILED
+        if self.lease.finish(status):
+            report.status = status
+        return report
+
+    def _sweeps(self) -> None:
+        """One sweep tries every waiting delivery once; failures wait for the next sweep."""
+        for _sweep in range(self.max_attempts):
+            last_pk = 0
+            while batch := _waiting_batch(self.issue.pk, last_pk, self.batch_size):
+                last_pk = batch[-1][0]
+                if not self._send_batch(batch):
+                    return
+                self.on_progress(self.report)
+            if not self.issue.deliveries.filter(status=Delivery.Status.PENDING).exists():
+                return
+
+    def _send_batch(self, batch: list[tuple[int, int, str]]) -> bool:
+        """One mail connection for the batch. False when the lease was lost meanwhile.
+
+        Each delivery is marked handed over before it is, and sent as soon as the server
+        accepts it: a worker killed mid-send leaves one delivery in doubt, the rest exact.
+        """
+        connection = self.connection
+        connection.open()
+        try:
+            for pk, subscriber_id, email in batch:
+                if not self.lease.renew_if_due():
+                    logger.warning("Issue %s was taken over by another worker", self.issue.pk)
+                    self.issue.refresh_from_db()
+                    self.report.held_by = self.issue.send_lease_owner or "another worker"
+                    return False
+                message = personalise(
+                    self.rendered, subscriber_id=subscriber_id, email=email, connection=connection
+                )
+                if not self.log.hand_over(pk):
+                    continue
+                try:
+                    accepted = connection.send_messages([message])
+                except Exception as exc:  # one bad recipient must not stop the rest
+                    logger.warning("Delivery %s failed: %s", pk, exc)
+                    _record_failure(pk, f"{type(exc).__name__}: {exc}", self.max_attempts)
+                    connection.close()
+                    connection.open()
+                    continue
+                except BaseException:
+                    _put_back(pk)
+                    raise
+                if accepted:
+                    self.log.accepted(pk)
+                    self.report.sent += 1
+                    self.report.remaining -= 1
+                else:
+                    _record_failure(pk, "The mail server accepted no recipient.", self.max_attempts)
+        finally:
+            connection.close()
+        self.log.flush()
+        return True
+
+
 def send_test(*, issue: NewsletterIssue, to: str) -> None:
-    """The issue as subscribers will see it, to one editor. Its links point nowhere real."""
+    """The issue as subscribers will see it, to one editor. Its links point nowhere real.
+
+    Raises UnsendableIssue when its text would break the email's headers."""
+    check_sendable(issue)
     message = personalise(render_issue(issue), subscriber_id=0, email=to, subject_prefix="[Test] ")
     message.send()

@@ -230,3 +230,77 @@ def test_issue_list_counts_deliveries_in_a_fixed_number_of_queries(
         response = editor_client.get(url)
 
     assert response.content.decode().count("1 / 0 / 0") == 8
+
+
+@pytest.mark.parametrize("field", ["subject", "preheader"])
+def test_a_line_break_in_an_issue_header_field_is_a_form_error_that_keeps_the_input(
+    editor_client, daily, field
+):
+    data = {
+        "newsletter": daily.pk,
+        "subject": "Today's world",
+        "preheader": "Five stories",
+        "intro": "",
+        "items-TOTAL_FORMS": "0",
+        "items-INITIAL_FORMS": "0",
+    }
+    data[field] = "Today's world\r\nBcc: everyone@example.org"
+
+    response = editor_client.post(reverse("admin:newsletters_newsletterissue_add"), data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[field] == [
+        "Keep this on one line: a line break would break the email's headers."
+    ]
+    assert "Bcc: everyone@example.org" in response.content.decode()
+    assert not NewsletterIssue.objects.exists()
+
+
+def test_a_line_break_in_a_newsletter_name_is_a_form_error(editor_client):
+    response = editor_client.post(
+        reverse("admin:newsletters_newsletter_add"),
+        {
+            "name": "Daily\nBcc: everyone@example.org",
+            "slug": "daily",
+            "description": "Every day.",
+            "cadence": "daily",
+            "order": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "name" in response.context["adminform"].form.errors
+    assert "Bcc: everyone@example.org" in response.content.decode()
+
+
+def test_send_a_test_of_an_issue_with_a_line_break_in_its_subject_says_why_it_did_not(
+    editor_client, daily
+):
+    issue = NewsletterIssueFactory(newsletter=daily, subject="Today\r\nBcc: x@example.org")
+
+    response = editor_client.post(
+        reverse("admin:newsletters_newsletterissue_send_test", args=[issue.pk]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert "The test was not sent. The subject contains a line break" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_sending_an_issue_with_a_line_break_in_its_newsletter_name_leaves_it_a_draft(
+    editor_client,
+):
+    newsletter = NewsletterFactory(name="Daily\nBcc: x@example.org")
+    issue = NewsletterIssueFactory(newsletter=newsletter, articles=[ArticleFactory()])
+    SubscriberFactory(newsletters=[newsletter])
+
+    response = editor_client.post(
+        reverse("admin:newsletters_newsletterissue_send", args=[issue.pk]),
+        {"when": "now"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "The newsletter name contains a line break" in response.content.decode()
+    assert mail.outbox == []
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT

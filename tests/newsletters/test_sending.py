@@ -345,3 +345,64 @@ def test_scheduling_needs_a_backend_that_can_wait(issue):
 
     assert schedule(issue=issue, when=timezone.now()) is False  # the immediate backend
     assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["subject", "preheader", "newsletter name", "sender"],
+)
+def test_the_sending_service_refuses_a_line_break_in_a_header_and_never_leaves_it_sending(
+    issue, daily, settings, where
+):
+    from newsletters.services.sending import UnsendableIssue
+
+    SubscriberFactory(newsletters=[daily])
+    if where == "subject":
+        NewsletterIssue.objects.filter(pk=issue.pk).update(subject="Hi\r\nBcc: x@example.org")
+    elif where == "preheader":
+        NewsletterIssue.objects.filter(pk=issue.pk).update(preheader="Hi\nthere")
+    elif where == "newsletter name":
+        type(daily).objects.filter(pk=daily.pk).update(name="Daily\r\nBcc: x@example.org")
+    else:
+        settings.DEFAULT_FROM_EMAIL = "News <news@example.org>\r\nBcc: x@example.org"
+    # As a worker finds it: moved to "sending" before this rule existed.
+    NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.SENDING)
+
+    with pytest.raises(UnsendableIssue, match=f"The {where}.* contains a line break"):
+        send_issue(issue_id=issue.pk)
+
+    assert mail.outbox == []
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT
+
+
+def test_start_sending_refuses_an_issue_with_a_line_break_in_its_subject(issue, daily):
+    from newsletters.services.sending import UnsendableIssue
+
+    SubscriberFactory(newsletters=[daily])
+    NewsletterIssue.objects.filter(pk=issue.pk).update(subject="Hi\nBcc: x@example.org")
+    issue.refresh_from_db()
+
+    with pytest.raises(UnsendableIssue):
+        start_sending(issue=issue)
+
+    assert mail.outbox == []
+    assert NewsletterIssue.objects.get().status == NewsletterIssue.Status.DRAFT
+
+
+def test_send_newsletter_command_leaves_an_issue_another_worker_is_sending_to_it(issue, daily):
+    from datetime import timedelta
+
+    from django.core.management.base import CommandError
+    from django.utils import timezone
+
+    SubscriberFactory(newsletters=[daily])
+    NewsletterIssue.objects.filter(pk=issue.pk).update(
+        status="sending",
+        send_lease_owner="web-2:4242:beef",
+        send_lease_expires_at=timezone.now() + timedelta(seconds=30),
+    )
+
+    with pytest.raises(CommandError, match="being sent by web-2:4242:beef"):
+        call_command("send_newsletter", str(issue.pk))
+
+    assert mail.outbox == []

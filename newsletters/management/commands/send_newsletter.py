@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from newsletters.models import NewsletterIssue
-from newsletters.services.sending import SendReport, send_issue
+from newsletters.services.sending import SendReport, UnsendableIssue, send_issue
 
 BAR_WIDTH = 30
 
@@ -24,8 +24,13 @@ class Command(BaseCommand):
         if not issue.newsletter.is_active:
             raise CommandError(f"{issue.newsletter} is not active.")
         self.stdout.write(f"Sending “{issue.subject}” ({issue.newsletter})")
-        report = send_issue(issue_id=issue.pk, batch_size=batch_size, on_progress=self.progress)
+        try:
+            report = send_issue(issue_id=issue.pk, batch_size=batch_size, on_progress=self.progress)
+        except UnsendableIssue as exc:
+            raise CommandError(str(exc)) from exc
         self.stdout.write("")
+        if report.held_by:
+            raise CommandError(f"Issue {issue_id} is being sent by {report.held_by}.")
         style = (
             self.style.SUCCESS
             if report.status == NewsletterIssue.Status.SENT
@@ -33,7 +38,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             style(
-                f"{report.sent} sent, {report.failed} failed, {report.in_doubt} interrupted, "
+                f"{report.sent} sent, {report.failed} failed, {report.in_doubt} in doubt, "
                 f"{report.remaining} waiting: issue is {report.status.replace('_', ' ')}."
             )
         )
