@@ -1,4 +1,5 @@
 import functools
+import logging
 from urllib.parse import urlencode
 
 from csp.constants import HEADER, SELF, UNSAFE_INLINE
@@ -7,8 +8,12 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.signals import setting_changed
+from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
+from django.template import loader
+
+logger = logging.getLogger("newsroom.database")
 
 # What django-csp's view decorators set to change the policy of one response.
 _PER_RESPONSE = tuple(
@@ -102,3 +107,28 @@ def _without_nulls(params: QueryDict) -> str:
         for value in values
     )
     return urlencode([(key, value) for key, value in pairs if key])
+
+
+DATABASE_RETRY_AFTER_SECONDS = 30
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that does not answer (a restart, a network cut, SQLite locked) gets a
+    503 page with Retry-After instead of the 500 page: readers are told to come back, the
+    load balancer sees a temporary fault, and the log gets one line, not a traceback."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.warning("Database unavailable for %s: %s", request.path, exception)
+        # Rendered like the 500 page: no context processors, no queries.
+        page = loader.get_template("503.html").render({"SITE_NAME": settings.SITE_NAME})
+        response = HttpResponse(page, status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response

@@ -110,6 +110,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBas
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Worldcrunch <newsletters@example.com>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# A mail server that stops answering must not hold a newsletter send (and its lease) forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 
 TASKS = {
     "default": {
@@ -228,6 +230,7 @@ MIDDLEWARE += [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     # Inside the CSP middleware, so its 400 page gets the site's policy too.
     "newsroom.middleware.NullCharactersMiddleware",
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

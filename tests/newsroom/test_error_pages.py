@@ -3,7 +3,8 @@
 import logging
 
 import pytest
-from django.urls import path
+from django.db import OperationalError, connection
+from django.urls import path, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,15 @@ def test_500_page_renders_without_a_database_or_request(django_assert_num_querie
         response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert b"<h1>Something went wrong on our side</h1>" in response.content
+
+
+def test_a_page_asked_for_while_the_database_is_down_gets_a_503_saying_to_come_back(client):
+    def database_down(execute, sql, params, many, context):
+        raise OperationalError("could not connect to server: Connection refused")
+
+    with connection.execute_wrapper(database_down):
+        response = client.get(reverse("articles:latest"))
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "back in a moment" in response.content.decode()
