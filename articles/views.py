@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from newsroom.lib.urls import absolute_url
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 from paywall.services.policy import get_policy
@@ -23,7 +24,6 @@ from .caching import (
 )
 from .models import Article, Author, Section, Series, Source
 from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS, SearchResults
-from .seo import absolute_url
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
 from .structured_data import news_article

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article
+from newsroom.lib.urls import absolute_url
 
 from ..models import Delivery, Newsletter, NewsletterIssue, Subscriber
 from ..tokens import make_preferences_token, make_unsubscribe_token
@@ -39,10 +40,6 @@ logger = logging.getLogger(__name__)
 PREFERENCES_TOKEN = "nl-preferences-token-placeholder"
 UNSUBSCRIBE_TOKEN = "nl-unsubscribe-token-placeholder"
 RECIPIENT = "nl-recipient-address-placeholder"
-
-
-def absolute_url(path: str) -> str:
-    return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
 
 
 def https_url(url: str) -> str:

@@ -20,6 +20,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from newsroom.lib import emails, ratelimit
 from newsroom.lib.signing import InvalidToken, sign_dated, unsign_dated
+from newsroom.lib.urls import absolute_url
 from paywall import tasks
 from paywall.models import ReaderProfile
 
@@ -96,7 +97,7 @@ def send_verification_email(*, user: AbstractUser) -> None:
         to=user.email,
         context={
             "email": user.email,
-            "verify_url": f"{settings.SITE_URL}{path}",
+            "verify_url": absolute_url(path),
             "max_age_days": settings.ACCOUNT_VERIFICATION_MAX_AGE // 86400,
         },
     )
@@ -135,7 +136,7 @@ def send_password_reset_email(*, email: str) -> int:
             template="paywall/email/password_reset",
             subject=f"Reset your {settings.SITE_NAME} password",
             to=user.email,
-            context={"email": user.email, "reset_url": f"{settings.SITE_URL}{path}"},
+            context={"email": user.email, "reset_url": absolute_url(path)},
         )
         sent += 1
     return sent
