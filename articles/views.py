@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from newsroom.lib.signing import ExpiredToken, InvalidToken
 from newsroom.lib.urls import absolute_url
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
@@ -287,12 +288,12 @@ class ArticlePreviewView(ArticleDetailView):
     def get(self, request, *args, **kwargs):
         try:
             self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
-        except preview.PreviewLinkError as error:
-            expired = isinstance(error, preview.PreviewLinkExpired)
+        except InvalidToken as error:
+            expired = isinstance(error, ExpiredToken)
             response = TemplateResponse(
                 request,
                 "articles/preview_invalid.html",
-                {"reason": str(error), "expired": expired},
+                {"expired": expired},
                 status=410 if expired else 404,
             )
         else:

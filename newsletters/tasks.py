@@ -8,10 +8,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from newsroom.lib import emails
+from newsroom.lib.signing import make_confirm_token, make_preferences_token
 from newsroom.lib.urls import absolute_url
 
 from .models import Newsletter, NewsletterIssue, Subscriber
-from .tokens import make_confirm_token, make_preferences_token
 
 
 @task()

@@ -28,10 +28,10 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from articles.models import Article
+from newsroom.lib.signing import make_preferences_token, make_unsubscribe_token
 from newsroom.lib.urls import absolute_url
 
 from ..models import Delivery, Newsletter, NewsletterIssue, Subscriber
-from ..tokens import make_preferences_token, make_unsubscribe_token
 
 logger = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from newsroom.lib import ratelimit
+from newsroom.lib.signing import read_confirm_token
 
 from ..models import BlockedDomain, Newsletter, Subscriber, Subscription, normalise_email
 from ..tasks import send_added_email, send_confirmation_email, sign_up_task
-from ..tokens import read_confirm_token
 
 CONSENT_TEXT = (
     "We will email you to confirm. Every newsletter has a one-click unsubscribe link, "
