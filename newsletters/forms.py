@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .models import Newsletter, normalise_email
+from newsroom.lib.email_addresses import normalise_email
+
+from .models import Newsletter
 from .services.signup import is_blocked_domain
 
 

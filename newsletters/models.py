@@ -4,10 +4,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-
-def normalise_email(email: str) -> str:
-    """One spelling per mailbox: trimmed and lower-cased, so "Ann@X.org " and "ann@x.org" match."""
-    return (email or "").strip().lower()
+from newsroom.lib.email_addresses import normalise_email
 
 
 class NewsletterQuerySet(models.QuerySet):

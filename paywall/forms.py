@@ -2,13 +2,11 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
+from newsroom.lib.email_addresses import normalise_email
+
 # Readers sign in with their email; it is stored lowercased as the username, which makes
 # emails unique case-insensitively at the database level.
 EMAIL_MAX_LENGTH = 150
-
-
-def normalize_email(value: str) -> str:
-    return value.strip().lower()
 
 
 class SignupForm(forms.Form):
@@ -23,7 +21,7 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self):
-        email = normalize_email(self.cleaned_data["email"])
+        email = normalise_email(self.cleaned_data["email"])
         User = get_user_model()
         if (
             User.objects.filter(email__iexact=email).exists()
@@ -65,7 +63,7 @@ class EmailAuthenticationForm(AuthenticationForm):
     def clean_username(self):
         value = self.cleaned_data["username"].strip()
         # Readers' usernames are their lowercased emails; staff usernames are left as typed.
-        return normalize_email(value) if "@" in value else value
+        return normalise_email(value) if "@" in value else value
 
 
 class GiftLinkForm(forms.Form):

@@ -15,9 +15,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from newsroom.lib import ratelimit
+from newsroom.lib.email_addresses import normalise_email
 from newsroom.lib.signing import read_confirm_token
 
-from ..models import BlockedDomain, Newsletter, Subscriber, Subscription, normalise_email
+from ..models import BlockedDomain, Newsletter, Subscriber, Subscription
 from ..tasks import send_added_email, send_confirmation_email, sign_up_task
 
 CONSENT_TEXT = (

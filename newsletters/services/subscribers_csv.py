@@ -11,7 +11,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import BlockedDomain, Newsletter, Subscriber, Subscription, normalise_email
+from newsroom.lib.email_addresses import normalise_email
+
+from ..models import BlockedDomain, Newsletter, Subscriber, Subscription
 
 EXPORT_HEADER = [
     "email",

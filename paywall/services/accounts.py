@@ -18,6 +18,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from newsroom.lib import emails, ratelimit
+from newsroom.lib.email_addresses import normalise_email
 from newsroom.lib.signing import (
     InvalidToken,
     make_account_verification_token,
@@ -29,7 +30,7 @@ from paywall.models import ReaderProfile
 
 
 def _address(user: AbstractUser) -> str:
-    return (user.email or "").strip().lower()
+    return normalise_email(user.email)
 
 
 def register(*, email: str, password: str) -> AbstractUser:
