@@ -3,8 +3,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from newsroom.lib.email_addresses import normalise_email
 
-from .models import Newsletter
-from .services.signup import is_blocked_domain
+from .models import BlockedDomain, Newsletter
 
 
 class SignupForm(forms.Form):
@@ -44,7 +43,7 @@ class SignupForm(forms.Form):
 
     def clean_email(self):
         email = normalise_email(self.cleaned_data["email"])
-        if is_blocked_domain(email):
+        if BlockedDomain.objects.blocks(email):
             raise forms.ValidationError(
                 "We can't send newsletters to addresses at this domain. Please use another one."
             )
