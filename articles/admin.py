@@ -21,9 +21,9 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 from taggit.models import Tag
 
+from newsroom.lib import roles
 from newsroom.lib.urls import absolute_url
 
-from . import roles
 from .admin_revisions import RevisionsAdminMixin
 from .admin_widgets import TagAutocompleteWidget
 from .models import (
