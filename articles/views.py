@@ -1,7 +1,8 @@
 import hashlib
+from typing import Any
 
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -285,7 +286,7 @@ class ArticlePreviewView(ArticleDetailView):
 
     template_name = "articles/article_preview.html"
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
         except InvalidToken as error:

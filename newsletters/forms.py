@@ -41,7 +41,7 @@ class SignupForm(forms.Form):
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         email = normalise_email(self.cleaned_data["email"])
         if BlockedDomain.objects.blocks(email):
             raise forms.ValidationError(

@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -210,7 +211,7 @@ class BlockedDomain(models.Model):
     def __str__(self):
         return self.domain
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.domain = normalise_domain(self.domain)
         super().save(*args, **kwargs)
 

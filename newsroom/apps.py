@@ -1,3 +1,5 @@
+"""The project package as an app: the wiring that belongs to no one app (staff roles)."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 

@@ -20,7 +20,7 @@ class SignupForm(forms.Form):
         help_text=password_validation.password_validators_help_text_html(),
     )
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         email = normalise_email(self.cleaned_data["email"])
         User = get_user_model()
         if (
@@ -60,7 +60,7 @@ class EmailAuthenticationForm(AuthenticationForm):
         "reset your password.",
     }
 
-    def clean_username(self):
+    def clean_username(self) -> str:
         value = self.cleaned_data["username"].strip()
         # Readers' usernames are their lowercased emails; staff usernames are left as typed.
         return normalise_email(value) if "@" in value else value
