@@ -21,7 +21,9 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 from taggit.models import Tag
 
-from . import roles
+from newsroom.lib import roles
+from newsroom.lib.urls import absolute_url
+
 from .admin_revisions import RevisionsAdminMixin
 from .admin_widgets import TagAutocompleteWidget
 from .models import (
@@ -37,7 +39,6 @@ from .models import (
     WorkflowEvent,
 )
 from .sanitize import EDITOR_EXTENSIONS, clean_body
-from .seo import absolute_url
 from .services import preview, workflow
 
 

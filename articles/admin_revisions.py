@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from articles import roles
 from articles.services import revisions
+from newsroom.lib import roles
 
 
 class RevisionsAdminMixin:

@@ -13,10 +13,10 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from newsroom.lib.urls import absolute_links, absolute_url
 from paywall.services.access import Reader, decide_access
 
 from .models import Article, Author, Section, Series, Source
-from .seo import absolute_links, absolute_url
 from .templatetags.articles_tags import join_names, with_dateline
 
 FEED_SIZE = 30

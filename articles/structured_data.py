@@ -12,7 +12,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
-from .seo import absolute_url
+from newsroom.lib.urls import absolute_url
 
 # The class the article template puts on the part of the body a paywall withholds.
 PAYWALLED_CLASS = "story__paywalled"

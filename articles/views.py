@@ -1,7 +1,8 @@
 import hashlib
+from typing import Any
 
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -9,6 +10,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from newsroom.lib.signing import ExpiredToken, InvalidToken
+from newsroom.lib.urls import absolute_url
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 from paywall.services.policy import get_policy
@@ -23,7 +26,6 @@ from .caching import (
 )
 from .models import Article, Author, Section, Series, Source
 from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS, SearchResults
-from .seo import absolute_url
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
 from .structured_data import news_article
@@ -284,15 +286,15 @@ class ArticlePreviewView(ArticleDetailView):
 
     template_name = "articles/article_preview.html"
 
-    def get(self, request, *args, **kwargs):
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
             self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
-        except preview.PreviewLinkError as error:
-            expired = isinstance(error, preview.PreviewLinkExpired)
+        except InvalidToken as error:
+            expired = isinstance(error, ExpiredToken)
             response = TemplateResponse(
                 request,
                 "articles/preview_invalid.html",
-                {"reason": str(error), "expired": expired},
+                {"expired": expired},
                 status=410 if expired else 404,
             )
         else:

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .models import Newsletter, normalise_email
-from .services.signup import is_blocked_domain
+from newsroom.lib.email_addresses import normalise_email
+
+from .models import BlockedDomain, Newsletter
 
 
 class SignupForm(forms.Form):
@@ -40,9 +41,9 @@ class SignupForm(forms.Form):
     def is_bot(self) -> bool:
         return bool(self.data.get("website"))
 
-    def clean_email(self):
+    def clean_email(self) -> str:
         email = normalise_email(self.cleaned_data["email"])
-        if is_blocked_domain(email):
+        if BlockedDomain.objects.blocks(email):
             raise forms.ValidationError(
                 "We can't send newsletters to addresses at this domain. Please use another one."
             )

@@ -1,9 +1,14 @@
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+
+from newsroom.lib.email_addresses import normalise_email
 
 
 def has_line_break(value: str) -> bool:
@@ -17,11 +22,6 @@ def validate_one_line(value: str) -> None:
             "Keep this on one line: a line break would break the email's headers.",
             code="line_break",
         )
-
-
-def normalise_email(email: str) -> str:
-    """One spelling per mailbox: trimmed and lower-cased, so "Ann@X.org " and "ann@x.org" match."""
-    return (email or "").strip().lower()
 
 
 class NewsletterQuerySet(models.QuerySet):
@@ -171,6 +171,43 @@ class Subscription(models.Model):
         return f"{self.subscriber} → {self.newsletter}"
 
 
+def normalise_domain(domain: str) -> str:
+    """A mail domain as entries are stored: "@Mailinator.COM." is "mailinator.com"."""
+    return domain.strip().lower().lstrip("@").rstrip(".")
+
+
+def domains_blocking(email: str) -> list[str]:
+    """The entries that block an address: its domain and every parent of it, up to and
+    including its top-level domain ("a@eu.mailinator.com": "eu.mailinator.com",
+    "mailinator.com", "com"). So an entry blocks its subdomains, and an entry such as
+    "xyz" blocks a whole top-level domain, as staff who type one mean it to."""
+    domain = normalise_domain(normalise_email(email).rpartition("@")[2])
+    if not domain:
+        return []
+    parts = domain.split(".")
+    return [".".join(parts[i:]) for i in range(len(parts))]
+
+
+@dataclass(frozen=True)
+class BlockList:
+    """The blocked domains read once, for checking many addresses (a CSV import)."""
+
+    domains: frozenset[str]
+
+    def blocks(self, email: str) -> bool:
+        return any(domain in self.domains for domain in domains_blocking(email))
+
+
+class BlockedDomainQuerySet(models.QuerySet):
+    def blocks(self, email: str) -> bool:
+        """True when an entry blocks this address (the rule: `domains_blocking`)."""
+        candidates = domains_blocking(email)
+        return bool(candidates) and self.filter(domain__in=candidates).exists()
+
+    def block_list(self) -> BlockList:
+        return BlockList(domains=frozenset(self.values_list("domain", flat=True)))
+
+
 class BlockedDomain(models.Model):
     """A mail domain that may not sign up (disposable-address services, abuse sources)."""
 
@@ -182,14 +219,16 @@ class BlockedDomain(models.Model):
     reason = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = BlockedDomainQuerySet.as_manager()
+
     class Meta:
         ordering = ["domain"]
 
     def __str__(self):
         return self.domain
 
-    def save(self, *args, **kwargs):
-        self.domain = self.domain.strip().lower().lstrip("@").rstrip(".")
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.domain = normalise_domain(self.domain)
         super().save(*args, **kwargs)
 
 

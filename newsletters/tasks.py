@@ -8,13 +8,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from newsroom.lib import emails
+from newsroom.lib.signing import make_confirm_token, make_preferences_token
+from newsroom.lib.urls import absolute_url
 
 from .models import Newsletter, NewsletterIssue, Subscriber
-from .tokens import make_confirm_token, make_preferences_token
-
-
-def _absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
 
 
 @task()
@@ -55,7 +52,7 @@ def send_confirmation_email(subscriber_id: int) -> None:
         to=subscriber.email,
         context={
             "newsletters": newsletters,
-            "confirm_url": _absolute(reverse("newsletters:confirm", args=[token])),
+            "confirm_url": absolute_url(reverse("newsletters:confirm", args=[token])),
             "max_age_days": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
         },
     )
@@ -77,7 +74,7 @@ def send_added_email(subscriber_id: int, newsletter_ids: list[int]) -> None:
         to=subscriber.email,
         context={
             "newsletters": newsletters,
-            "preferences_url": _absolute(reverse("newsletters:preferences", args=[token])),
+            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
         },
     )
 
@@ -94,7 +91,7 @@ def send_preferences_link_email(subscriber_id: int) -> None:
         subject=f"Your link to manage your {settings.SITE_NAME} newsletters",
         to=subscriber.email,
         context={
-            "preferences_url": _absolute(reverse("newsletters:preferences", args=[token])),
+            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
             "max_age_days": settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE // 86400,
         },
     )

@@ -10,13 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from newsroom.csrf import same_site_posts_only
 from newsroom.lib.client import client_address
 from newsroom.lib.ratelimit import too_many_attempts
-from paywall.services.accounts import has_verified_email
-
-from .forms import PreferencesForm, SignupForm
-from .models import Newsletter, Subscriber
-from .services import preferences as preference_services
-from .services import signup as signup_services
-from .tokens import (
+from newsroom.lib.signing import (
     ExpiredToken,
     InvalidToken,
     make_preferences_token,
@@ -24,6 +18,12 @@ from .tokens import (
     read_unsubscribe_token,
     subscriber_in_link,
 )
+from paywall.services.accounts import has_verified_email
+
+from .forms import PreferencesForm, SignupForm
+from .models import Newsletter, Subscriber
+from .services import preferences as preference_services
+from .services import signup as signup_services
 
 
 def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles import roles
 from articles.models import Article
 from newsletters.services.stats import signups_per_day
+from newsroom.lib import roles
 from paywall.services import funnel
 
 from .charts import BarChart, FunnelChart, bar_chart, funnel_chart

@@ -17,7 +17,7 @@ from django.views.static import serve
 
 from articles.caching import cached, current_generation, with_bylines
 from articles.models import Article, Section
-from articles.seo import absolute_url
+from newsroom.lib.urls import absolute_url
 
 from .lib.ratelimit import too_many_attempts
 

@@ -2,13 +2,11 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
+from newsroom.lib.email_addresses import normalise_email
+
 # Readers sign in with their email; it is stored lowercased as the username, which makes
 # emails unique case-insensitively at the database level.
 EMAIL_MAX_LENGTH = 150
-
-
-def normalize_email(value: str) -> str:
-    return value.strip().lower()
 
 
 class SignupForm(forms.Form):
@@ -22,8 +20,8 @@ class SignupForm(forms.Form):
         help_text=password_validation.password_validators_help_text_html(),
     )
 
-    def clean_email(self):
-        email = normalize_email(self.cleaned_data["email"])
+    def clean_email(self) -> str:
+        email = normalise_email(self.cleaned_data["email"])
         User = get_user_model()
         if (
             User.objects.filter(email__iexact=email).exists()
@@ -62,10 +60,10 @@ class EmailAuthenticationForm(AuthenticationForm):
         "reset your password.",
     }
 
-    def clean_username(self):
+    def clean_username(self) -> str:
         value = self.cleaned_data["username"].strip()
         # Readers' usernames are their lowercased emails; staff usernames are left as typed.
-        return normalize_email(value) if "@" in value else value
+        return normalise_email(value) if "@" in value else value
 
 
 class GiftLinkForm(forms.Form):

@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from newsroom.lib.email_addresses import normalise_email
+
 
 class MeterPolicy(models.Model):
     """The one meter policy editors change in the admin (a single row; see services.policy)."""
@@ -320,4 +322,4 @@ class ReaderProfile(models.Model):
         return f"Reader profile of {self.user}"
 
     def has_verified(self, email: str) -> bool:
-        return self.email_verified_at is not None and self.verified_email == email.strip().lower()
+        return self.email_verified_at is not None and self.verified_email == normalise_email(email)

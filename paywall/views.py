@@ -192,10 +192,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
             trial_used=subscriptions.has_had_trial(user=user),
             can_give_gifts=can_give,
             gifts_left=gifts.gifts_left(user=user, now=now) if can_give else 0,
-            gift_links=[
-                (gift, gifts.link_for(gift, build_absolute_uri=self.request.build_absolute_uri))
-                for gift in recent_gifts
-            ],
+            gift_links=[(gift, gifts.link_for(gift)) for gift in recent_gifts],
             **kwargs,
         )
 

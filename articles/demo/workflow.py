@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article, ArticleAuthor, Author, Section
-from articles.roles import CHIEF_EDITOR, EDITOR, WRITER
 from articles.services import workflow
+from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, WRITER
 
 # username, password, role, author profile on bylines
 STAFF = [

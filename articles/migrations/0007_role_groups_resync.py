@@ -1,7 +1,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from articles.roles import sync_role_groups
+from newsroom.lib.roles import sync_role_groups
 
 
 def resync_role_groups(apps, schema_editor):

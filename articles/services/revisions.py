@@ -16,8 +16,8 @@ from django.utils.formats import date_format
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from articles import roles
 from articles.models import Article
+from newsroom.lib import roles
 
 # The fields a revision restores, in the order a diff shows them.
 CONTENT_FIELDS = [

@@ -15,8 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles import roles
 from articles.models import Article, WorkflowEvent
+from newsroom.lib import roles
 
 Status = Article.Status
 

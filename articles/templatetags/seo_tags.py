@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles import seo, structured_data
+from articles import structured_data
+from newsroom.lib.urls import absolute_url
 
 register = template.Library()
 
@@ -21,7 +22,7 @@ def jsonld_script(data: dict) -> str:
 @register.filter
 def absolute(path_or_url: str) -> str:
     """Absolute public URL of a site path, for canonical links, cards and feeds."""
-    return seo.absolute_url(path_or_url)
+    return absolute_url(path_or_url)
 
 
 @register.simple_tag(takes_context=True)
@@ -29,8 +30,8 @@ def canonical_url(context) -> str:
     """This page's public address, without query string except a page number past the first."""
     request = context.get("request")
     if request is None:
-        return seo.absolute_url("/")
-    url = seo.absolute_url(request.path)
+        return absolute_url("/")
+    url = absolute_url(request.path)
     page_obj = context.get("page_obj")
     if page_obj is not None and page_obj.number > 1:
         url = f"{url}?page={page_obj.number}"
@@ -42,7 +43,7 @@ def social_image_url(article) -> str:
     """The largest rendition of the lead image, absolute, for Open Graph and Twitter cards."""
     if not article.lead_image:
         return ""
-    return seo.absolute_url(article.lead_image_url(-1))
+    return absolute_url(article.lead_image_url(-1))
 
 
 @register.simple_tag

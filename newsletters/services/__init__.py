@@ -1,6 +1,6 @@
 """Everything in newsletters that writes, sends or decides, by domain:
 
-- ``signup``: signing up, double opt-in confirmation, rate limits, blocked domains.
+- ``signup``: signing up, double opt-in confirmation, rate limits.
 - ``preferences``: the preference centre and unsubscribing.
 - ``sending``: rendering an issue and sending it to its confirmed subscribers.
 - ``subscribers_csv``: streaming export and checked import of subscribers.

@@ -38,10 +38,11 @@ from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import Article
+from newsroom.lib.signing import make_preferences_token, make_unsubscribe_token
+from newsroom.lib.urls import absolute_url
 
 from ..models import Delivery, Newsletter, NewsletterIssue, Subscriber, has_line_break
 from ..tasks import send_issue_task, send_scheduled_issue_task
-from ..tokens import make_preferences_token, make_unsubscribe_token
 
 logger = logging.getLogger(__name__)
 
@@ -50,10 +51,6 @@ logger = logging.getLogger(__name__)
 PREFERENCES_TOKEN = "nl-preferences-token-placeholder"
 UNSUBSCRIBE_TOKEN = "nl-unsubscribe-token-placeholder"
 RECIPIENT = "nl-recipient-address-placeholder"
-
-
-def absolute_url(path: str) -> str:
-    return path if path.startswith(("http://", "https://")) else f"{settings.SITE_URL}{path}"
 
 
 def https_url(url: str) -> str:

@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from newsroom.lib import ratelimit
+from newsroom.lib.email_addresses import normalise_email
+from newsroom.lib.signing import read_confirm_token
 
-from ..models import BlockedDomain, Newsletter, Subscriber, Subscription, normalise_email
+from ..models import Newsletter, Subscriber, Subscription
 from ..tasks import send_added_email, send_confirmation_email, sign_up_task
-from ..tokens import read_confirm_token
 
 CONSENT_TEXT = (
     "We will email you to confirm. Every newsletter has a one-click unsubscribe link, "
@@ -44,16 +45,6 @@ def hash_ip(ip_address: str | None) -> str:
     if not ip_address:
         return ""
     return salted_hmac("newsletters.consent-ip", ip_address).hexdigest()
-
-
-def is_blocked_domain(email: str) -> bool:
-    """True when the address's domain, or a parent of it, is on the blocked list."""
-    domain = normalise_email(email).rpartition("@")[2]
-    if not domain:
-        return False
-    parts = domain.split(".")
-    candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]
-    return BlockedDomain.objects.filter(domain__in=candidates).exists()
 
 
 def check_client_rate(*, ip_address: str) -> None:

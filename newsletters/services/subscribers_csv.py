@@ -11,7 +11,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import BlockedDomain, Newsletter, Subscriber, Subscription, normalise_email
+from newsroom.lib.email_addresses import normalise_email
+
+from ..models import BlockedDomain, Newsletter, Subscriber, Subscription
 
 EXPORT_HEADER = [
     "email",
@@ -90,11 +92,6 @@ class ImportReport:
     rejected: list[Rejected] = field(default_factory=list)
 
 
-def _blocked(domain: str, blocked: set[str]) -> bool:
-    parts = domain.split(".")
-    return any(".".join(parts[i:]) in blocked for i in range(len(parts)))
-
-
 def import_subscribers(
     *,
     lines: Iterable[str],
@@ -120,7 +117,7 @@ def import_subscribers(
         )
         return report
     column = header.index("email")
-    blocked = set(BlockedDomain.objects.values_list("domain", flat=True))
+    blocked = BlockedDomain.objects.block_list()
     seen: set[str] = set()
     chunk: list[tuple[int, str]] = []
 
@@ -138,7 +135,7 @@ def import_subscribers(
         except ValidationError:
             report.rejected.append(Rejected(line, raw, "Not a valid email address."))
             continue
-        if _blocked(email.rpartition("@")[2], blocked):
+        if blocked.blocks(email):
             report.rejected.append(Rejected(line, raw, "The domain is blocked."))
             continue
         if email in seen:

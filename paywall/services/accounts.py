@@ -14,22 +14,23 @@ from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from newsroom.lib import emails, ratelimit
-from newsroom.lib.signing import InvalidToken, sign_dated, unsign_dated
+from newsroom.lib.email_addresses import normalise_email
+from newsroom.lib.signing import (
+    InvalidToken,
+    make_account_verification_token,
+    read_account_verification_token,
+)
+from newsroom.lib.urls import absolute_url
 from paywall import tasks
 from paywall.models import ReaderProfile
 
-VERIFY_SALT = "paywall.verify-email"
-# "Send me the link again" at most this often per account: it goes to one mailbox, which
-# someone who signed up with another's address must not flood.
-
 
 def _address(user: AbstractUser) -> str:
-    return (user.email or "").strip().lower()
+    return normalise_email(user.email)
 
 
 def register(*, email: str, password: str) -> AbstractUser:
@@ -62,27 +63,16 @@ def mark_verified(*, user: AbstractUser, now: datetime) -> ReaderProfile:
     return profile
 
 
-def _address_digest(user: AbstractUser) -> str:
-    # A keyed digest, not the address: links end up in logs, and must not spell it out.
-    return salted_hmac(VERIFY_SALT, _address(user)).hexdigest()[:20]
-
-
 def make_verification_token(user: AbstractUser) -> str:
-    # The address is in it too: a link sent to an earlier address proves nothing now.
-    return sign_dated(f"{user.pk}:{_address_digest(user)}", salt=VERIFY_SALT)
+    return make_account_verification_token(user_id=user.pk, address=_address(user))
 
 
 def user_for_verification(*, token: str) -> AbstractUser:
     """The account a verification link was sent for. Raises ExpiredToken when it is too
     old, InvalidToken when it is not ours or the account's address has changed since."""
-    value = unsign_dated(token, salt=VERIFY_SALT, max_age=settings.ACCOUNT_VERIFICATION_MAX_AGE)
-    user_id, _, digest = value.partition(":")
-    user = get_user_model().objects.filter(pk=int(user_id) if user_id.isdigit() else 0).first()
-    if (
-        user is None
-        or not _address(user)
-        or not constant_time_compare(digest, _address_digest(user))
-    ):
+    claim = read_account_verification_token(token)
+    user = get_user_model().objects.filter(pk=claim.user_id).first()
+    if user is None or not claim.is_for(_address(user)):
         raise InvalidToken
     return user
 
@@ -96,7 +86,7 @@ def send_verification_email(*, user: AbstractUser) -> None:
         to=user.email,
         context={
             "email": user.email,
-            "verify_url": f"{settings.SITE_URL}{path}",
+            "verify_url": absolute_url(path),
             "max_age_days": settings.ACCOUNT_VERIFICATION_MAX_AGE // 86400,
         },
     )
@@ -135,7 +125,7 @@ def send_password_reset_email(*, email: str) -> int:
             template="paywall/email/password_reset",
             subject=f"Reset your {settings.SITE_NAME} password",
             to=user.email,
-            context={"email": user.email, "reset_url": f"{settings.SITE_URL}{path}"},
+            context={"email": user.email, "reset_url": absolute_url(path)},
         )
         sent += 1
     return sent

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from newsroom.lib import emails
+from newsroom.lib.urls import absolute_url
 from paywall.models import Subscription
 
 SUBJECTS = {
@@ -23,12 +24,12 @@ def send_subscription_email(*, subscription: Subscription, kind: str) -> bool:
         subject=SUBJECTS[kind].format(site_name=settings.SITE_NAME),
         to=email,
         context={
-            "account_url": f"{settings.SITE_URL}{reverse('paywall:account')}",
+            "account_url": absolute_url(reverse("paywall:account")),
             "subscription": subscription,
             "plan": subscription.plan,
             "article": subscription.started_from,
             "article_url": (
-                f"{settings.SITE_URL}{subscription.started_from.get_absolute_url()}"
+                absolute_url(subscription.started_from.get_absolute_url())
                 if subscription.started_from
                 else ""
             ),

@@ -1,6 +1,6 @@
 """Gift links: a subscriber lets anyone read one article in full, without touching a meter.
 
-The link carries a token signed with Django's signing (gift id, article id, expiry), so a
+The link carries a signed token (gift id, article id, expiry; newsroom.lib.signing), so a
 forged, garbled or expired token is turned away without a query. A well-signed token opens
 its article only while its row exists, is not revoked, and its giver's subscription still
 grants access: a giver (or staff) can take a gift back, and a lapsed subscriber gives nothing.
@@ -8,18 +8,18 @@ Whatever the reason, the reader falls back to the meter with a clear message.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db import transaction
 
+from newsroom.lib.signing import ExpiredToken, InvalidToken, make_gift_token, read_gift_token
+from newsroom.lib.urls import absolute_url
 from paywall.models import GiftLink, Subscription
 
 from .access import GiftGrant
 from .policy import get_policy
 
-SALT = "paywall.gift"
 QUERY_PARAMETER = "gift"
 
 NOT_VALID = "This gift link is not valid. The usual limit of free articles applies."
@@ -56,8 +56,7 @@ def gifts_left(*, user, now: datetime) -> int:
 
 
 def token_for(gift: GiftLink) -> str:
-    payload = {"g": gift.pk, "a": gift.article_id, "x": int(gift.expires_at.timestamp())}
-    return signing.dumps(payload, salt=SALT)
+    return make_gift_token(gift_id=gift.pk, article_id=gift.article_id, expires_at=gift.expires_at)
 
 
 def create_gift_link(*, giver, article, now: datetime) -> tuple[GiftLink, str]:
@@ -94,14 +93,12 @@ def check_token(token: str | None, *, now: datetime) -> GiftCheck:
     if not token:
         return GiftCheck()
     try:
-        payload = signing.loads(token, salt=SALT)
-        gift_id, article_id = int(payload["g"]), int(payload["a"])
-        expires_at = datetime.fromtimestamp(int(payload["x"]), tz=UTC)
-    except Exception:
-        return GiftCheck(error=NOT_VALID)
-    if expires_at <= now:
+        claim = read_gift_token(token, now=now)
+    except ExpiredToken:
         return GiftCheck(error=EXPIRED)
-    return GiftCheck(grant=GiftGrant(gift_id=gift_id, article_id=article_id))
+    except InvalidToken:
+        return GiftCheck(error=NOT_VALID)
+    return GiftCheck(grant=GiftGrant(gift_id=claim.gift_id, article_id=claim.article_id))
 
 
 def open_gift(token: str | None, *, now: datetime) -> GiftCheck:
@@ -124,7 +121,6 @@ def open_gift(token: str | None, *, now: datetime) -> GiftCheck:
     return check
 
 
-def link_for(gift: GiftLink, *, build_absolute_uri) -> str:
-    """The shareable address of a gift link (build_absolute_uri: the request's)."""
-    path = f"{gift.article.get_absolute_url()}?{QUERY_PARAMETER}={token_for(gift)}"
-    return build_absolute_uri(path)
+def link_for(gift: GiftLink) -> str:
+    """The shareable address of a gift link, on SITE_URL like every link we hand out."""
+    return absolute_url(f"{gift.article.get_absolute_url()}?{QUERY_PARAMETER}={token_for(gift)}")

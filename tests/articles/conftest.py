@@ -1,6 +1,6 @@
 import pytest
 
-from articles.roles import CHIEF_EDITOR, EDITOR, WRITER
+from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, WRITER
 from tests.factories import UserFactory
 
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from articles.roles import CHIEF_EDITOR, EDITOR, ROLES, WRITER
 from articles.services import workflow
+from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, ROLES, WRITER
 from tests.factories import ArticleFactory, DraftFactory, InReviewFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from PIL import Image as PILImage
 
 from articles import images
 from articles.models import Image
-from articles.roles import EDITOR
+from newsroom.lib.roles import EDITOR
 from tests.factories import ImageFactory, UserFactory, image_upload
 from tests.newsroom.test_deploy import run_manage
 

@@ -11,9 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
-from articles.roles import EDITOR, sync_role_groups
 from newsletters.models import Subscriber
 from newsletters.services.sending import send_issue
+from newsroom.lib.roles import EDITOR, sync_role_groups
 from paywall.models import MeterPolicy
 from tests.browser.conftest import save_screenshot
 from tests.factories import (

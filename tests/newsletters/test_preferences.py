@@ -6,7 +6,7 @@ from django.core.signing import Signer
 from django.urls import reverse
 
 from newsletters.models import Subscriber
-from newsletters.tokens import make_preferences_token, make_unsubscribe_token
+from newsroom.lib.signing import make_preferences_token, make_unsubscribe_token
 from tests.factories import NewsletterFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test import Client, override_settings
 
 from newsletters.models import Delivery, NewsletterIssue, Subscriber
 from newsletters.services.sending import send_issue, start_sending
-from newsletters.tokens import read_preferences_token, read_unsubscribe_token
+from newsroom.lib.signing import read_preferences_token, read_unsubscribe_token
 from tests.factories import (
     ArticleFactory,
     DraftFactory,

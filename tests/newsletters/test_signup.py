@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from newsletters.models import BlockedDomain, Subscriber
 from newsletters.services.signup import hash_ip, sign_up
-from newsletters.tokens import make_confirm_token
+from newsroom.lib.signing import make_confirm_token
 from tests.factories import NewsletterFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,17 @@ superusers only, so a new model never reaches a role by accident. A data migrati
 the groups from these lists, and every `migrate` (or `flush`) adds back what is due.
 """
 
-from django.db.models import Q
+from typing import TYPE_CHECKING, Any
+
+from django.apps import AppConfig, apps
+from django.db.models import Model, Q, QuerySet
+
+if TYPE_CHECKING:
+    # Only for annotations: the project's AppConfig imports this module while the app
+    # registry is still loading, before any model can be imported.
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    User = AbstractBaseUser | AnonymousUser
 
 WRITER = "Writer"
 EDITOR = "Editor"
@@ -81,7 +91,7 @@ ROLE_GRANTS: dict[str, list[Grant]] = {
 }
 
 
-def role_permissions(permission_model, role: str):
+def role_permissions(permission_model: type[Model], role: str) -> QuerySet:
     """The permissions of one role, as a queryset of the given Permission model.
 
     Takes the model so the data migrations can pass their historical one.
@@ -98,7 +108,9 @@ def role_permissions(permission_model, role: str):
     return permission_model.objects.filter(wanted)
 
 
-def sync_role_groups(group_model, permission_model, *, replace: bool = False) -> None:
+def sync_role_groups(
+    group_model: type[Model], permission_model: type[Model], *, replace: bool = False
+) -> None:
     """Create the role groups and grant their permissions (replace=True drops extra ones)."""
     for role in ROLES:
         group, _ = group_model.objects.get_or_create(name=role)
@@ -109,25 +121,26 @@ def sync_role_groups(group_model, permission_model, *, replace: bool = False) ->
             group.permissions.add(*permissions)
 
 
-def grant_role_permissions(sender, **kwargs) -> None:
+def grant_role_permissions(sender: AppConfig, **kwargs: Any) -> None:
     """post_migrate (also sent by flush): the role groups exist, with every permission due.
 
     Models added by later migrations (the paywall's, say) get their permissions this way.
     """
-    from django.contrib.auth.models import Group, Permission
+    # Looked up when called: this module is imported before the auth models are loaded.
+    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
-    sync_role_groups(Group, Permission)
 
-
-def can_publish(user) -> bool:
+# The workflow's questions. `article` is an articles.models.Article, left untyped so that
+# this module, which every app may import, imports none of them.
+def can_publish(user: "User") -> bool:
     return user.is_active and user.has_perm("articles.publish_article")
 
 
-def can_edit_any(user) -> bool:
+def can_edit_any(user: "User") -> bool:
     return user.is_active and user.has_perm("articles.edit_any_article")
 
 
-def is_own(user, article) -> bool:
+def is_own(user: "User", article: Any) -> bool:
     """Did this user start the article, or is their author profile on its byline?"""
     if article.pk is None:
         return True
@@ -138,7 +151,7 @@ def is_own(user, article) -> bool:
     return article.bylines.filter(author__user=user).exists()
 
 
-def can_edit(user, article) -> bool:
+def can_edit(user: "User", article: Any) -> bool:
     """Editors edit anything; a writer edits only their own article while it is a draft."""
     if not user.is_active or not user.has_perm("articles.change_article"):
         return False

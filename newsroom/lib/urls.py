@@ -1,4 +1,9 @@
-"""Public addresses: what search engines, feed readers and social networks link to."""
+"""Public addresses: every absolute URL the site hands out is built here, from SITE_URL.
+
+Emails, feeds, sitemaps, structured data and social cards leave the request behind, and a
+crawler or proxy may have reached us under another host name, so the address readers are
+given never comes from the request: always from SITE_URL.
+"""
 
 import re
 from urllib.parse import urlsplit

@@ -8,7 +8,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.roles import (
+from newsroom.lib.roles import (
     CHIEF_EDITOR,
     EDITOR,
     PERSONAL_DATA_GRANTS,
