@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
-from articles.images import make_renditions
-from articles.models import Image
+from images.models import Image
+from images.renditions import make_renditions
 
 
 class Command(BaseCommand):
