@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "articles",
     "paywall",
     "newsletters",
+    "demo",  # last: it imports every other app, for their demo data
 ]
 
 MIDDLEWARE = [

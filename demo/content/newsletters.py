@@ -9,9 +9,8 @@ from django.core import mail
 from django.utils import timezone
 
 from articles.models import Article, Series
-
-from .models import Newsletter, NewsletterIssue, Subscriber, Subscription
-from .services.sending import send_issue
+from newsletters.models import Newsletter, NewsletterIssue, Subscriber, Subscription
+from newsletters.services.sending import send_issue
 
 NEWSLETTERS = [
     {

@@ -8,9 +8,9 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import MeterPolicy, Plan, Subscription
-from .services.accounts import mark_verified
-from .services.subscriptions import mark_paid, subscribe
+from paywall.models import MeterPolicy, Plan, Subscription
+from paywall.services.accounts import mark_verified
+from paywall.services.subscriptions import mark_paid, subscribe
 
 # Demo reader accounts, to try the paywall from both sides (passwords are for demos only).
 READER_PASSWORD = "newsroom-reader"
