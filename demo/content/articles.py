@@ -5,7 +5,8 @@ missing. Lead images go into the library, drawn by demo.content.images.
 """
 
 from datetime import timedelta
-from typing import Any, TextIO
+from io import TextIOBase
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -21,7 +22,7 @@ from .stories import GENERATED_STORIES
 STORIES: list[dict[str, Any]] = SEED_STORIES + GENERATED_STORIES
 
 
-def load_demo(stdout: TextIO) -> None:
+def load_demo(stdout: TextIOBase) -> None:
     """The site's structure, then each story, printing progress every ten."""
     load_structure(stdout)
     created = 0
@@ -33,7 +34,7 @@ def load_demo(stdout: TextIO) -> None:
     stdout.write(f"Stories: {created} created, {len(STORIES) - created} already there.")
 
 
-def load_structure(stdout: TextIO) -> None:
+def load_structure(stdout: TextIOBase) -> None:
     for order, (name, slug, description) in enumerate(SECTIONS):
         Section.objects.get_or_create(
             slug=slug, defaults={"name": name, "description": description, "order": order}

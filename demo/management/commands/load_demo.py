@@ -5,6 +5,8 @@ changes nothing and is fast. The order matters: the paywall's readers and the ne
 issue need the articles, the workflow's staff need the authors.
 """
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -23,7 +25,7 @@ APP_CONTENT = (paywall, newsletters, workflow)
 class Command(BaseCommand):
     help = "Load demo content (idempotent) and an admin user (admin / newsroom-admin)."
 
-    def handle(self, *args, **options) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
             articles.load_demo(self.stdout)
             self.ensure_admin()
