@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -10,17 +9,8 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from .images import (
-    LibraryImageFormField,
-    crop_key,
-    make_renditions,
-    original_storage,
-    rendition_name,
-    rendition_urls,
-    upright_size,
-    validate_image_file,
-    without_metadata,
-)
+from images.validation import validate_image_file
+
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
 from .search import SearchVectorIndex
@@ -136,106 +126,6 @@ class Source(SluggedModel):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
-class OriginalFieldFile(models.fields.files.ImageFieldFile):
-    def save(self, name, content, save=True):
-        # Every way in (the admin's form, file.save() in code) stores the picture stripped.
-        super().save(name, without_metadata(content), save)
-
-
-class LibraryImageField(models.ImageField):
-    """An ImageField whose form field explains a refused upload in the library's words,
-    and whose files are stored upright and without metadata."""
-
-    attr_class = OriginalFieldFile
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"form_class": LibraryImageFormField, **kwargs})
-
-    def deconstruct(self):
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "django.db.models.ImageField", args, kwargs
-
-
-class Image(models.Model):
-    """A picture in the library, used as a lead image or in article bodies."""
-
-    file = LibraryImageField(
-        upload_to="images/%Y/%m/",
-        storage=original_storage,
-        validators=[validate_image_file],
-        help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.",
-    )
-    alt_text = models.CharField(
-        "alt text",
-        max_length=255,
-        help_text="What the image shows, for readers who cannot see it (required).",
-    )
-    caption = models.CharField(
-        max_length=300, blank=True, help_text="Printed under the image on the article page."
-    )
-    credit = models.CharField(
-        max_length=150, blank=True, help_text='Photographer and agency, e.g. "Brice Pedroletti".'
-    )
-    focal_x = models.FloatField(
-        "focal point, across",
-        default=0.5,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="0 is the left edge, 1 the right. Crops keep this point in view.",
-    )
-    focal_y = models.FloatField(
-        "focal point, down",
-        default=0.5,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="0 is the top edge, 1 the bottom.",
-    )
-    width = models.PositiveIntegerField(default=0, editable=False)
-    height = models.PositiveIntegerField(default=0, editable=False)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.alt_text
-
-    def save(self, *args, **kwargs):
-        if self.file and (not self.width or not self.file._committed):
-            self.width, self.height = upright_size(self.file)
-        super().save(*args, **kwargs)
-        if self.file:
-            make_renditions(self.file.name, focal=self.focal)
-
-    @property
-    def focal(self) -> tuple[float, float]:
-        return (self.focal_x, self.focal_y)
-
-    @property
-    def name(self) -> str:
-        """The original's storage name (what `lead_image.name` was before the library)."""
-        return self.file.name
-
-    def rendition_name(self, width: int, extension: str = "jpg") -> str:
-        """The storage name of one rendition (for its size in bytes, say)."""
-        return rendition_name(self.file.name, width, extension, crop=crop_key(self.focal))
-
-    def rendition_urls(self, extension: str = "jpg") -> list[tuple[int, str]]:
-        return rendition_urls(self.file.name, extension, crop=crop_key(self.focal))
-
-    def srcset(self, extension: str = "jpg") -> str:
-        return ", ".join(f"{url} {width}w" for width, url in self.rendition_urls(extension))
-
-    def url(self, width_index: int = 1) -> str:
-        return self.rendition_urls()[width_index][1]
-
-
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search vector serves PostgreSQL's index and is never read in Python.
@@ -274,7 +164,7 @@ class Article(models.Model):
     )
 
     lead_image = models.ForeignKey(
-        "Image",
+        "images.Image",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -14,7 +14,7 @@ from .caching import start_new_generation
 CONTENT_MODELS = {
     "articles.Article",
     "articles.ArticleAuthor",
-    "articles.Image",
+    "images.Image",
     "articles.Author",
     "articles.Section",
     "articles.Series",

@@ -49,9 +49,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "newsroom",
+    "images",
     "articles",
     "paywall",
     "newsletters",
+    "demo",  # last: it imports every other app, for their demo data
 ]
 
 MIDDLEWARE = [
@@ -149,7 +151,7 @@ ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "originals": {
-        "BACKEND": "articles.storage.OriginalsFileSystemStorage",
+        "BACKEND": "images.storage.OriginalsFileSystemStorage",
         "OPTIONS": {"location": ORIGINALS_ROOT},
     },
     "staticfiles": {
@@ -292,7 +294,7 @@ if MEDIA_STORAGE == "s3":
     # Originals: another key prefix (or bucket), which the bucket policy must keep private.
     _media = STORAGES["default"]["OPTIONS"]
     STORAGES["originals"] = {
-        "BACKEND": "articles.storage_s3.OriginalsS3Storage",
+        "BACKEND": "images.storage_s3.OriginalsS3Storage",
         "OPTIONS": {
             **_media,
             "bucket_name": env("AWS_ORIGINALS_BUCKET_NAME", default=_media["bucket_name"]),

@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.models import Article, ArticleAuthor, Author, Image, Section, Series, Source
+from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from images.models import Image
 
 
 def image_upload(name="photo.jpg", size=(1600, 1000), color="steelblue", fmt="JPEG", **save_kwargs):

@@ -17,7 +17,7 @@ ORIGINALS_ROOT = tempfile.mkdtemp(prefix="newsroom-test-originals-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "originals": {
-        "BACKEND": "articles.storage.OriginalsFileSystemStorage",
+        "BACKEND": "images.storage.OriginalsFileSystemStorage",
         "OPTIONS": {"location": ORIGINALS_ROOT},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

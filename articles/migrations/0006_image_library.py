@@ -3,7 +3,9 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import articles.images
+import images.originals
+import images.renditions
+import images.validation
 
 LEAD_HELP = "From the image library: search by what it shows, or add a new one with +."
 
@@ -20,9 +22,9 @@ def move_lead_images_to_library(apps, schema_editor):
         if default_storage.exists(name):
             with default_storage.open(name, "rb") as handle:
                 try:
-                    width, height = articles.images.upright_size(handle)
+                    width, height = images.originals.upright_size(handle)
                     # Originals were still in public media then (0009 moves them).
-                    articles.images.make_renditions(name, focal=(0.5, 0.5), source=default_storage)
+                    images.renditions.make_renditions(name, focal=(0.5, 0.5), source=default_storage)
                 except Exception:  # an unreadable old upload: keep the row, fix it in the admin
                     pass
         image = Image.objects.create(
@@ -58,7 +60,7 @@ class Migration(migrations.Migration):
             name="Image",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("file", models.ImageField(help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.", upload_to="images/%Y/%m/", validators=[articles.images.validate_image_file])),
+                ("file", models.ImageField(help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.", upload_to="images/%Y/%m/", validators=[images.validation.validate_image_file])),
                 ("alt_text", models.CharField(help_text="What the image shows, for readers who cannot see it (required).", max_length=255, verbose_name="alt text")),
                 ("caption", models.CharField(blank=True, help_text="Printed under the image on the article page.", max_length=300)),
                 ("credit", models.CharField(blank=True, help_text='Photographer and agency, e.g. "Brice Pedroletti".', max_length=150)),

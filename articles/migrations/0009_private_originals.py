@@ -1,17 +1,18 @@
 from django.db import migrations, models
 
-import articles.images
+import images.storage
+import images.validation
 
 
 def move_originals_out_of_public_media(apps, schema_editor):
     """Originals stored in public media move, stripped of metadata, to the originals storage.
 
-    Safe to run again: what was moved already is skipped (articles.images explains).
+    Safe to run again: what was moved already is skipped (images.storage explains).
     """
     Image = apps.get_model("articles", "Image")
     for name in Image.objects.order_by("pk").values_list("file", flat=True).iterator():
         if name:
-            articles.images.move_original_out_of_public_media(name)
+            images.storage.move_original_out_of_public_media(name)
 
 
 class Migration(migrations.Migration):
@@ -23,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="image",
             name="file",
-            field=models.ImageField(help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.", storage=articles.images.original_storage, upload_to="images/%Y/%m/", validators=[articles.images.validate_image_file]),
+            field=models.ImageField(help_text="JPEG, PNG or WebP. Readers get resized copies, never this file.", storage=images.storage.original_storage, upload_to="images/%Y/%m/", validators=[images.validation.validate_image_file]),
         ),
         migrations.RunPython(move_originals_out_of_public_media, migrations.RunPython.noop),
     ]

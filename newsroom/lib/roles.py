@@ -40,7 +40,7 @@ WRITER_GRANTS: list[Grant] = [
     ("articles", "section", VIEW),
     ("articles", "series", VIEW),
     ("articles", "source", VIEW),
-    ("articles", "image", ("add", "change", "view")),
+    ("images", "image", ("add", "change", "view")),
 ]
 # Every editorial model, and newsletters without their recipients.
 EDITOR_GRANTS: list[Grant] = [
@@ -50,7 +50,7 @@ EDITOR_GRANTS: list[Grant] = [
     ("articles", "articleredirect", ALL),
     ("articles", "author", ALL),
     ("articles", "historicalarticle", ALL),
-    ("articles", "image", ALL),
+    ("images", "image", ALL),
     ("articles", "section", ALL),
     ("articles", "series", ALL),
     ("articles", "source", ALL),

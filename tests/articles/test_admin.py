@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from articles.models import Article, Author
-from articles.models import Image as LibraryImage
+from images.models import Image as LibraryImage
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -20,6 +20,7 @@ from tests.factories import (
     SourceFactory,
     image_upload,
 )
+from tests.images.test_admin import IMAGE_ADD, new_image
 
 pytestmark = pytest.mark.django_db
 
@@ -170,21 +171,6 @@ def test_change_form_previews_the_lead_image_from_a_rendition(admin_client):
     assert article.lead_image_url(0) in changelist  # the thumbnail column
 
 
-IMAGE_ADD = reverse("admin:articles_image_add")
-
-
-def new_image(**overrides):
-    """What an editor types into the image library's upload form."""
-    data = {
-        "alt_text": "A North Korean waitress",
-        "caption": "A waitress in Dandong",
-        "credit": "Brice Pedroletti",
-        "focal_x": "0.5",
-        "focal_y": "0.5",
-    }
-    return data | overrides
-
-
 def test_creating_an_article_with_a_lead_image_makes_rotated_renditions(admin_client, section):
     # The band sits at the top of the upright picture: a focal point there keeps it in the crop.
     response = admin_client.post(
@@ -215,17 +201,6 @@ def test_creating_an_article_with_a_lead_image_makes_rotated_renditions(admin_cl
     assert red > 200 and green > 150 and blue < 80
 
 
-def test_a_file_that_is_not_an_image_is_refused_and_the_form_keeps_what_was_typed(admin_client):
-    fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not an image", content_type="image/jpeg")
-    response = admin_client.post(IMAGE_ADD, new_image(file=fake))
-    assert response.status_code == 200
-    form = form_of(response)
-    assert "not an image" in str(form.errors["file"])
-    assert form["alt_text"].value() == "A North Korean waitress"
-    assert form["credit"].value() == "Brice Pedroletti"
-    assert not LibraryImage.objects.exists()
-
-
 def test_an_article_pointing_at_a_missing_image_keeps_what_was_typed(admin_client, section):
     response = admin_client.post(ADD, new_article(section, lead_image="999999"))
     assert response.status_code == 200
@@ -234,31 +209,6 @@ def test_an_article_pointing_at_a_missing_image_keeps_what_was_typed(admin_clien
     assert form["headline"].value() == "The Hard Labor Of North Korean Workers In China"
     assert form["dateline"].value() == "Dandong"
     assert not Article.objects.exists()
-
-
-def test_an_oversized_image_is_refused_with_its_size(admin_client, settings):
-    settings.MAX_IMAGE_UPLOAD_MB = 0.001  # about 1 KB
-    big = image_upload(size=(400, 400), color="white")
-    response = admin_client.post(IMAGE_ADD, new_image(file=big))
-    assert response.status_code == 200
-    assert "the largest allowed is" in str(form_of(response).errors["file"])
-    assert form_of(response)["caption"].value() == "A waitress in Dandong"
-    assert not LibraryImage.objects.exists()
-
-
-def test_a_bad_upload_on_an_existing_image_loses_nothing_already_saved(admin_client):
-    article = ArticleFactory(lead_image=image_upload(), lead_image_alt="Before", status="draft")
-    image = article.lead_image
-    original_file = image.file.name
-    response = admin_client.post(
-        reverse("admin:articles_image_change", args=[image.pk]),
-        new_image(alt_text="Changed", file=SimpleUploadedFile("x.jpg", b"no")),
-    )
-    assert response.status_code == 200
-    image.refresh_from_db()
-    assert (image.file.name, image.alt_text) == (original_file, "Before")
-    article.refresh_from_db()
-    assert article.lead_image == image
 
 
 def test_scripts_and_event_handlers_are_stripped_from_the_body(admin_client, section):

@@ -2,8 +2,8 @@
 
 import pytest
 
-from articles.demo.seed import SECTIONS
 from articles.models import Section
+from demo.content.seed import SECTIONS
 from paywall.models import MeterPolicy
 from tests.browser.conftest import audit
 from tests.factories import (

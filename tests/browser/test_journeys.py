@@ -141,7 +141,7 @@ def test_editor_writes_and_publishes_an_article_with_a_lead_image(page, tmp_path
     page.get_by_role("button", name="Log in").click()
 
     # The picture goes into the image library once, with its alt text...
-    page.goto("/admin/articles/image/add/")
+    page.goto("/admin/images/image/add/")
     page.locator("#id_file").set_input_files(str(photo))
     page.locator("#id_alt_text").fill("A glacier tongue above a valley")
     page.get_by_role("button", name="Save", exact=True).click()

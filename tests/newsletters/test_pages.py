@@ -6,7 +6,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from newsletters.models import NewsletterIssue, Subscriber
+from newsletters.models import Subscriber
 from newsletters.services.signup import sign_up
 from paywall.services.accounts import mark_verified
 from tests.factories import ArticleFactory, NewsletterFactory, SeriesFactory, SubscriberFactory
@@ -138,22 +138,6 @@ def test_check_inbox_page(client):
 
 def test_signup_by_get_is_not_allowed(client):
     assert client.get(reverse("newsletters:signup")).status_code == 405
-
-
-def test_demo_loader_is_idempotent(daily):
-    from io import StringIO
-
-    from newsletters.demo import load_demo
-
-    SeriesFactory(slug="eyes-on-us", name="Eyes on U.S.")
-    ArticleFactory()
-    load_demo(StringIO())
-    load_demo(StringIO())
-
-    assert Subscriber.objects.confirmed().count() == 4
-    issue = NewsletterIssue.objects.get()
-    assert issue.status == NewsletterIssue.Status.SENT
-    assert issue.deliveries.count() == 3
 
 
 @pytest.mark.postgres

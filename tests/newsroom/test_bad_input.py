@@ -62,7 +62,7 @@ def test_a_null_character_in_an_admin_search_or_filter_name_is_dropped(staff_cli
 def test_a_null_character_in_the_image_picker_search_is_dropped(staff_client):
     ImageFactory(alt_text="Boats in the harbour")
     ImageFactory(alt_text="A desert road")
-    response = staff_client.get(reverse("admin:articles_image_picker"), {"q": "harbour\x00"})
+    response = staff_client.get(reverse("admin:images_image_picker"), {"q": "harbour\x00"})
     assert response.status_code == 200
     assert response.content.decode().count('class="image-picker__choice"') == 1
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 WRITER_ADMIN = {
     "articles.article",
     "articles.author",
-    "articles.image",
+    "images.image",
     "articles.section",
     "articles.series",
     "articles.source",

@@ -1,7 +1,6 @@
-"""Proving a reader account's email address: the link, its page, fresh links, the demo."""
+"""Proving a reader account's email address: the link, its page, fresh links."""
 
 import re
-from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -10,7 +9,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from paywall import demo
 from paywall.services.accounts import has_verified_email, mark_verified
 from tests.conftest import run_queued
 
@@ -151,12 +149,3 @@ def test_a_confirmed_account_is_sent_no_more_links(client, reader):
 
     assert mail.outbox == []
     assert "already confirmed" in response.content.decode()
-
-
-def test_demo_readers_count_as_confirmed(db):
-    demo.load_demo(StringIO())
-    demo.load_demo(StringIO())
-
-    for email in (demo.DEMO_READER, demo.DEMO_SUBSCRIBER):
-        assert has_verified_email(get_user_model().objects.get(username=email))
-    assert mail.outbox == []

@@ -1,8 +1,14 @@
+"""The demo plans, meter policy and readers: loaded once, readers confirmed, no email sent."""
+
 from decimal import Decimal
 from io import StringIO
 
-from paywall import demo
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from demo.content import paywall as demo
 from paywall.models import MeterPolicy, Plan, Subscription
+from paywall.services.accounts import has_verified_email
 
 
 def test_demo_plans_policy_and_readers_load_once(db):
@@ -21,3 +27,12 @@ def test_demo_plans_policy_and_readers_load_once(db):
     assert subscription.user.email == demo.DEMO_SUBSCRIBER
     assert subscription.status == Subscription.Status.ACTIVE
     assert subscription.plan == annual
+
+
+def test_demo_readers_count_as_confirmed(db):
+    demo.load_demo(StringIO())
+    demo.load_demo(StringIO())
+
+    for email in (demo.DEMO_READER, demo.DEMO_SUBSCRIBER):
+        assert has_verified_email(get_user_model().objects.get(username=email))
+    assert mail.outbox == []

@@ -3,11 +3,11 @@
 Each module holds the stories of a few sections; GENERATED_STORIES is what load_demo reads.
 """
 
-from . import stories_culture, stories_economy, stories_series, stories_world
+from . import culture, economy, series, world
 
 GENERATED_STORIES: list[dict] = [
-    *stories_world.STORIES,
-    *stories_economy.STORIES,
-    *stories_culture.STORIES,
-    *stories_series.STORIES,
+    *world.STORIES,
+    *economy.STORIES,
+    *culture.STORIES,
+    *series.STORIES,
 ]

@@ -10,10 +10,10 @@ from django.core.management import call_command
 from PIL import Image
 from taggit.models import Tag
 
-from articles.demo.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
-from articles.demo.stories import GENERATED_STORIES
-from articles.demo.workflow import STORIES as WORKFLOW_STORIES
 from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from demo.content.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
+from demo.content.stories import GENERATED_STORIES
+from demo.content.workflow import STORIES as WORKFLOW_STORIES
 
 SHAPE = set(SEED_STORIES[0])
 
@@ -84,7 +84,7 @@ def counts():
 @pytest.mark.django_db
 def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     # Pillow-drawn 1600px pictures are the slow part and not what this test is about.
-    monkeypatch.setattr("articles.management.commands.load_demo.draw_lead_image", tiny_jpeg)
+    monkeypatch.setattr("demo.content.articles.draw_lead_image", tiny_jpeg)
     first = StringIO()
     call_command("load_demo", stdout=first)
     after_first = counts()
@@ -108,7 +108,7 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
 
 @pytest.mark.django_db
 def test_load_demo_ends_with_every_demo_login_and_each_one_works(monkeypatch):
-    monkeypatch.setattr("articles.management.commands.load_demo.draw_lead_image", tiny_jpeg)
+    monkeypatch.setattr("demo.content.articles.draw_lead_image", tiny_jpeg)
     out = StringIO()
     call_command("load_demo", stdout=out)
     block = out.getvalue().split("Demo accounts:\n", 1)[1]

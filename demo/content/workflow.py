@@ -1,6 +1,7 @@
 """Demo staff for each role, and articles at each step of the workflow, moved by its services."""
 
 from datetime import timedelta
+from io import TextIOBase
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -48,7 +49,7 @@ BODY = (
 )
 
 
-def load_demo(stdout) -> None:
+def load_demo(stdout: TextIOBase) -> None:
     users = {}
     for username, password, role, author_name in STAFF:
         user = get_user_model().objects.filter(username=username).first()

@@ -13,8 +13,8 @@ from django.urls import reverse
 from PIL import ExifTags
 from PIL import Image as PILImage
 
-from articles import images
-from articles.models import Image
+from images import originals, storage, validation
+from images.models import Image
 from newsroom.lib.roles import EDITOR
 from tests.factories import ImageFactory, UserFactory, image_upload
 from tests.newsroom.test_deploy import run_manage
@@ -29,7 +29,7 @@ def phone_photo(name="phone.jpg") -> SimpleUploadedFile:
     picture = PILImage.new("RGB", (300, 200), "blue")
     picture.paste((255, 0, 0), (0, 0, 40, 40))
     exif = PILImage.Exif()
-    exif[images.EXIF_ORIENTATION] = 6
+    exif[originals.EXIF_ORIENTATION] = 6
     exif[0x010F] = "PhoneMaker"  # camera make
     exif[ExifTags.IFD.GPSInfo] = GPS
     buffer = BytesIO()
@@ -63,7 +63,7 @@ def test_an_uploaded_phone_photo_is_stored_upright_without_gps_or_camera_data():
 def test_an_admin_upload_is_stored_upright_without_gps(client):
     client.force_login(UserFactory(role=EDITOR))
     response = client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:images_image_add"),
         {"file": phone_photo(), "alt_text": "A street", "focal_x": "0.5", "focal_y": "0.5"},
     )
     assert response.status_code == 302
@@ -106,7 +106,7 @@ def test_staff_see_the_original_through_the_admin(client):
     assert "private" in response["Cache-Control"]
     with storages["originals"].open(image.file.name, "rb") as handle:
         assert b"".join(response.streaming_content) == handle.read()
-    page = client.get(reverse("admin:articles_image_change", args=[image.pk])).content.decode()
+    page = client.get(reverse("admin:images_image_change", args=[image.pk])).content.decode()
     assert url in page and "/media/images/" not in page
 
 
@@ -118,7 +118,7 @@ def test_staff_without_the_image_permission_cannot_see_an_original(client):
 
 def test_an_address_naming_no_original_is_a_404(client):
     client.force_login(UserFactory(role=EDITOR))
-    url = reverse("admin:articles_image_original", args=["images/2025/01/nothing.jpg"])
+    url = reverse("admin:images_image_original", args=["images/2025/01/nothing.jpg"])
     assert client.get(url).status_code == 404
 
 
@@ -126,18 +126,18 @@ def test_a_truncated_jpeg_is_refused_with_a_message():
     whole = image_upload().read()
     cut = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 2], "image/jpeg")
     with pytest.raises(ValidationError, match="not an image we can read"):
-        images.validate_image_file(cut)
+        validation.validate_image_file(cut)
 
 
 def test_moving_an_old_original_is_safe_to_repeat_and_to_resume():
     name = default_storage.save("images/2025/01/old.jpg", ContentFile(phone_photo().read()))
-    assert images.move_original_out_of_public_media(name)
-    assert not images.move_original_out_of_public_media(name)  # nothing left to move
+    assert storage.move_original_out_of_public_media(name)
+    assert not storage.move_original_out_of_public_media(name)  # nothing left to move
     with storages["originals"].open(name, "rb") as handle:
         moved = handle.read()
     # Interrupted after the copy, before the delete: the next run only deletes.
     default_storage.save(name, ContentFile(b"a stale public copy"))
-    assert images.move_original_out_of_public_media(name)
+    assert storage.move_original_out_of_public_media(name)
     assert not default_storage.exists(name)
     with storages["originals"].open(name, "rb") as handle:
         assert handle.read() == moved
@@ -187,7 +187,7 @@ def test_on_s3_originals_go_to_a_private_prefix_and_link_to_the_admin():
     )
     assert result.returncode == 0, result.stderr
     assert (
-        "OriginalsS3Storage newsroom-media originals /admin/articles/image/original/images/a.jpg"
+        "OriginalsS3Storage newsroom-media originals /admin/images/image/original/images/a.jpg"
         in result.stdout
     )
 

@@ -4,14 +4,14 @@ Idempotent: rows are matched by slug, email or subject.
 """
 
 from datetime import timedelta
+from io import TextIOBase
 
 from django.core import mail
 from django.utils import timezone
 
 from articles.models import Article, Series
-
-from .models import Newsletter, NewsletterIssue, Subscriber, Subscription
-from .services.sending import send_issue
+from newsletters.models import Newsletter, NewsletterIssue, Subscriber, Subscription
+from newsletters.services.sending import send_issue
 
 NEWSLETTERS = [
     {
@@ -43,7 +43,7 @@ DEMO_SUBSCRIBERS = [
 DEMO_ISSUE_SUBJECT = "Worldcrunch Today: Bonjour from around the world"
 
 
-def load_demo(stdout) -> None:
+def load_demo(stdout: TextIOBase) -> None:
     now = timezone.now()
     newsletters = {}
     for data in NEWSLETTERS:

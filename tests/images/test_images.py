@@ -9,9 +9,9 @@ from django.urls import reverse
 from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 from PIL import Image as PILImage
 
-from articles import images
-from articles.models import Image
 from articles.sanitize import ALLOWED_TAGS, EDITOR_EXTENSIONS
+from images import originals, renditions, validation
+from images.models import Image
 from tests.factories import ArticleFactory, ImageFactory, image_upload
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_exif_orientation_is_applied():
     # Stored 300 wide and 200 high, with EXIF saying "turn a quarter": it is a portrait.
     stored = PILImage.new("RGB", (300, 200), "red")
     exif = PILImage.Exif()
-    exif[images.EXIF_ORIENTATION] = 6
+    exif[originals.EXIF_ORIENTATION] = 6
     image = ImageFactory(file=upload(stored, exif=exif.tobytes()))
     assert (image.width, image.height) == (200, 300)
     assert rendition(image).size == (200, 133)  # 3:2 cut from the upright picture
@@ -89,10 +89,10 @@ def test_focal_point_decides_the_crop():
 
 
 def test_crop_box_stays_inside_the_picture():
-    assert images.crop_box((300, 100), (3, 2), (0.0, 0.5)) == (0, 0, 150, 100)
-    assert images.crop_box((300, 100), (3, 2), (1.0, 0.5)) == (150, 0, 300, 100)
-    assert images.crop_box((100, 300), (3, 2), (0.5, 0.0)) == (0, 0, 100, 67)
-    assert images.crop_box((150, 100), (3, 2), (0.9, 0.9)) == (0, 0, 150, 100)
+    assert renditions.crop_box((300, 100), (3, 2), (0.0, 0.5)) == (0, 0, 150, 100)
+    assert renditions.crop_box((300, 100), (3, 2), (1.0, 0.5)) == (150, 0, 300, 100)
+    assert renditions.crop_box((100, 300), (3, 2), (0.5, 0.0)) == (0, 0, 100, 67)
+    assert renditions.crop_box((150, 100), (3, 2), (0.9, 0.9)) == (0, 0, 150, 100)
 
 
 def test_upload_over_the_size_limit_is_refused(settings):
@@ -101,7 +101,7 @@ def test_upload_over_the_size_limit_is_refused(settings):
     too_big = upload(noise, "PNG", "noise.png")
     assert too_big.size > 1024 * 1024
     with pytest.raises(ValidationError, match="the largest allowed is 1 MB"):
-        images.validate_image_file(too_big)
+        validation.validate_image_file(too_big)
 
 
 @pytest.mark.parametrize("size", [(150, 100), (400, 400)], ids=["1-2x the limit", "over 2x"])
@@ -109,25 +109,25 @@ def test_decompression_bombs_are_refused(monkeypatch, size):
     monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 10_000)
     bomb = upload(PILImage.new("L", size), "PNG", "bomb.png")
     with pytest.raises(ValidationError, match="too many pixels"):
-        images.validate_image_file(bomb)
+        validation.validate_image_file(bomb)
 
 
 def test_a_file_that_is_not_an_image_is_refused():
     fake = SimpleUploadedFile("photo.jpg", b"%PDF-1.4 not a picture at all", "image/jpeg")
     with pytest.raises(ValidationError, match="not an image we can read"):
-        images.validate_image_file(fake)
+        validation.validate_image_file(fake)
 
 
 def test_an_image_format_we_do_not_serve_is_refused():
     bmp = upload(PILImage.new("RGB", (30, 20)), "BMP", "old.bmp")
     with pytest.raises(ValidationError, match="BMP images are not accepted"):
-        images.validate_image_file(bmp)
+        validation.validate_image_file(bmp)
 
 
 def test_admin_upload_error_keeps_what_was_typed(client, editor):
     client.force_login(editor)
     response = client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:images_image_add"),
         {
             "file": SimpleUploadedFile("notes.jpg", b"just text", "image/jpeg"),
             "alt_text": "Protesters in Santiago",
@@ -147,7 +147,7 @@ def test_admin_upload_error_keeps_what_was_typed(client, editor):
 def test_alt_text_is_required(client, editor):
     client.force_login(editor)
     response = client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:images_image_add"),
         {"file": image_upload(), "alt_text": "", "focal_x": "0.5", "focal_y": "0.5"},
     )
     assert "alt_text" in response.context["adminform"].form.errors
@@ -156,7 +156,7 @@ def test_alt_text_is_required(client, editor):
 def test_admin_upload_records_the_uploader_and_size(client, writer):
     client.force_login(writer)
     response = client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:images_image_add"),
         {
             "file": image_upload(size=(900, 600)),
             "alt_text": "A market",
@@ -173,7 +173,7 @@ def test_writer_cannot_change_someone_elses_image(client, writer):
     image = ImageFactory(alt_text="Original")
     client.force_login(writer)
     client.post(
-        reverse("admin:articles_image_change", args=[image.pk]),
+        reverse("admin:images_image_change", args=[image.pk]),
         {"alt_text": "Changed", "focal_x": "0.5", "focal_y": "0.5"},
     )
     image.refresh_from_db()
@@ -227,7 +227,7 @@ def test_admin_upload_of_a_bomb_says_so(client, editor, monkeypatch):
     monkeypatch.setattr(PILImage, "MAX_IMAGE_PIXELS", 10_000)
     client.force_login(editor)
     response = client.post(
-        reverse("admin:articles_image_add"),
+        reverse("admin:images_image_add"),
         {
             "file": upload(PILImage.new("L", (400, 400)), "PNG", "bomb.png"),
             "alt_text": "A bomb",
@@ -272,7 +272,7 @@ def test_editor_picker_lists_library_images_and_searches(client, writer):
     ImageFactory(alt_text="Boats in the harbour", caption="Marseille at dawn")
     ImageFactory(alt_text="A desert road")
     client.force_login(writer)
-    url = reverse("admin:articles_image_picker")
+    url = reverse("admin:images_image_picker")
     page = client.get(url, {"CKEditorFuncNum": "-1"}).content.decode()
     assert page.count('class="image-picker__choice"') == 2
     assert 'data-func-num="-1"' in page
@@ -282,7 +282,7 @@ def test_editor_picker_lists_library_images_and_searches(client, writer):
 
 
 def test_editor_picker_is_for_staff_only(client):
-    response = client.get(reverse("admin:articles_image_picker"))
+    response = client.get(reverse("admin:images_image_picker"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
 
@@ -290,4 +290,4 @@ def test_editor_picker_is_for_staff_only(client):
 def test_body_editor_figure_button_browses_the_library(client, editor):
     client.force_login(editor)
     html = client.get(reverse("admin:articles_article_add")).content.decode()
-    assert reverse("admin:articles_image_picker") in html
+    assert reverse("admin:images_image_picker") in html

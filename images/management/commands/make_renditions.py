@@ -1,18 +1,21 @@
 """Make the library's missing renditions (after a restore, or new IMAGE_RENDITION_WIDTHS)."""
 
+from argparse import ArgumentParser
+from typing import Any
+
 from django.core.management.base import BaseCommand
 
-from articles.images import make_renditions
-from articles.models import Image
+from images.models import Image
+from images.renditions import make_renditions
 
 
 class Command(BaseCommand):
     help = "Make missing JPEG and WebP renditions of every library image (--force: remake all)."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--force", action="store_true", help="Remake existing renditions.")
 
-    def handle(self, *args, force=False, **options):
+    def handle(self, *args: Any, force: bool = False, **options: Any) -> None:
         done, failed = 0, 0
         for image in Image.objects.order_by("pk").iterator():
             try:

@@ -4,13 +4,14 @@ Idempotent: plans are matched by slug, the policy row is created only when missi
 """
 
 from decimal import Decimal
+from io import TextIOBase
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import MeterPolicy, Plan, Subscription
-from .services.accounts import mark_verified
-from .services.subscriptions import mark_paid, subscribe
+from paywall.models import MeterPolicy, Plan, Subscription
+from paywall.services.accounts import mark_verified
+from paywall.services.subscriptions import mark_paid, subscribe
 
 # Demo reader accounts, to try the paywall from both sides (passwords are for demos only).
 READER_PASSWORD = "newsroom-reader"
@@ -47,7 +48,7 @@ PLANS = [
 ]
 
 
-def load_demo(stdout) -> None:
+def load_demo(stdout: TextIOBase) -> None:
     created = 0
     for plan in PLANS:
         _, was_created = Plan.objects.get_or_create(
@@ -61,7 +62,7 @@ def load_demo(stdout) -> None:
     load_demo_readers(stdout)
 
 
-def load_demo_readers(stdout) -> None:
+def load_demo_readers(stdout: TextIOBase) -> None:
     """A signed-in reader without a subscription, and a subscriber on the annual plan.
 
     Their addresses count as confirmed (nobody reads example.com mail), so the demo shows

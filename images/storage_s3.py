@@ -1,3 +1,5 @@
+"""Originals on S3, under a private key prefix or bucket: see images.storage."""
+
 from storages.backends.s3 import S3Storage
 
 from .storage import StaffOnlyURLMixin
