@@ -25,7 +25,6 @@ from paywall.services.funnel import PUSH_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
-FIRST_PORT = 8170
 ARTICLE = "/article/dockers-strike/"
 # The brief to the servers: a change shows everywhere within this many seconds.
 FRESH_WITHIN = 2.0
@@ -67,18 +66,15 @@ class Site:
 
 
 def free_ports(count: int) -> list[int]:
-    ports = []
-    for port in range(FIRST_PORT, FIRST_PORT + 100):
-        with socket.socket() as sock:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as gunicorn does
-            try:
-                sock.bind((HOST, port))
-            except OSError:
-                continue
-        ports.append(port)
-        if len(ports) == count:
-            return ports
-    raise RuntimeError(f"no {count} free ports from {FIRST_PORT}")
+    """Ports the system hands out as free, so no fixed range can be taken by another run."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind((HOST, 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def request(server: str, path: str, form: dict[str, str] | None = None) -> tuple[int, str]:
