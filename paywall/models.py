@@ -1,7 +1,9 @@
 """Paywall state: the meter policy, plans, subscriptions, signed-in meters, gift links, funnel.
 
-Decisions and writes live in `paywall.services`; these models hold state and small
-derived properties only.
+Decisions and writes live in `paywall.services`; these models hold state, small derived
+properties and the read side of the subscription rules (which statuses are live, grant
+access or are due to expire, each as a Q, a queryset method and an instance predicate),
+beside the `change_status` transition table that writes them.
 """
 
 from datetime import datetime

@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from paywall.models import Subscription
+from paywall.models import ACCESS_STATUSES, CANCELABLE_STATUSES, LIVE_STATUSES, Subscription
 from paywall.readers import subscription_state
+from paywall.services.subscriptions import ALLOWED
 from tests.factories import PlanFactory, ReaderFactory
 
 Status = Subscription.Status
@@ -80,3 +81,12 @@ def test_only_a_subscription_that_grants_access_or_awaits_payment_may_be_cancele
         Status.TRIALING,
         Status.ACTIVE,
     }
+
+
+def test_the_read_rules_fit_the_transition_table():
+    for status in ACCESS_STATUSES:  # every subscription that opens articles can expire
+        assert Status.EXPIRED in ALLOWED[status]
+    for status in CANCELABLE_STATUSES:  # canceling is a move the table allows
+        assert {Status.CANCELED, Status.EXPIRED} & ALLOWED[status]
+    assert not ALLOWED[Status.EXPIRED]  # an expired subscription is never live again
+    assert Status.EXPIRED not in LIVE_STATUSES
