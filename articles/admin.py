@@ -90,7 +90,7 @@ class WorkflowFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         match self.value():
             case "draft":
-                return queryset.filter(status=Article.Status.DRAFT)
+                return queryset.drafts()
             case "review":
                 return queryset.awaiting_review()
             case "scheduled":
@@ -98,7 +98,7 @@ class WorkflowFilter(admin.SimpleListFilter):
             case "live":
                 return queryset.published()
             case "unpublished":
-                return queryset.filter(status=Article.Status.UNPUBLISHED)
+                return queryset.unpublished()
         return queryset
 
 

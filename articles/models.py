@@ -200,10 +200,12 @@ class Article(models.Model):
     original_url = models.URLField(max_length=500, blank=True)
     tags = TaggableManager(blank=True)
 
+    # Written only by articles.services.workflow: no form, the admin's included, edits it.
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
         default=Status.DRAFT,
+        editable=False,
         help_text="Changed only through the workflow buttons (submit, publish, schedule…).",
     )
     published_at = models.DateTimeField(

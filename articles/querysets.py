@@ -23,21 +23,32 @@ class SectionQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    """The article's read rules; each status filter is the query form of a workflow state
+    (articles.services.workflow moves articles between them)."""
+
+    def published(self) -> "ArticleQuerySet":
         """Readable by the public now: published, and not scheduled for later."""
         return self.filter(published_q())
 
-    def scheduled(self):
+    def not_published(self) -> "ArticleQuerySet":
+        """Everything readers cannot see now: drafts, in review, scheduled, unpublished."""
+        return self.exclude(published_q())
+
+    def drafts(self) -> "ArticleQuerySet":
+        """Articles still being written: neither submitted nor ever published."""
+        return self.filter(status=self.model.Status.DRAFT)
+
+    def unpublished(self) -> "ArticleQuerySet":
+        """Articles an editor took down after they were published."""
+        return self.filter(status=self.model.Status.UNPUBLISHED)
+
+    def scheduled(self) -> "ArticleQuerySet":
         """Published with a future date: they will appear on their own at that time."""
-        from .models import Article
+        return self.filter(status=self.model.Status.PUBLISHED, published_at__gt=timezone.now())
 
-        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-
-    def awaiting_review(self):
+    def awaiting_review(self) -> "ArticleQuerySet":
         """Submitted by a writer and waiting for an editor, longest-waiting first."""
-        from .models import Article
-
-        return self.filter(status=Article.Status.IN_REVIEW).order_by("status_changed_at", "pk")
+        return self.filter(status=self.model.Status.IN_REVIEW).order_by("status_changed_at", "pk")
 
     def owned_by(self, user):
         """Articles a staff member started, or whose byline carries their author profile."""

@@ -87,7 +87,11 @@ def seed(count: int) -> NewsletterIssue:
     for start in range(0, count, chunk):
         subscribers = Subscriber.objects.bulk_create(
             [
-                Subscriber(email=f"reader{n}@example.org", status="confirmed", confirmed_at=now)
+                Subscriber(
+                    email=f"reader{n}@example.org",
+                    status=Subscriber.Status.CONFIRMED,
+                    confirmed_at=now,
+                )
                 for n in range(start, min(start + chunk, count))
             ]
         )

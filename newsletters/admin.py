@@ -20,7 +20,7 @@ from .models import (
     Subscriber,
     Subscription,
 )
-from .services import sending
+from .services import preferences, sending
 from .services.subscribers_csv import export_lines, import_subscribers
 
 
@@ -92,7 +92,10 @@ class SubscriberAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [SubscriptionInline]
     change_list_template = "admin/newsletters/subscriber/change_list.html"
+    actions = ["unsubscribe_from_everything"]
+    # The status moves only through newsletters.services.subscribers (signup, links, actions).
     readonly_fields = [
+        "status",
         "created_at",
         "confirmed_at",
         "unsubscribed_at",
@@ -111,6 +114,16 @@ class SubscriberAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("newsletters")
+
+    @admin.action(description="Unsubscribe from every newsletter", permissions=["change"])
+    def unsubscribe_from_everything(self, request, queryset) -> None:
+        now = timezone.now()
+        subscribers = list(queryset)
+        for subscriber in subscribers:
+            preferences.unsubscribe(subscriber=subscriber, now=now)
+        self.message_user(
+            request, f"{len(subscribers)} subscriber(s) unsubscribed.", messages.SUCCESS
+        )
 
     @admin.display(description="newsletters")
     def newsletter_names(self, obj):
@@ -246,7 +259,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
 
     @admin.display(description="sent / failed / remaining")
     def progress(self, obj):
-        if obj.status in (NewsletterIssue.Status.DRAFT, NewsletterIssue.Status.SCHEDULED):
+        if obj.is_unsent:
             return "–"
         return f"{obj.sent_count} / {obj.failed_count} / {obj.remaining_count}"
 

@@ -92,6 +92,10 @@ class SubscriberQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=Subscriber.Status.CONFIRMED)
 
+    def subscribed(self):
+        """Confirmed or awaiting confirmation: everyone who has not unsubscribed."""
+        return self.filter(status__in=[Subscriber.Status.PENDING, Subscriber.Status.CONFIRMED])
+
     def receiving(self, newsletter):
         """Who gets an issue of this newsletter: confirmed subscribers to it, nobody else."""
         return self.confirmed().filter(subscriptions__newsletter=newsletter)
@@ -107,8 +111,9 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "unsubscribed", "Unsubscribed"
 
     email = models.EmailField(max_length=254, help_text="Stored trimmed and lower-cased.")
+    # Written only by newsletters.services.subscribers.change_status.
     status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+        max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True, editable=False
     )
     created_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
@@ -147,8 +152,16 @@ class Subscriber(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
     def is_confirmed(self) -> bool:
         return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_unsubscribed(self) -> bool:
+        return self.status == self.Status.UNSUBSCRIBED
 
 
 class Subscription(models.Model):
@@ -302,6 +315,19 @@ class NewsletterIssue(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_unsent(self) -> bool:
+        """A draft or a scheduled issue: nobody has been sent it yet."""
+        return self.status in (self.Status.DRAFT, self.Status.SCHEDULED)
+
+    @property
+    def is_sending(self) -> bool:
+        return self.status == self.Status.SENDING
+
+    @property
+    def is_partly_failed(self) -> bool:
+        return self.status == self.Status.PARTLY_FAILED
 
     def get_preview_url(self):
         return reverse("admin:newsletters_newsletterissue_preview", args=[self.pk])

@@ -46,13 +46,13 @@ def _list_context(request, form, checked=()):
         verified = has_verified_email(request.user)
         subscriber = preference_services.subscriber_for_account(request.user) if verified else None
         mine = set()
-        if subscriber is not None and subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+        if subscriber is not None and not subscriber.is_unsubscribed:
             mine = set(subscriber.subscriptions.values_list("newsletter_id", flat=True))
         context["reader"] = {
             "email": request.user.email,
             "verified": verified,
             "subscriber": subscriber,
-            "pending": subscriber is not None and subscriber.status == Subscriber.Status.PENDING,
+            "pending": subscriber is not None and subscriber.is_pending,
             "subscribed_ids": mine,
             "preferences_token": make_preferences_token(subscriber.pk)
             if subscriber is not None and subscriber.is_confirmed
@@ -197,7 +197,7 @@ def preferences(request, token):
             return redirect("newsletters:preferences", token=token)
     else:
         current = []
-        if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
+        if not subscriber.is_unsubscribed:
             current = list(subscriber.newsletters.active())
         form = PreferencesForm(initial={"newsletters": current})
     return render(request, "newsletters/preferences.html", {"subscriber": subscriber, "form": form})

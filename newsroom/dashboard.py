@@ -76,9 +76,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         mine = articles.owned_by(user)
         return Dashboard(
             for_editors=False,
-            my_drafts=list(
-                mine.filter(status=Article.Status.DRAFT).order_by("-updated_at")[:LIST_LENGTH]
-            ),
+            my_drafts=list(mine.drafts().order_by("-updated_at")[:LIST_LENGTH]),
             awaiting_review=list(mine.awaiting_review()[:LIST_LENGTH]),
             scheduled=list(mine.scheduled().order_by("published_at")[:LIST_LENGTH]),
             recently_published=list(mine.published().newest_first()[:LIST_LENGTH]),
@@ -92,7 +90,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         scheduled=list(articles.scheduled().order_by("published_at")[:LIST_LENGTH]),
         recently_published=list(
             articles.published()
-            .filter(published_at__gte=now - timedelta(days=7))
+            .published_since(now - timedelta(days=7))
             .newest_first()[:LIST_LENGTH]
         ),
         signups=chart,

@@ -1,7 +1,9 @@
 """Paywall state: the meter policy, plans, subscriptions, signed-in meters, gift links, funnel.
 
-Decisions and writes live in `paywall.services`; these models hold state and small
-derived properties only.
+Decisions and writes live in `paywall.services`; these models hold state, small derived
+properties and the read side of the subscription rules (which statuses are live, grant
+access or are due to expire, each as a Q, a queryset method and an instance predicate),
+beside the `change_status` transition table that writes them.
 """
 
 from datetime import datetime
@@ -123,36 +125,127 @@ class Plan(models.Model):
         return "month" if self.interval == self.Interval.MONTH else "year"
 
 
-class SubscriptionQuerySet(models.QuerySet):
-    def live(self):
-        """Subscriptions still in force or awaiting payment: at most one per reader."""
-        return self.filter(status__in=Subscription.LIVE_STATUSES)
+class SubscriptionStatus(models.TextChoices):
+    """Where a subscription stands; only paywall.services.subscriptions.change_status moves it."""
 
-    def for_reader(self, user):
-        return self.filter(user=user)
+    PENDING = "pending", "Awaiting payment"
+    TRIALING = "trialing", "Free trial"
+    ACTIVE = "active", "Active"
+    CANCELED = "canceled", "Canceled (access until period end)"
+    EXPIRED = "expired", "Expired"
 
-    def due_to_expire(self, now: datetime):
-        """Subscriptions whose paid or trial period is over and must now expire."""
-        return self.filter(
-            status__in=[
-                Subscription.Status.TRIALING,
-                Subscription.Status.ACTIVE,
-                Subscription.Status.CANCELED,
-            ],
-            current_period_end__lte=now,
+
+# The read side of the subscription rules. Each rule is written once as a Q (for queries and
+# the constraint) and once as a predicate on SubscriptionPeriod (for a row or the paywall's
+# SubscriptionState); tests/paywall/test_subscription_rules.py proves each pair agrees.
+
+# A reader has at most one subscription in these statuses (the unique constraint below).
+LIVE_STATUSES = (
+    SubscriptionStatus.PENDING,
+    SubscriptionStatus.TRIALING,
+    SubscriptionStatus.ACTIVE,
+    SubscriptionStatus.CANCELED,
+)
+# Statuses that open articles while the period lasts; past its end they are due to expire.
+ACCESS_STATUSES = (
+    SubscriptionStatus.TRIALING,
+    SubscriptionStatus.ACTIVE,
+    SubscriptionStatus.CANCELED,
+)
+# Statuses the reader (or staff) may still cancel; a pending one is withdrawn instead.
+CANCELABLE_STATUSES = (
+    SubscriptionStatus.PENDING,
+    SubscriptionStatus.TRIALING,
+    SubscriptionStatus.ACTIVE,
+)
+
+
+def live_q() -> Q:
+    """The live rule as a Q: still in force or awaiting payment."""
+    return Q(status__in=list(LIVE_STATUSES))
+
+
+def granting_access_q(now: datetime) -> Q:
+    """The access rule as a Q: an access status whose period has not ended."""
+    return Q(status__in=list(ACCESS_STATUSES), current_period_end__gt=now)
+
+
+def due_to_expire_q(now: datetime) -> Q:
+    """The expiry rule as a Q: an access status whose period is over."""
+    return Q(status__in=list(ACCESS_STATUSES), current_period_end__lte=now)
+
+
+class SubscriptionPeriod:
+    """The instance form of the rules above, for anything with a status and a period end."""
+
+    status: str
+    current_period_end: datetime | None
+
+    def grants_access(self, now: datetime) -> bool:
+        """The instance form of granting_access_q()."""
+        return (
+            self.status in ACCESS_STATUSES
+            and self.current_period_end is not None
+            and now < self.current_period_end
         )
 
+    def is_due_to_expire(self, now: datetime) -> bool:
+        """The instance form of due_to_expire_q()."""
+        return (
+            self.status in ACCESS_STATUSES
+            and self.current_period_end is not None
+            and self.current_period_end <= now
+        )
 
-class Subscription(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", "Awaiting payment"
-        TRIALING = "trialing", "Free trial"
-        ACTIVE = "active", "Active"
-        CANCELED = "canceled", "Canceled (access until period end)"
-        EXPIRED = "expired", "Expired"
+    @property
+    def is_live(self) -> bool:
+        """The instance form of live_q()."""
+        return self.status in LIVE_STATUSES
 
-    LIVE_STATUSES = (Status.PENDING, Status.TRIALING, Status.ACTIVE, Status.CANCELED)
-    ACCESS_STATUSES = (Status.TRIALING, Status.ACTIVE, Status.CANCELED)
+    @property
+    def is_cancelable(self) -> bool:
+        return self.status in CANCELABLE_STATUSES
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == SubscriptionStatus.PENDING
+
+    @property
+    def is_trialing(self) -> bool:
+        return self.status == SubscriptionStatus.TRIALING
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == SubscriptionStatus.ACTIVE
+
+    @property
+    def is_canceled(self) -> bool:
+        return self.status == SubscriptionStatus.CANCELED
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == SubscriptionStatus.EXPIRED
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def live(self) -> "SubscriptionQuerySet":
+        """Subscriptions still in force or awaiting payment: at most one per reader."""
+        return self.filter(live_q())
+
+    def for_reader(self, user) -> "SubscriptionQuerySet":
+        return self.filter(user=user)
+
+    def granting_access(self, now: datetime) -> "SubscriptionQuerySet":
+        """Subscriptions that open every article now."""
+        return self.filter(granting_access_q(now))
+
+    def due_to_expire(self, now: datetime) -> "SubscriptionQuerySet":
+        """Subscriptions whose paid or trial period is over and must now expire."""
+        return self.filter(due_to_expire_q(now))
+
+
+class Subscription(SubscriptionPeriod, models.Model):
+    Status = SubscriptionStatus
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="subscriptions"
@@ -190,7 +283,7 @@ class Subscription(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user"],
-                condition=Q(status__in=["pending", "trialing", "active", "canceled"]),
+                condition=live_q(),
                 name="one_live_subscription_per_reader",
             )
         ]
@@ -198,13 +291,6 @@ class Subscription(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.plan.name} · {self.get_status_display()}"
-
-    def grants_access(self, now: datetime) -> bool:
-        return (
-            self.status in self.ACCESS_STATUSES
-            and self.current_period_end is not None
-            and now < self.current_period_end
-        )
 
 
 class SubscriptionEvent(models.Model):

@@ -181,7 +181,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         subscription = subscriptions.live_subscription(user=user)
         if subscription:
             subscription = subscriptions.expire_if_due(subscription=subscription, now=now)
-            if subscription.status == subscription.Status.EXPIRED:
+            if subscription.is_expired:
                 subscription = None
         can_give = bool(subscription and subscription.grants_access(now))
         recent_gifts = GiftLink.objects.given_by(user).usable(now)[:10] if can_give else []
@@ -210,7 +210,7 @@ class CancelView(LoginRequiredMixin, View):
         except SubscriptionError as error:
             messages.error(request, str(error))
         else:
-            if subscription.status == subscription.Status.CANCELED:
+            if subscription.is_canceled:
                 messages.success(
                     request,
                     "Your subscription is canceled. You keep full access until "

@@ -12,6 +12,7 @@ from paywall.services.accounts import has_verified_email
 
 from ..models import Newsletter, Subscriber, Subscription
 from ..tasks import send_preferences_link_email
+from .subscribers import change_status
 
 
 def subscriber_for_account(user: AbstractBaseUser | AnonymousUser) -> Subscriber | None:
@@ -30,13 +31,8 @@ def send_fresh_link(*, subscriber_id: int) -> None:
 
 
 def _mark_unsubscribed_if_empty(subscriber: Subscriber, now: datetime) -> None:
-    if (
-        subscriber.status != Subscriber.Status.UNSUBSCRIBED
-        and not subscriber.subscriptions.exists()
-    ):
-        subscriber.status = Subscriber.Status.UNSUBSCRIBED
-        subscriber.unsubscribed_at = now
-        subscriber.save(update_fields=["status", "unsubscribed_at"])
+    if not subscriber.is_unsubscribed and not subscriber.subscriptions.exists():
+        change_status(subscriber=subscriber, to=Subscriber.Status.UNSUBSCRIBED, now=now)
 
 
 def set_newsletters(
@@ -64,11 +60,13 @@ def set_newsletters(
             ],
             ignore_conflicts=True,
         )
-        if chosen and subscriber.status != Subscriber.Status.CONFIRMED:
-            subscriber.status = Subscriber.Status.CONFIRMED
-            subscriber.confirmed_at = subscriber.confirmed_at or now
-            subscriber.unsubscribed_at = None
-            subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+        if chosen and not subscriber.is_confirmed:
+            change_status(
+                subscriber=subscriber,
+                to=Subscriber.Status.CONFIRMED,
+                now=now,
+                first_confirmation_stands=True,
+            )
         _mark_unsubscribed_if_empty(subscriber, now)
     return subscriber
 

@@ -20,6 +20,7 @@ from newsroom.lib.signing import read_confirm_token
 
 from ..models import Newsletter, Subscriber, Subscription
 from ..tasks import send_added_email, send_confirmation_email, sign_up_task
+from .subscribers import change_status
 
 CONSENT_TEXT = (
     "We will email you to confirm. Every newsletter has a one-click unsubscribe link, "
@@ -113,19 +114,15 @@ def sign_up(
         )
         needs_confirmation = not subscriber.is_confirmed
         if needs_confirmation:
-            subscriber.status = Subscriber.Status.PENDING
             subscriber.consent_at = now
             subscriber.consent_text = consent_text
             subscriber.consent_source = source[:500]
             subscriber.consent_ip_hash = consent_ip_hash
-            subscriber.save(
-                update_fields=[
-                    "status",
-                    "consent_at",
-                    "consent_text",
-                    "consent_source",
-                    "consent_ip_hash",
-                ]
+            change_status(
+                subscriber=subscriber,
+                to=Subscriber.Status.PENDING,
+                now=now,
+                update_fields=["consent_at", "consent_text", "consent_source", "consent_ip_hash"],
             )
     # Emails are queued once the rows are committed, so the worker can read them.
     if needs_confirmation or new:
@@ -152,9 +149,6 @@ def confirm(*, subscriber: Subscriber, now: datetime | None = None) -> Subscribe
     now = now or timezone.now()
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
-        if subscriber.status != Subscriber.Status.CONFIRMED:
-            subscriber.status = Subscriber.Status.CONFIRMED
-            subscriber.confirmed_at = now
-            subscriber.unsubscribed_at = None
-            subscriber.save(update_fields=["status", "confirmed_at", "unsubscribed_at"])
+        if not subscriber.is_confirmed:
+            change_status(subscriber=subscriber, to=Subscriber.Status.CONFIRMED, now=now)
     return subscriber

@@ -14,6 +14,7 @@ from django.utils import timezone
 from newsroom.lib.email_addresses import normalise_email
 
 from ..models import BlockedDomain, Newsletter, Subscriber, Subscription
+from .subscribers import change_status
 
 EXPORT_HEADER = [
     "email",
@@ -164,18 +165,19 @@ def _import_chunk(chunk, newsletters, source, now, report: ImportReport) -> None
         for line, email in chunk:
             subscriber = existing.get(email)
             if subscriber is None:
+                imported = Subscriber(
+                    email=email,
+                    created_at=now,
+                    consent_at=now,
+                    consent_text="Consent gathered before import.",
+                    consent_source=f"Import: {source}"[:500],
+                )
                 new.append(
-                    Subscriber(
-                        email=email,
-                        status=Subscriber.Status.CONFIRMED,
-                        created_at=now,
-                        confirmed_at=now,
-                        consent_at=now,
-                        consent_text="Consent gathered before import.",
-                        consent_source=f"Import: {source}"[:500],
+                    change_status(
+                        subscriber=imported, to=Subscriber.Status.CONFIRMED, now=now, save=False
                     )
                 )
-            elif subscriber.status == Subscriber.Status.UNSUBSCRIBED:
+            elif subscriber.is_unsubscribed:
                 report.rejected.append(
                     Rejected(line, email, "Unsubscribed earlier: not added again.")
                 )
@@ -183,10 +185,11 @@ def _import_chunk(chunk, newsletters, source, now, report: ImportReport) -> None
                 report.updated += 1
         Subscriber.objects.bulk_create(new)
         report.created += len(new)
-        targets = Subscriber.objects.filter(
-            email__in=[email for _, email in chunk],
-            status__in=[Subscriber.Status.CONFIRMED, Subscriber.Status.PENDING],
-        ).values_list("pk", flat=True)
+        targets = (
+            Subscriber.objects.filter(email__in=[email for _, email in chunk])
+            .subscribed()
+            .values_list("pk", flat=True)
+        )
         Subscription.objects.bulk_create(
             [
                 Subscription(subscriber_id=pk, newsletter=newsletter, created_at=now)

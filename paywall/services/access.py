@@ -25,6 +25,8 @@ already on the Reader, and writes nothing. Recording a metered read is
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from paywall.models import SubscriptionPeriod
+
 from .meter import Meter
 from .policy import Policy, get_policy
 
@@ -49,30 +51,12 @@ class Access:
 
 
 @dataclass(frozen=True)
-class SubscriptionState:
-    """What access needs to know about a reader's subscription."""
+class SubscriptionState(SubscriptionPeriod):
+    """What access needs to know about a reader's subscription; the rules come from the model."""
 
     subscription_id: int
     status: str
     current_period_end: datetime | None
-
-    def grants_access(self, now: datetime) -> bool:
-        from paywall.models import Subscription
-
-        return (
-            self.status in Subscription.ACCESS_STATUSES
-            and self.current_period_end is not None
-            and now < self.current_period_end
-        )
-
-    def is_due_to_expire(self, now: datetime) -> bool:
-        from paywall.models import Subscription
-
-        return (
-            self.status in Subscription.ACCESS_STATUSES
-            and self.current_period_end is not None
-            and self.current_period_end <= now
-        )
 
 
 @dataclass(frozen=True)
@@ -121,7 +105,7 @@ def decide_access(
     if reader.is_staff:
         return Access(full=True, reason="staff", remaining=None)
     if reader.subscription and reader.subscription.grants_access(now):
-        reason = "trial" if reader.subscription.status == "trialing" else "subscriber"
+        reason = "trial" if reader.subscription.is_trialing else "subscriber"
         return Access(full=True, reason=reason, remaining=None)
     if reader.gift and reader.gift.article_id == article.pk:
         return Access(full=True, reason="gift", remaining=None)

@@ -232,7 +232,9 @@ def daily_report(*, now: datetime, days: int = 30) -> list[FunnelRow]:
             started=Count("pk", filter=Q(to_status=Subscription.Status.TRIALING)),
             converted=Count(
                 "pk",
-                filter=Q(from_status=Subscription.Status.TRIALING, to_status="active"),
+                filter=Q(
+                    from_status=Subscription.Status.TRIALING, to_status=Subscription.Status.ACTIVE
+                ),
             ),
         )
     }

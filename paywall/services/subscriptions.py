@@ -147,11 +147,11 @@ def cancel(*, subscription: Subscription, now: datetime) -> Subscription:
 
     A subscription still awaiting its first payment is withdrawn (it never gave access).
     """
-    if subscription.status == Status.PENDING:
+    if subscription.is_pending:
         return change_status(
             subscription=subscription, to=Status.EXPIRED, now=now, note="withdrawn by reader"
         )
-    if subscription.status not in (Status.TRIALING, Status.ACTIVE):
+    if not subscription.is_cancelable:
         raise SubscriptionError("This subscription is already canceled or has ended.")
     get_provider(subscription.provider).cancel(subscription=subscription)
     change_status(subscription=subscription, to=Status.CANCELED, now=now, note="canceled by reader")
@@ -161,11 +161,7 @@ def cancel(*, subscription: Subscription, now: datetime) -> Subscription:
 
 def expire_if_due(*, subscription: Subscription, now: datetime) -> Subscription:
     """The check on read: a subscription past its period end expires now."""
-    if (
-        subscription.status in Subscription.ACCESS_STATUSES
-        and subscription.current_period_end is not None
-        and subscription.current_period_end <= now
-    ):
+    if subscription.is_due_to_expire(now):
         change_status(subscription=subscription, to=Status.EXPIRED, now=now, note="period ended")
     return subscription
 

@@ -14,6 +14,7 @@ from images.models import Image as LibraryImage
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
+    DraftFactory,
     InReviewFactory,
     SectionFactory,
     SeriesFactory,
@@ -294,3 +295,17 @@ def test_tag_picker_scripts_and_styles_exist(settings, debug):
     assert "js/admin/tag_autocomplete.js" in paths
     for path in paths:
         assert finders.find(path), path
+
+
+@pytest.mark.parametrize("posted", [Article.Status.PUBLISHED, Article.Status.UNPUBLISHED])
+def test_the_change_form_never_changes_the_status(admin_client, section, posted):
+    article = DraftFactory(section=section)
+    data = new_article(section, headline="A new headline", slug=article.slug, status=posted)
+
+    response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "A new headline"  # the form was saved
+    assert article.status == Article.Status.DRAFT
+    assert article.published_at is None

@@ -37,3 +37,30 @@ def test_search_matches_headline_dek_and_body_but_never_drafts():
 def test_empty_search_finds_nothing():
     ArticleFactory()
     assert not Article.objects.published().search("   ").exists()
+
+
+def test_each_workflow_state_has_its_queryset():
+    draft = DraftFactory()
+    in_review = ArticleFactory(status=Article.Status.IN_REVIEW, published_at=None)
+    live = ArticleFactory()
+    scheduled = ArticleFactory(published_at=timezone.now() + timedelta(hours=2))
+    taken_down = ArticleFactory(status=Article.Status.UNPUBLISHED)
+
+    assert list(Article.objects.drafts()) == [draft]
+    assert list(Article.objects.awaiting_review()) == [in_review]
+    assert list(Article.objects.published()) == [live]
+    assert list(Article.objects.scheduled()) == [scheduled]
+    assert list(Article.objects.unpublished()) == [taken_down]
+    assert set(Article.objects.not_published()) == {draft, in_review, scheduled, taken_down}
+
+
+def test_published_and_not_published_split_every_article_as_is_published_does():
+    for status in Article.Status:
+        for offset in (None, timedelta(hours=-1), timedelta(hours=1)):
+            ArticleFactory(status=status, published_at=timezone.now() + offset if offset else None)
+    published = set(Article.objects.published())
+    not_published = set(Article.objects.not_published())
+
+    assert published.isdisjoint(not_published)
+    assert published | not_published == set(Article.objects.all())
+    assert published == {article for article in Article.objects.all() if article.is_published}
