@@ -27,8 +27,9 @@ from .switches import layer_on
 
 T = TypeVar("T")
 
-# Bump when the shape of cached objects changes, so a deploy never reads old pickles.
-FORMAT = 1
+# Bump when the shape or home of cached objects changes, so a deploy never reads old
+# pickles (2: ArticlePage moved from articles.caching to articles.cached).
+FORMAT = 2
 MISSING: Any = object()
 
 

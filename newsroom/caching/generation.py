@@ -23,7 +23,9 @@ from django.core.cache import cache
 from . import registry
 from .memo import current_memo, forget_in_request
 
-GENERATION_KEY = "content:generation"
+# The version follows the pickled Generation class: v2 since it moved from articles.caching,
+# so a deploy never unpickles an entry whose class no longer exists.
+GENERATION_KEY = "content:generation:v2"
 
 
 @dataclass(frozen=True)
