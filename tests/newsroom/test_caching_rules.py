@@ -1,7 +1,9 @@
 """The caching rules that keep readers safe, checked in code (docs/caching.md lists them)."""
 
+import ast
 import re
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -152,3 +154,17 @@ def test_with_a_layer_off_pages_render_and_changes_show_at_once(client, settings
 def test_an_unknown_layer_name_stops_start_up():
     with pytest.raises(ImproperlyConfigured, match="no such layer: pagess"):
         caching.switches.check_layer_names(["pagess"])
+
+
+def test_the_caching_package_imports_no_domain_app():
+    package = Path(caching.__file__).parent
+    domain_apps = {"articles", "paywall", "newsletters", "images", "demo"}
+    for module in package.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            assert not {name.split(".")[0] for name in names} & domain_apps, module.name
