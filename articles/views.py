@@ -10,20 +10,14 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from newsroom.caching import cached, current_generation, pages
 from newsroom.lib.signing import ExpiredToken, InvalidToken
 from newsroom.lib.urls import absolute_url
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 from paywall.services.policy import get_policy
 
-from . import page_cache
-from .caching import (
-    ArticlePage,
-    article_page,
-    cached,
-    current_generation,
-    page_for,
-)
+from .cached import ArticlePage, article_page, page_for
 from .models import Article, Author, Section, Series, Source
 from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS, SearchResults
 from .services import preview
@@ -196,7 +190,6 @@ class SearchView(ArticleListView):
             query=self.query,
             heading="Search",
             result_limit=MAX_RESULTS,
-            search_cache_seconds=SEARCH_CACHE_SECONDS,
             paywall_policy=self.policy,
             **kwargs,
         )
@@ -222,10 +215,10 @@ class ArticleDetailView(DetailView):
             return redirect(moved, permanent=True)
         self.object = self.page.article
         self.gate = gate_article(request, self.object)
-        key = page_cache.page_key(
+        key = pages.page_key(
             request, generation=self.page.generation, variant=self.gate.page_variant
         )
-        response = page_cache.respond(
+        response = pages.respond(
             request,
             key,
             lambda extra: self.render_to_response(

@@ -124,8 +124,8 @@ def seed(args, env) -> None:
     from django.utils import timezone
     from taggit.models import Tag, TaggedItem
 
-    from articles.caching import start_new_generation
     from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+    from newsroom.caching import start_new_generation
 
     have = Article.objects.count()
     if have >= args.articles and Author.objects.count() >= args.authors:

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
-from articles.caching import current_generation, navigation_sections
+from articles.cached import navigation_sections
+from newsroom.caching import current_generation, fragment_seconds
 
 SITE_DESCRIPTION = "International news translated into English from the world's best newspapers."
 
@@ -16,4 +17,6 @@ def site(request):
         "nav_sections": SimpleLazyObject(navigation_sections),
         # Keys the fragments cached with {% cache %} (read once per request, if used).
         "content_generation": SimpleLazyObject(current_generation),
+        # Their lifetimes: {% cache cache_seconds.home ... %}.
+        "cache_seconds": fragment_seconds(),
     }

@@ -2,7 +2,7 @@
 
 Django's CSRF check needs a token rendered into each reader's page, which makes the page
 personal: it can no longer be rendered once and served to every anonymous reader (see
-articles.page_cache). The newsletter signup boxes in the masthead and in articles are on
+newsroom.caching.pages). The newsletter signup boxes in the masthead and in articles are on
 such pages, and signing up needs no account, so their view checks where the POST comes
 from instead: browsers send Origin with every POST and Sec-Fetch-Site with most, so a
 form on another site is refused, with the same 403 page as a failed token check. Without

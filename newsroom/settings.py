@@ -331,12 +331,31 @@ SIMPLE_HISTORY_REVERT_DISABLED = True
 # Image library renditions are cropped to this ratio around each image's focal point.
 IMAGE_RENDITION_RATIO = (3, 2)
 
-# Caching (articles/caching.py, articles/signals.py): reader-facing content is cached until
-# it changes (each change starts a new generation) or for CONTENT_CACHE_SECONDS at most.
+# Caching (newsroom/caching/, drawn in docs/caching.md): reader-facing content is cached
+# until it changes (each change starts a new generation) or for CONTENT_CACHE_SECONDS at most.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
+# Layers switched off for debugging: any of data, fragments, pages, memo.
+CACHE_LAYERS_OFF = env.list("CACHE_LAYERS_OFF", default=[])
+# How long a process trusts its last read of the generation (0: ask on every request).
+CACHE_TRUST_SECONDS = env.float("CACHE_TRUST_SECONDS", default=1.0)
+# Lifetime of each {% cache %} fragment (templates read them as cache_seconds.<name>).
+CACHE_FRAGMENT_SECONDS = {
+    "home": 60,
+    "article_list": 3600,
+    "article_meta": 3600,
+    "article_head": 3600,
+    "article_foot": 3600,
+    "article_latest": 60,  # "2 hours ago"
+    "article_related": 3600,
+    "search_results": 300,
+    "sections_nav": 3600,
+    "footer_nav": 3600,
+}
+# A shared page lives no longer than its shortest-lived part: the latest rail.
+CACHE_PAGE_SECONDS = CACHE_FRAGMENT_SECONDS["article_latest"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "articles.caching.ContentGenerationMiddleware",
+    "newsroom.caching.RequestMemoMiddleware",
 )
 # Rendered fragments ({% cache %}) are keyed by the content generation, so each process
 # may keep its own copy: no network round trip, nothing to invalidate.

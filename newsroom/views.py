@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.static import serve
 
-from articles.caching import cached, current_generation, with_bylines
+from articles.cached import with_bylines
 from articles.models import Article, Section
 from newsroom.lib.urls import absolute_url
 
+from .caching import cached, current_generation
 from .lib.ratelimit import too_many_attempts
 
 SECTION_BLOCK_SIZE = 4

@@ -5,7 +5,8 @@ response = render(..., {"gate": gate})
 return gate.finalize(response)
 """
 
-from dataclasses import dataclass, field
+from collections.abc import Hashable
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 from django.conf import settings
@@ -37,10 +38,25 @@ class ArticleGate:
     gift_link_days: int = 14
     meter_cookie: str | None = None
     meter_cookie_days: int = 30
-    # Everything the page shows that depends on this outcome, as a hashable value, when any
-    # anonymous reader with the same outcome sees the same page (articles.page_cache);
-    # None when the page holds something for this reader alone (a gift link, gift giving).
-    page_variant: tuple | None = None
+    # The teaser's length and the page's wording come from the policy.
+    policy: Policy | None = None
+    # The page holds something for this reader alone (signed in, a gift link, gift giving).
+    personal: bool = False
+
+    @property
+    def page_variant(self) -> Hashable | None:
+        """What the article page shows of this outcome, as a hashable value; None if personal.
+
+        Anonymous readers whose gates give the same variant see the same page, so one
+        rendering is shared (newsroom.caching.pages). Built from every field of the gate,
+        so a field added for the template is part of it unless listed as not shown.
+        """
+        if self.personal:
+            return None
+        return tuple(
+            plans_fingerprint(self.plans) if name == "plans" else getattr(self, name)
+            for name in PAGE_VARIANT_FIELDS
+        )
 
     @property
     def full(self) -> bool:
@@ -69,6 +85,14 @@ class ArticleGate:
                 samesite="Lax",
             )
         return response
+
+
+# Fields not in the variant: teaser and rest follow from the article (the page's
+# generation) and the policy; the meter cookie goes into a header, never the page.
+NOT_IN_PAGE_VARIANT = frozenset({"teaser", "rest", "meter_cookie", "meter_cookie_days", "personal"})
+PAGE_VARIANT_FIELDS = tuple(
+    f.name for f in fields(ArticleGate) if f.name not in NOT_IN_PAGE_VARIANT
+)
 
 
 def open_article(
@@ -113,10 +137,6 @@ def open_article(
         plans = offered_plans()
 
     can_give = access.reason in ("subscriber", "trial")
-    page_variant = None
-    if not reader.signed_in and not reader.gift and not gift_message and not can_give:
-        # The teaser's length and the page's wording come from the policy; the offer, plans.
-        page_variant = (access, free_for_everyone, policy, plans_fingerprint(plans))
     return ArticleGate(
         access=access,
         teaser=teaser,
@@ -129,7 +149,8 @@ def open_article(
         gift_link_days=policy.gift_link_days,
         meter_cookie=cookie,
         meter_cookie_days=policy.window_days,
-        page_variant=page_variant,
+        policy=policy,
+        personal=reader.signed_in or bool(reader.gift) or bool(gift_message) or can_give,
     )
 
 

@@ -19,7 +19,7 @@ def _clear_cache():
     """Each test starts with an empty cache (rate limits, meters, fragments)."""
     from django.core.cache import cache
 
-    from articles.caching import start_new_generation
+    from newsroom.caching import start_new_generation
     from paywall.services import funnel
 
     funnel.push_pending()  # so no count of an earlier test is pushed into this one

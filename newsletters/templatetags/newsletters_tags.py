@@ -1,6 +1,6 @@
 from django import template
 
-from articles.caching import cached
+from newsroom.caching import cached
 
 from ..models import Newsletter
 from ..services.signup import CONSENT_TEXT

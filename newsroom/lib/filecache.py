@@ -4,7 +4,7 @@ gunicorn's workers, the admin, management commands and the task worker each run 
 process of their own. A per-process cache (locmem) gives each one its own content
 generation, meter policy, rate limits and funnel counts, so a change made in one never
 reaches the others. Files in one folder are shared by all of them, with nothing to
-install; hot reads stay in memory because articles/caching.py and articles/page_cache.py
+install; hot reads stay in memory because newsroom/caching/ (data, pages, generation)
 keep per-process layers above the cache and ask it at most once a second.
 
 What Django's FileBasedCache lacks for that, added here:

@@ -2,20 +2,13 @@
 
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
-
-from articles.caching import forget_request_memo, read_with_generation, request_memo
+from newsroom.caching import SharedValue
 from paywall.models import MeterPolicy
 
 CACHE_KEY = "paywall:policy:v1"
 # Longest life of a cached policy; a change forgets it at once (every process of the machine
 # shares the default cache folder; every app server, Redis).
 CACHE_SECONDS = 60
-# Every article page asks for the policy: read it in the generation's round trip.
-read_with_generation(CACHE_KEY)
 
 
 @dataclass(frozen=True)
@@ -55,34 +48,15 @@ def get_policy() -> Policy:
 
     Read from the shared cache once per request, however many parts of the page ask.
     """
-    return request_memo(CACHE_KEY, _cached_policy)
-
-
-def _cached_policy() -> Policy:
-    policy = cache.get(CACHE_KEY)
-    if policy is None:
-        policy = load_policy()
-        cache.set(CACHE_KEY, policy, CACHE_SECONDS)
-    return policy
+    return POLICY.get()
 
 
 def forget_policy() -> None:
-    cache.delete(CACHE_KEY)
-    forget_request_memo(CACHE_KEY)
+    POLICY.forget()
 
 
-def _policy_changed(using: str | None) -> None:
-    forget_policy()
-    # Again at commit: until then another process still reads the old row and may cache it.
-    transaction.on_commit(forget_policy, using=using)
-
-
-@receiver(post_save, sender=MeterPolicy)
-@receiver(post_delete, sender=MeterPolicy)
-def _policy_saved(using: str | None = None, **kwargs: object) -> None:
-    _policy_changed(using)
-
-
-@receiver(m2m_changed, sender=MeterPolicy.free_sections.through)
-def _free_sections_changed(using: str | None = None, **kwargs: object) -> None:
-    _policy_changed(using)
+# Every article page asks for the policy: read it in the generation's round trip. Its
+# models are registered in paywall/apps.py: a change forgets it, now and at commit.
+POLICY: SharedValue[Policy] = SharedValue(
+    key=CACHE_KEY, load=load_policy, seconds=CACHE_SECONDS, read_with_generation=True
+)

@@ -15,7 +15,7 @@ from django.template.response import SimpleTemplateResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from articles import page_cache
+from newsroom.caching import pages as shared_pages
 from tests.factories import ArticleFactory
 
 from .conftest import is_gated, read
@@ -44,12 +44,12 @@ def test_a_csrf_field_on_a_shared_page_holds_each_readers_own_token(rf):
     pages = []
     for _ in range(2):
         request = rf.get("/article/some-story/")
-        response = page_cache.respond(request, ("generation", "/article/some-story/"), render)
+        response = shared_pages.respond(request, ("generation", "/article/some-story/"), render)
         token = re.search(rb'value="([^"]+)"', response.content).group(1).decode()
         pages.append((request, token))
 
     (first, first_token), (second, second_token) = pages
-    assert page_cache.CSRF_MARKER not in first_token + second_token
+    assert shared_pages.CSRF_MARKER not in first_token + second_token
     assert first_token != second_token
     # Each token is one of its own reader's: it matches that reader's CSRF secret.
     for request, token in pages:
@@ -134,11 +134,11 @@ def test_a_request_with_messages_waiting_is_never_given_a_shared_page():
     request.user = AnonymousUser()
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
-    assert page_cache.page_key(request, generation=1, variant=("metered",)) is not None
+    assert shared_pages.page_key(request, generation=1, variant=("metered",)) is not None
 
     request._messages.add(constants.INFO, "You have been signed out.")
 
-    assert page_cache.page_key(request, generation=1, variant=("metered",)) is None
+    assert shared_pages.page_key(request, generation=1, variant=("metered",)) is None
     assert len(get_messages(request)) == 1  # still there for the page to show
 
 
@@ -165,14 +165,14 @@ def test_a_new_article_version_replaces_the_shared_page(client, policy):
     assert b"First headline" not in page.content
 
 
-def test_a_shared_page_is_rendered_again_after_a_minute(client, articles, monkeypatch):
+def test_a_shared_page_is_rendered_again_after_a_minute(client, articles, monkeypatch, settings):
     """Its latest rail says "2 hours ago": it may not stay the same for longer."""
     read(client, articles[0])
     client.cookies.clear()
     assert read(client, articles[0]).templates == []
 
     now = time.monotonic()
-    monkeypatch.setattr(page_cache.time, "monotonic", lambda: now + page_cache.PAGE_SECONDS)
+    monkeypatch.setattr(shared_pages.time, "monotonic", lambda: now + settings.CACHE_PAGE_SECONDS)
     client.cookies.clear()
 
     assert read(client, articles[0]).templates  # rendered afresh

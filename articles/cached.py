@@ -1,0 +1,70 @@
+"""Article data kept in the content cache (newsroom.caching), the same for every reader.
+
+What an article page shows besides the body the paywall cuts (the article with its
+related and latest lists), the section navigation, and the one moment content changes
+without a save: the next scheduled article going live. Which models invalidate it is
+declared in articles/apps.py.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from newsroom.caching import cached, current_generation
+
+from .models import Article, Section
+
+RELATED_COUNT = 3
+LATEST_COUNT = 5
+
+
+@dataclass
+class ArticlePage:
+    """What the article page shows besides the body the paywall cuts: same for everyone."""
+
+    article: Article
+    related: list[Article] = field(default_factory=list)
+    latest: list[Article] = field(default_factory=list)
+    generation: int = 0
+
+
+def page_for(article: Article, *, generation: int) -> ArticlePage:
+    """The related and latest lists around an article (uncached: article_page caches)."""
+    others = Article.objects.published().exclude(pk=article.pk).newest_first()
+    # Cards never show the body: leaving it out keeps cache entries small.
+    related = with_bylines(
+        others.in_section(article.section_id).for_cards().defer("body")[:RELATED_COUNT]
+    )
+    latest = list(others.defer("body")[:LATEST_COUNT])
+    [article] = with_bylines([article])
+    return ArticlePage(article, related, latest, generation)
+
+
+def article_page(slug: str) -> ArticlePage | None:
+    """The published article at slug with its related and latest lists, or None."""
+    generation = current_generation()
+
+    def build() -> ArticlePage | None:
+        article = Article.objects.published().for_page().filter(slug=slug).first()
+        return None if article is None else page_for(article, generation=generation)
+
+    return cached(f"article:{slug}", build, generation=generation, keep_none=False)
+
+
+def navigation_sections() -> list[Section]:
+    """The sections of the site navigation, for the chrome of every page."""
+    return cached("nav-sections", lambda: list(Section.objects.navigation()))
+
+
+def with_bylines(articles: Iterable[Article]) -> list[Article]:
+    """The articles as a list, byline authors computed so cached copies carry them."""
+    articles = list(articles)
+    for article in articles:
+        article.byline_authors  # noqa: B018
+    return articles
+
+
+def next_scheduled_publication() -> datetime | None:
+    """When the next scheduled article goes live (a new content generation then)."""
+    upcoming = Article.objects.scheduled().order_by("published_at").first()
+    return upcoming.published_at if upcoming else None

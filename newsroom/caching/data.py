@@ -1,0 +1,132 @@
+"""The data cache: values built once and shared by every reader.
+
+cached(name, build) keeps build()'s value under the current generation, in the shared
+cache and in a small memory of this process (ProcessMemory): an entry never changes, it
+only stops being asked for when the generation moves on. So values taken from it are
+shared by the requests of a process and must be treated as read-only.
+
+A SharedValue is one value that is not keyed by the generation (the paywall's policy,
+its plans): kept in the shared cache for a while, forgotten when a registered model
+changes (registry.register_shared_value), and read once per request.
+
+Switched off with CACHE_LAYERS_OFF=data: every read builds afresh.
+"""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+from .generation import current_generation, forget_recent_read
+from .memo import forget_in_request, request_memo
+from .switches import layer_on
+
+T = TypeVar("T")
+
+# Bump when the shape or home of cached objects changes, so a deploy never reads old
+# pickles (2: ArticlePage moved from articles.caching to articles.cached).
+FORMAT = 2
+MISSING: Any = object()
+
+
+class ProcessMemory:
+    """A small LRU in this process, in front of the shared cache.
+
+    Safe without any invalidation because every key carries its generation: an entry
+    never changes, it only stops being asked for. Objects in it are shared by the
+    requests of this process and must be treated as read-only.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[object, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: object) -> Any:
+        with self.lock:
+            value = self.entries.get(key, MISSING)
+            if value is not MISSING:
+                self.entries.move_to_end(key)
+            return value
+
+    def put(self, key: object, value: Any) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_memory = ProcessMemory(size=512)
+
+
+def cached(
+    name: str,
+    build: Callable[[], T],
+    *,
+    generation: int | None = None,
+    keep_none: bool = True,
+    timeout: int | None = None,
+    in_process: bool = True,
+) -> T:
+    """The value of build() under name in the current generation, built on a miss.
+
+    Looked up in this process first, then in the shared cache. keep_none=False leaves a
+    None result uncached (e.g. unknown addresses asked by bots). timeout (seconds) defaults
+    to CONTENT_CACHE_SECONDS; in_process=False keeps the entry out of the per-process
+    memory (for entries keyed by what readers type, which must not crowd out pages).
+    """
+    if not layer_on("data"):
+        return build()
+    number = current_generation() if generation is None else generation
+    key = f"content:{FORMAT}:{number}:{name}"
+    if in_process:
+        value = _memory.get(key)
+        if value is not MISSING:
+            return value
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = build()
+        if value is None and not keep_none:
+            return value
+        cache.set(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
+    if in_process:
+        _memory.put(key, value)
+    return value
+
+
+@dataclass(frozen=True, eq=False)
+class SharedValue(Generic[T]):
+    """One value in the shared cache under key for at most `seconds`, read once per request.
+
+    read_with_generation fetches it in the generation's round trip: for values nearly
+    every page asks for. Register it with registry.register_shared_value so that a change
+    to its models forgets it.
+    """
+
+    key: str
+    load: Callable[[], T]
+    seconds: int
+    read_with_generation: bool = False
+
+    def get(self) -> T:
+        if not layer_on("data"):
+            return self.load()
+        return request_memo(self.key, self._read)
+
+    def _read(self) -> T:
+        value = cache.get(self.key)
+        if value is None:
+            value = self.load()
+            cache.set(self.key, value, self.seconds)
+        return value
+
+    def forget(self) -> None:
+        """Read afresh: in this request, in the next requests of this process, everywhere."""
+        cache.delete(self.key)
+        forget_in_request(self.key)
+        forget_recent_read()

@@ -1,0 +1,114 @@
+"""The shared-page store: whole pages rendered once and served to every anonymous reader
+who would see the same thing.
+
+A page is keyed by (generation, address, variant): the caller says what besides the
+content makes the page (for the article page, the paywall's outcome:
+paywall.gate.ArticleGate.page_variant). Each process keeps the pages it rendered for at
+most CACHE_PAGE_SECONDS and serves them without rendering a template.
+
+A kept page must hold nothing of one request. The CSRF token is swapped: a marker stands
+in the kept page where the token goes, and each reader gets their own token in its
+place. Every other per-request value makes the store refuse the page (it is served to
+this reader and not kept): the CSP nonce, once rendered; a CSRF field whose value is not
+the marker, or a token asked for while rendering; the signed-in user's email or name.
+
+Readers who are signed in, who come with any query string, or who have messages waiting
+always get a page rendered for them, as do variants the caller marks as personal (None).
+Switched off with CACHE_LAYERS_OFF=pages.
+"""
+
+import logging
+import re
+import secrets
+import time
+from collections.abc import Callable, Hashable
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.template.response import SimpleTemplateResponse
+
+from .data import MISSING, ProcessMemory
+from .switches import layer_on
+
+logger = logging.getLogger(__name__)
+
+# Random per process, so no text an editor types can contain it.
+CSRF_MARKER = f"csrf-marker-{secrets.token_hex(16)}"
+_CSRF_MARKER_BYTES = CSRF_MARKER.encode()
+_CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken"\s+value="([^"]*)"')
+
+# Rendered pages are ~40 KB: a few hundred pages are a few MB per process.
+_pages = ProcessMemory(size=300)
+_refusals_logged: set[tuple[str, str]] = set()
+
+PageKey = tuple[int, str, Hashable]
+
+
+def page_key(request: HttpRequest, *, generation: int, variant: Hashable | None) -> PageKey | None:
+    """The key of this request's page among shared pages, or None if it must be rendered."""
+    if (
+        not layer_on("pages")
+        or variant is None
+        or request.method != "GET"
+        or request.META.get("QUERY_STRING")
+        or request.user.is_authenticated
+        or len(get_messages(request))  # counts without marking them read
+    ):
+        return None
+    return (generation, request.path, variant)
+
+
+def respond(
+    request: HttpRequest,
+    key: Hashable | None,
+    render: Callable[[dict[str, object]], SimpleTemplateResponse],
+) -> HttpResponse:
+    """The page under key, rendered by render(extra_context) on a miss; key None: render.
+
+    render returns an unrendered TemplateResponse; the extra context puts the CSRF marker
+    where the reader's token goes.
+    """
+    if key is None:
+        return render({})
+    kept = _pages.get(key)
+    if kept is not MISSING and kept[0] > time.monotonic():
+        content = kept[1]
+    else:
+        token_asked_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+        content = render({"csrf_token": CSRF_MARKER}).render().content
+        token_asked = not token_asked_before and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        refusal = per_request_value_in(request, content, token_asked=bool(token_asked))
+        if refusal is None:
+            _pages.put(key, (time.monotonic() + settings.CACHE_PAGE_SECONDS, content))
+        else:
+            _log_refusal(request.path, refusal)
+    if _CSRF_MARKER_BYTES in content:
+        # get_token also makes the CSRF middleware set the reader's cookie, as rendering would.
+        content = content.replace(_CSRF_MARKER_BYTES, get_token(request).encode())
+    return HttpResponse(content)
+
+
+def per_request_value_in(request: HttpRequest, content: bytes, *, token_asked: bool) -> str | None:
+    """What in content belongs to this request alone and is not swapped, or None."""
+    nonce = getattr(request, "csp_nonce", None)
+    # django-csp's lazy nonce is true once something asked for it, i.e. it may be rendered.
+    if nonce and str(nonce).encode() in content:
+        return "the CSP nonce"
+    if token_asked or any(value != _CSRF_MARKER_BYTES for value in _CSRF_FIELD.findall(content)):
+        return "a CSRF token"
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        for name in ("email", "get_full_name", "get_username"):
+            attribute = getattr(user, name, "")
+            value = attribute() if callable(attribute) else attribute
+            if value and str(value).encode() in content:
+                return f"the user's {name.removeprefix('get_')}"
+    return None
+
+
+def _log_refusal(path: str, reason: str) -> None:
+    if (path, reason) not in _refusals_logged:  # once per page and reason per process
+        _refusals_logged.add((path, reason))
+        logger.warning("Not sharing the page at %s: it holds %s.", path, reason)
