@@ -3,24 +3,20 @@
 One parser serves both databases. PostgreSQL turns the parsed query into a `to_tsquery`
 expression over the stored search vector; SQLite (the embedded default) matches words
 with LIKE and builds the snippet in Python. Either way a snippet holds only what the paywall
-shows a reader nobody can identify (`result_snippet`); ranking reads the whole body.
+shows a reader nobody can identify (`articles.views.result_snippet` cuts it from the teaser);
+ranking reads the whole body. Nothing here knows the paywall or the Article model, so the
+model can import it.
 """
 
 import html
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import CombinedSearchVector, SearchVector
 from django.db.models import Index
-from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
-
-from paywall.services.policy import Policy
-from paywall.services.teaser import public_body
 
 # The text-search configuration of the stored vector and of every query.
 SEARCH_CONFIG = "english"
@@ -142,22 +138,6 @@ def headline_within(headline: str, *, body_html: str, public_html: str) -> str:
     return FRAGMENT_DELIMITER.join(kept)
 
 
-def result_snippet(article, query: ParsedQuery, *, policy: Policy, now: datetime) -> SafeString:
-    """The passage shown under a result, matches in <mark>, cut only from what the paywall
-    shows a reader nobody can identify (the teaser of a paywalled story); ranking still
-    reads the whole body."""
-    public = public_body(article=article, now=now, policy=policy)
-    headline = getattr(article, "search_headline", None)
-    if headline is not None:
-        if public != article.body:
-            # PostgreSQL cuts the headline from the whole body in the query that fetches the
-            # page's rows, before Python can cut the teaser: keep only what the teaser holds.
-            headline = headline_within(headline, body_html=article.body, public_html=public)
-        if headline:
-            return marked_snippet(headline)
-    return fallback_snippet(public, query)
-
-
 def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> SafeString:
     """A passage of about `words` words around the first match, matches in <mark>."""
     # Tags part words, as in PostgreSQL's headline: "</p><p>" must not glue two paragraphs.
@@ -182,6 +162,15 @@ def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> 
     return mark_safe(prefix + "".join(pieces) + suffix)
 
 
+def search_vector_expression() -> CombinedSearchVector:
+    """The stored vector: the headline weighs most (A), then the dek (B), then the body (C)."""
+    return (
+        SearchVector("headline", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("dek", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
+
+
 class SearchVectorIndex(GinIndex):
     """A GIN index on PostgreSQL; elsewhere (SQLite), where the vector stays empty, a plain one."""
 
@@ -189,34 +178,3 @@ class SearchVectorIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return Index.create_sql(self, model, schema_editor, using=using, **kwargs)
         return super().create_sql(model, schema_editor, using=using, **kwargs)
-
-
-class SearchResults(Sequence):
-    """A query's matches for the paginator: their ids, best first (cached by the view), and
-    the rows of one page, fetched with their snippets (`search_snippet`) only when the page
-    is shown. The snippets follow `policy`, so a page cached for one policy must be keyed by it.
-    """
-
-    def __init__(self, ids: list[int], query: str, *, policy: Policy):
-        self.ids = ids
-        self.query = query
-        self.policy = policy
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            ids = self.ids[index]
-            # Lazy: a page whose rendering comes from the fragment cache never builds it.
-            return SimpleLazyObject(lambda: self._page(ids))
-        return self[index : index + 1][0]
-
-    def _page(self, ids: list[int]) -> list:
-        from .models import Article  # articles.models imports this module
-
-        articles = list(Article.objects.published().in_search_order(ids, self.query).for_cards())
-        parsed, now = parse_query(self.query), timezone.now()
-        for article in articles:
-            article.search_snippet = result_snippet(article, parsed, policy=self.policy, now=now)
-        return articles

@@ -7,8 +7,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from .models import Article, Author, Section, Series, Source
-from .querysets import published_q
+from .models import Article, Author, Section, Series, Source, published_q
 
 # Google News reads only articles published in the last two days, at most 1,000 of them.
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)

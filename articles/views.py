@@ -1,4 +1,13 @@
+"""Reader pages of the article domain: lists, search, the article page, preview, sitemaps.
+
+Views are thin: each parses the request, asks a queryset or a service (the paywall's gate
+decides what an article page and a search snippet may show) and renders. Search results
+reach the paginator through `SearchResults`, which fetches one page's rows at a time.
+"""
+
 import hashlib
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
@@ -7,6 +16,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
+from django.utils.safestring import SafeString
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
@@ -15,11 +26,20 @@ from newsroom.lib.signing import ExpiredToken, InvalidToken
 from newsroom.lib.urls import absolute_url
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
-from paywall.services.policy import get_policy
+from paywall.services.policy import Policy, get_policy
+from paywall.services.teaser import public_body
 
 from .cached import ArticlePage, article_page, page_for
 from .models import Article, Author, Section, Series, Source
-from .search import MAX_RESULTS, SEARCH_CACHE_SECONDS, SearchResults
+from .search import (
+    MAX_RESULTS,
+    SEARCH_CACHE_SECONDS,
+    ParsedQuery,
+    fallback_snippet,
+    headline_within,
+    marked_snippet,
+    parse_query,
+)
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
 from .structured_data import news_article
@@ -159,6 +179,53 @@ class TagView(ArticleListView):
             description=f"Stories about {self.tag.name}, translated from the world's press.",
             **kwargs,
         )
+
+
+def result_snippet(
+    article: Article, query: ParsedQuery, *, policy: Policy, now: datetime
+) -> SafeString:
+    """The passage shown under a result, matches in <mark>, cut only from what the paywall
+    shows a reader nobody can identify (the teaser of a paywalled story); ranking still
+    reads the whole body."""
+    public = public_body(article=article, now=now, policy=policy)
+    headline = getattr(article, "search_headline", None)
+    if headline is not None:
+        if public != article.body:
+            # PostgreSQL cuts the headline from the whole body in the query that fetches the
+            # page's rows, before Python can cut the teaser: keep only what the teaser holds.
+            headline = headline_within(headline, body_html=article.body, public_html=public)
+        if headline:
+            return marked_snippet(headline)
+    return fallback_snippet(public, query)
+
+
+class SearchResults(Sequence[Article]):
+    """A query's matches for the paginator: their ids, best first (cached by the view), and
+    the rows of one page, fetched with their snippets (`search_snippet`) only when the page
+    is shown. The snippets follow `policy`, so a page cached for one policy must be keyed by it.
+    """
+
+    def __init__(self, ids: list[int], query: str, *, policy: Policy):
+        self.ids = ids
+        self.query = query
+        self.policy = policy
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            ids = self.ids[index]
+            # Lazy: a page whose rendering comes from the fragment cache never builds it.
+            return SimpleLazyObject(lambda: self._page(ids))
+        return self[index : index + 1][0]
+
+    def _page(self, ids: list[int]) -> list[Article]:
+        articles = list(Article.objects.published().in_search_order(ids, self.query).for_cards())
+        parsed, now = parse_query(self.query), timezone.now()
+        for article in articles:
+            article.search_snippet = result_snippet(article, parsed, policy=self.policy, now=now)
+        return articles
 
 
 class SearchView(ArticleListView):

@@ -1,17 +1,17 @@
-"""Background work for newsletters, run by `manage.py run_worker` (`make worker`)."""
+"""Background work for newsletters, run by `manage.py run_worker` (`make worker`).
+
+Each task parses its arguments and calls one service function, which holds the logic. The
+services queue these tasks, so a task and the service that queues it know each other by
+design: both sides import the other's module, never a name from it, and either may be
+imported first (the one two-way edge the import contract allows; see pyproject.toml).
+A task's dotted path is stored with every queued row, so a task never moves or renames.
+"""
 
 from datetime import datetime
 
-from django.conf import settings
-from django.urls import reverse
-from django.utils import timezone
 from django_tasks import task
 
-from newsroom.lib import emails
-from newsroom.lib.signing import make_confirm_token, make_preferences_token
-from newsroom.lib.urls import absolute_url
-
-from .models import Newsletter, NewsletterIssue, Subscriber
+from .services import emails, sending, signup
 
 
 @task()
@@ -25,96 +25,37 @@ def sign_up_task(
     requested_at: str,
 ) -> None:
     """A signup from the public form, decided out of the request (see request_signup)."""
-    # services.signup enqueues this task, so it imports this module first.
-    from .services.signup import sign_up
-
-    sign_up(
+    signup.sign_up_requested(
         email=email,
-        newsletters=Newsletter.objects.active().filter(pk__in=newsletter_ids),
+        newsletter_ids=newsletter_ids,
         consent_text=consent_text,
         source=source,
         consent_ip_hash=consent_ip_hash,
-        now=datetime.fromisoformat(requested_at),
+        requested_at=datetime.fromisoformat(requested_at),
     )
 
 
 @task()
 def send_confirmation_email(subscriber_id: int) -> None:
-    """The double opt-in email: a signed link to a page where the reader confirms."""
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None or subscriber.is_confirmed:
-        return
-    newsletters = list(subscriber.newsletters.active())
-    token = make_confirm_token(subscriber.pk)
-    emails.send(
-        template="newsletters/email/confirm",
-        subject=f"Please confirm your {settings.SITE_NAME} newsletter subscription",
-        to=subscriber.email,
-        context={
-            "newsletters": newsletters,
-            "confirm_url": absolute_url(reverse("newsletters:confirm", args=[token])),
-            "max_age_days": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
-        },
-    )
+    emails.send_confirmation(subscriber_id=subscriber_id)
 
 
 @task()
 def send_added_email(subscriber_id: int, newsletter_ids: list[int]) -> None:
-    """Tells a confirmed reader what was added, with a way to undo it."""
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None or not subscriber.is_confirmed:
-        return
-    newsletters = list(Newsletter.objects.filter(pk__in=newsletter_ids))
-    if not newsletters:
-        return
-    token = make_preferences_token(subscriber.pk)
-    emails.send(
-        template="newsletters/email/added",
-        subject=f"You're signed up: {', '.join(n.name for n in newsletters)}",
-        to=subscriber.email,
-        context={
-            "newsletters": newsletters,
-            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
-        },
-    )
+    emails.send_added(subscriber_id=subscriber_id, newsletter_ids=newsletter_ids)
 
 
 @task()
 def send_preferences_link_email(subscriber_id: int) -> None:
-    """A fresh link to the preference centre, asked for from an expired one."""
-    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
-    if subscriber is None:
-        return
-    token = make_preferences_token(subscriber.pk)
-    emails.send(
-        template="newsletters/email/preferences_link",
-        subject=f"Your link to manage your {settings.SITE_NAME} newsletters",
-        to=subscriber.email,
-        context={
-            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
-            "max_age_days": settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE // 86400,
-        },
-    )
+    emails.send_preferences_link(subscriber_id=subscriber_id)
 
 
 @task()
 def send_issue_task(issue_id: int) -> dict:
-    # Imported here: services.sending enqueues these tasks, importing this module first.
-    from .services.sending import send_issue
-
-    report = send_issue(issue_id=issue_id)
+    report = sending.send_issue(issue_id=issue_id)
     return {"sent": report.sent, "failed": report.failed, "status": report.status}
 
 
 @task()
 def send_scheduled_issue_task(issue_id: int) -> None:
-    """Starts a scheduled issue, unless an editor has taken it back to draft meanwhile."""
-    from .services.sending import start_sending  # see send_issue_task
-
-    issue = NewsletterIssue.objects.filter(
-        pk=issue_id,
-        status=NewsletterIssue.Status.SCHEDULED,
-        scheduled_for__lte=timezone.now(),  # a rescheduled issue waits for its own task
-    ).first()
-    if issue is not None:
-        start_sending(issue=issue)
+    sending.start_scheduled(issue_id=issue_id)

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from newsroom.csrf import same_site_posts_only
 from newsroom.lib.client import client_address
+from newsroom.lib.csrf import same_site_posts_only
 from newsroom.lib.ratelimit import too_many_attempts
 from newsroom.lib.signing import (
     ExpiredToken,

@@ -117,7 +117,7 @@ def login_locked_out(request, original_response=None, credentials=None):
 
 
 def csrf_failure(request, reason=""):
-    """A refused form (Django's CSRF check, or newsroom.csrf), in the site's own style."""
+    """A refused form (Django's CSRF check, or newsroom.lib.csrf), in the site's own style."""
     return render(request, "403_csrf.html", status=403)
 
 

@@ -19,6 +19,7 @@ from articles.models import Article, WorkflowEvent
 from newsroom.lib import roles
 
 Status = Article.Status
+Move = WorkflowEvent.Transition
 
 
 class WorkflowError(Exception):
@@ -31,11 +32,15 @@ class WorkflowError(Exception):
 
 @dataclass(frozen=True)
 class Transition:
-    name: str
+    name: str  # a WorkflowEvent.Transition value
     label: str  # the button: "Submit for review"
-    past: str  # the history: "Submitted for review"
     sources: frozenset[str]
     editors_only: bool
+
+    @property
+    def past(self) -> str:
+        """The history's words for the move ("Submitted for review"): the choice's label."""
+        return Move(self.name).label
 
     @property
     def refused_to(self) -> str:
@@ -50,37 +55,32 @@ class Transition:
 
 
 SUBMIT = Transition(
-    "submit",
+    Move.SUBMIT,
     "Submit for review",
-    "Submitted for review",
     frozenset({Status.DRAFT, Status.UNPUBLISHED}),
     editors_only=False,
 )
 SEND_BACK = Transition(
-    "send_back",
+    Move.SEND_BACK,
     "Send back to draft",
-    "Sent back to draft",
     frozenset({Status.IN_REVIEW, Status.UNPUBLISHED}),
     editors_only=False,
 )
 PUBLISH = Transition(
-    "publish",
+    Move.PUBLISH,
     "Publish now",
-    "Published",
     frozenset({Status.IN_REVIEW, Status.PUBLISHED}),  # PUBLISHED only while scheduled
     editors_only=True,
 )
 SCHEDULE = Transition(
-    "schedule",
+    Move.SCHEDULE,
     "Schedule",
-    "Scheduled",
     frozenset({Status.IN_REVIEW, Status.PUBLISHED}),  # PUBLISHED only while scheduled
     editors_only=True,
 )
 UNPUBLISH = Transition(
-    "unpublish",
+    Move.UNPUBLISH,
     "Unpublish",
-    "Unpublished",
     frozenset({Status.PUBLISHED}),
     editors_only=True,
 )

@@ -3,6 +3,8 @@ from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
+from .seo_tags import jsonld_script
+
 register = template.Library()
 
 
@@ -74,6 +76,4 @@ def with_dateline(body: str, dateline: str):
 @register.filter
 def json_ld(data: dict):
     """Render a schema.org object as a safe <script type="application/ld+json"> tag."""
-    from .seo_tags import jsonld_script
-
     return jsonld_script(data)

@@ -10,8 +10,8 @@ from django.utils import timezone
 from newsroom.lib import ratelimit
 from paywall.services.accounts import has_verified_email
 
+from .. import tasks
 from ..models import Newsletter, Subscriber, Subscription
-from ..tasks import send_preferences_link_email
 from .subscribers import change_status
 
 
@@ -27,7 +27,7 @@ def subscriber_for_account(user: AbstractBaseUser | AnonymousUser) -> Subscriber
 def send_fresh_link(*, subscriber_id: int) -> None:
     """Email a newly signed preference link to the subscriber's own address."""
     if ratelimit.authorize_fresh_preference_link(subscriber_id=subscriber_id).allowed:
-        send_preferences_link_email.enqueue(subscriber_id)
+        tasks.send_preferences_link_email.enqueue(subscriber_id)
 
 
 def _mark_unsubscribed_if_empty(subscriber: Subscriber, now: datetime) -> None:

@@ -41,8 +41,8 @@ from articles.models import Article
 from newsroom.lib.signing import make_preferences_token, make_unsubscribe_token
 from newsroom.lib.urls import absolute_url
 
+from .. import tasks
 from ..models import Delivery, Newsletter, NewsletterIssue, Subscriber, has_line_break
-from ..tasks import send_issue_task, send_scheduled_issue_task
 
 logger = logging.getLogger(__name__)
 
@@ -343,8 +343,19 @@ def start_sending(*, issue: NewsletterIssue, now=None) -> bool:
         send_lease_expires_at=None,
     )
     if changed:
-        send_issue_task.enqueue(issue.pk)
+        tasks.send_issue_task.enqueue(issue.pk)
     return bool(changed)
+
+
+def start_scheduled(*, issue_id: int) -> bool:
+    """Start a scheduled issue when its time has come, unless an editor has taken it back
+    to draft meanwhile; False when there was nothing to start."""
+    issue = NewsletterIssue.objects.filter(
+        pk=issue_id,
+        status=NewsletterIssue.Status.SCHEDULED,
+        scheduled_for__lte=timezone.now(),  # a rescheduled issue waits for its own task
+    ).first()
+    return issue is not None and start_sending(issue=issue)
 
 
 def schedule(*, issue: NewsletterIssue, when) -> bool:
@@ -352,13 +363,13 @@ def schedule(*, issue: NewsletterIssue, when) -> bool:
     backend cannot run work later, or the issue is no longer a draft. Raises
     UnsendableIssue when its text would break the email's headers."""
     check_sendable(issue)
-    if not send_scheduled_issue_task.get_backend().supports_defer:
+    if not tasks.send_scheduled_issue_task.get_backend().supports_defer:
         return False
     changed = NewsletterIssue.objects.filter(
         pk=issue.pk, status=NewsletterIssue.Status.DRAFT
     ).update(status=NewsletterIssue.Status.SCHEDULED, scheduled_for=when)
     if changed:
-        send_scheduled_issue_task.using(run_after=when).enqueue(issue.pk)
+        tasks.send_scheduled_issue_task.using(run_after=when).enqueue(issue.pk)
     return bool(changed)
 
 
@@ -369,25 +380,25 @@ def retry_failed(*, issue: NewsletterIssue) -> int:
     )
     if count:
         NewsletterIssue.objects.filter(pk=issue.pk).update(status=NewsletterIssue.Status.SENDING)
-        send_issue_task.enqueue(issue.pk)
+        tasks.send_issue_task.enqueue(issue.pk)
     return count
 
 
 def resume(*, issue: NewsletterIssue) -> None:
     """Queue the send again for an issue left "sending" (workers also do it on their own,
     see resume_interrupted_sends); a send another worker is running is left to it."""
-    send_issue_task.enqueue(issue.pk)
+    tasks.send_issue_task.enqueue(issue.pk)
 
 
 def _send_is_queued(issue_id: int) -> bool:
     """A send task for the issue waits in the database queue for a free worker."""
-    backend = send_issue_task.get_backend()
+    backend = tasks.send_issue_task.get_backend()
     if not isinstance(backend, DatabaseBackend):
         return False  # nothing waits: the task ran when it was enqueued
     return DBTaskResult.objects.filter(
         status=TaskResultStatus.READY,
         backend_name=backend.alias,
-        task_path=send_issue_task.module_path,
+        task_path=tasks.send_issue_task.module_path,
         args_kwargs__args=[issue_id],
     ).exists()
 
@@ -412,7 +423,7 @@ def resume_interrupted_sends(*, now: datetime | None = None) -> list[int]:
         )
         if claimed:
             logger.warning("Resuming the interrupted send of issue %s", issue_id)
-            send_issue_task.enqueue(issue_id)
+            tasks.send_issue_task.enqueue(issue_id)
             resumed.append(issue_id)
     return resumed
 

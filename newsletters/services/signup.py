@@ -18,8 +18,8 @@ from newsroom.lib import ratelimit
 from newsroom.lib.email_addresses import normalise_email
 from newsroom.lib.signing import read_confirm_token
 
+from .. import tasks
 from ..models import Newsletter, Subscriber, Subscription
-from ..tasks import send_added_email, send_confirmation_email, sign_up_task
 from .subscribers import change_status
 
 CONSENT_TEXT = (
@@ -77,7 +77,7 @@ def request_signup(
     the address's state (rows, which email) to a background task, so the answer takes
     the same time for a new, pending or confirmed address."""
     check_address_rate(email=email, ip_address=ip_address)
-    sign_up_task.enqueue(
+    tasks.sign_up_task.enqueue(
         email=normalise_email(email),
         newsletter_ids=[n.pk for n in newsletters],
         consent_text=consent_text,
@@ -128,13 +128,34 @@ def sign_up(
     if needs_confirmation or new:
         if ratelimit.authorize_newsletter_email(email=email).allowed:
             if needs_confirmation:
-                send_confirmation_email.enqueue(subscriber.pk)
+                tasks.send_confirmation_email.enqueue(subscriber.pk)
             else:
-                send_added_email.enqueue(subscriber.pk, [n.pk for n in new])
+                tasks.send_added_email.enqueue(subscriber.pk, [n.pk for n in new])
     return SignupResult(
         subscriber=subscriber,
         needs_confirmation=needs_confirmation,
         added=tuple(n.name for n in new),
+    )
+
+
+def sign_up_requested(
+    *,
+    email: str,
+    newsletter_ids: list[int],
+    consent_text: str,
+    source: str,
+    consent_ip_hash: str,
+    requested_at: datetime,
+) -> SignupResult:
+    """sign_up for a request the public form queued: to the newsletters it named that are
+    still active when the worker runs it."""
+    return sign_up(
+        email=email,
+        newsletters=Newsletter.objects.active().filter(pk__in=newsletter_ids),
+        consent_text=consent_text,
+        source=source,
+        consent_ip_hash=consent_ip_hash,
+        now=requested_at,
     )
 
 

@@ -1,7 +1,12 @@
-"""Emails about a reader's subscription (text and HTML pairs in templates/paywall/email/)."""
+"""The paywall's emails: about a reader's subscription, and the password-reset link (text
+and HTML pairs in templates/paywall/email/)."""
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from newsroom.lib import emails
 from newsroom.lib.urls import absolute_url
@@ -36,3 +41,23 @@ def send_subscription_email(*, subscription: Subscription, kind: str) -> bool:
         },
     )
     return True
+
+
+def send_password_reset_email(*, email: str) -> int:
+    """In the worker: email a reset link to each active account with this address (the
+    accounts Django's reset form would pick). Returns how many were sent."""
+    sent = 0
+    for user in PasswordResetForm().get_users(email):
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        path = reverse(
+            "paywall:password_reset_confirm",
+            kwargs={"uidb64": uid, "token": default_token_generator.make_token(user)},
+        )
+        emails.send(
+            template="paywall/email/password_reset",
+            subject=f"Reset your {settings.SITE_NAME} password",
+            to=user.email,
+            context={"email": user.email, "reset_url": absolute_url(path)},
+        )
+        sent += 1
+    return sent

@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncDate
 
+from articles.models import Article
 from newsroom.lib import cache_outage
 from paywall.models import FunnelDay, Subscription, SubscriptionEvent
 
@@ -169,8 +170,6 @@ def flush(*, now: datetime, article_ids=None) -> int:
 
     article_ids limits the flush to those articles; by default, every article with counters.
     """
-    from articles.models import Article
-
     push_pending()
     only = set(article_ids) if article_ids is not None else None
     touched = 0
@@ -257,8 +256,6 @@ def daily_report(*, now: datetime, days: int = 30) -> list[FunnelRow]:
 
 def articles_leading_to_trials(*, now: datetime, days: int = 30, limit: int = 20):
     """Articles whose paywall started the most trials, with paywalls shown beside them."""
-    from articles.models import Article
-
     since = now - timedelta(days=days)
     trials = (
         Subscription.objects.filter(

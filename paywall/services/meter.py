@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.core import signing
 
+from articles.models import Article
 from paywall.models import MeterRead
 
 COOKIE_NAME = "wc_meter"
@@ -107,8 +108,6 @@ def carry_over(*, user_id: int, meter: Meter, now: datetime, window_days: int) -
         if pk not in existing
     ]
     # Articles deleted since the anonymous read would violate the foreign key: skip them.
-    from articles.models import Article
-
     live_ids = set(
         Article.objects.filter(pk__in=[row.article_id for row in new]).values_list("pk", flat=True)
     )

@@ -133,7 +133,7 @@ def test_postgres_headline_marks_matches_in_body_text():
 
 
 def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monkeypatch):
-    monkeypatch.setattr("articles.querysets.MAX_RESULTS", 2)
+    monkeypatch.setattr("articles.models.MAX_RESULTS", 2)
     monkeypatch.setattr("articles.views.MAX_RESULTS", 2)
     now = timezone.now()
     oldest, middle, newest = (

@@ -1,0 +1,68 @@
+"""The newsletters' transactional emails: confirming an address, what a signup added, and a
+fresh link to the preference centre. Each is sent by the worker (newsletters.tasks), queued
+by the service that decides it is due (signup, preferences)."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from newsroom.lib import emails
+from newsroom.lib.signing import make_confirm_token, make_preferences_token
+from newsroom.lib.urls import absolute_url
+
+from ..models import Newsletter, Subscriber
+
+
+def send_confirmation(*, subscriber_id: int) -> None:
+    """The double opt-in email: a signed link to a page where the reader confirms."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None or subscriber.is_confirmed:
+        return
+    newsletters = list(subscriber.newsletters.active())
+    token = make_confirm_token(subscriber.pk)
+    emails.send(
+        template="newsletters/email/confirm",
+        subject=f"Please confirm your {settings.SITE_NAME} newsletter subscription",
+        to=subscriber.email,
+        context={
+            "newsletters": newsletters,
+            "confirm_url": absolute_url(reverse("newsletters:confirm", args=[token])),
+            "max_age_days": settings.NEWSLETTER_CONFIRMATION_MAX_AGE // 86400,
+        },
+    )
+
+
+def send_added(*, subscriber_id: int, newsletter_ids: list[int]) -> None:
+    """Tells a confirmed reader what was added, with a way to undo it."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None or not subscriber.is_confirmed:
+        return
+    newsletters = list(Newsletter.objects.filter(pk__in=newsletter_ids))
+    if not newsletters:
+        return
+    token = make_preferences_token(subscriber.pk)
+    emails.send(
+        template="newsletters/email/added",
+        subject=f"You're signed up: {', '.join(n.name for n in newsletters)}",
+        to=subscriber.email,
+        context={
+            "newsletters": newsletters,
+            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+        },
+    )
+
+
+def send_preferences_link(*, subscriber_id: int) -> None:
+    """A fresh link to the preference centre, asked for from an expired one."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None:
+        return
+    token = make_preferences_token(subscriber.pk)
+    emails.send(
+        template="newsletters/email/preferences_link",
+        subject=f"Your link to manage your {settings.SITE_NAME} newsletters",
+        to=subscriber.email,
+        context={
+            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+            "max_age_days": settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE // 86400,
+        },
+    )
