@@ -1,3 +1,11 @@
+"""The article domain's state: sections, authors, series, sources, articles and their history.
+
+`Article.status` is written only by articles.services.workflow (WorkflowEvent logs each
+change); its reads are the queryset methods (published(), drafts(), scheduled()...) and
+the instance predicates beside them. The body is cleaned on save (sanitize.clean_body),
+the search vector kept by search.SearchVectorIndex.
+"""
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models

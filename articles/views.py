@@ -1,3 +1,10 @@
+"""Reader pages of the article domain: lists, search, the article page, sitemaps, previews.
+
+Views stay thin: each list asks one queryset method, the article page asks the paywall's
+gate for what this reader may see and the shared-page store (newsroom.caching) for a
+page already rendered for that outcome.
+"""
+
 import hashlib
 from typing import Any
 
