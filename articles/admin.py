@@ -1,3 +1,11 @@
+"""The editors' admin for articles: the change form, the workflow buttons and the review queue.
+
+Every status change goes through articles.services.workflow (run_transition, the
+transition buttons); the form never writes `status`. Revisions come from
+admin_revisions.RevisionsAdminMixin, the tag field from admin_widgets. Sections, authors,
+series, sources and redirects have plain admins at the end.
+"""
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets

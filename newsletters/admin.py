@@ -1,3 +1,11 @@
+"""The newsletter admin: newsletters, subscribers (CSV import and export), blocked domains,
+issues (preview, test send, send and resume) and their deliveries.
+
+Subscriber status is read-only here: the unsubscribe action goes through the preferences
+service to newsletters.services.subscribers.change_status; sending goes through
+services.sending.
+"""
+
 import io
 
 from django import forms

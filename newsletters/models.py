@@ -1,3 +1,11 @@
+"""Newsletters, their subscribers, the blocked-domain rule, issues and deliveries.
+
+Each rule's reads sit beside its model: Subscriber.Status with its querysets (the writes
+are newsletters.services.subscribers.change_status), `domains_blocking` / BlockList (a
+blocked domain blocks its subdomains too), the issue statuses, and one Delivery row per
+recipient of an issue (unique per issue and subscriber).
+"""
+
 from dataclasses import dataclass
 from typing import Any
 

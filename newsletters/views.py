@@ -1,3 +1,10 @@
+"""Reader pages of the newsletters: the list, signup, confirmation, preferences, unsubscribe.
+
+Every form works without JavaScript. Links come signed (newsroom.lib.signing); the
+answer to a signup is the same whatever the address's state; the work is done by
+newsletters.services (signup, preferences, subscribers), never here.
+"""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

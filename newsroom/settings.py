@@ -2,12 +2,28 @@
 
 The environment, not a second settings file, is the difference between a laptop and
 production. Development defaults apply only while DEBUG is on.
+
+Read it top to bottom: every setting is declared once, in one of these sections, and no
+later line changes it.
+
+1. The site: debug, secret key, hosts, the site's address and name
+2. Applications: INSTALLED_APPS, MIDDLEWARE, URLs, TEMPLATES
+3. Database
+4. Caches and the caching layers (newsroom/caching/, drawn in docs/caching.md)
+5. Email and background tasks
+6. Accounts and login: passwords, login lockout, the client's address
+7. Static files, media and the image library's storage
+8. Security headers and the Content Security Policy
+9. Language and time
+10. Logging
+11. The apps' own settings: articles, images, paywall, newsletters
 """
 
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from newsroom.lib.filecache import database_folder_name
@@ -16,6 +32,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+
+# --- 1. The site ---------------------------------------------------------------------------------
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -30,9 +49,12 @@ ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
-CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
+# Absolute address of the site in emails, feeds, sitemaps, metadata and social cards.
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env("SITE_NAME", default="Worldcrunch")
+
+
+# --- 2. Applications -----------------------------------------------------------------------------
 
 INSTALLED_APPS = [
     "newsroom.admin_config.NewsroomAdminConfig",  # django.contrib.admin + dashboard
@@ -48,27 +70,42 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    # The project and its domain apps (docs/architecture.md draws them).
     "newsroom",
     "images",
     "articles",
     "paywall",
     "newsletters",
-    "demo",  # last: it imports every other app, for their demo data
+    "demo",  # after every app whose demo data it loads
+    # Reaching readers and protecting them: sitemaps, the Content Security Policy
+    # (django-csp) and the login lockout (django-axes).
+    "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # One memo per request (newsroom/caching/memo.py), open for everything below it.
+    "newsroom.caching.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    # Inside the CSP middleware, so its 400 page gets the site's policy too.
+    "newsroom.middleware.NullCharactersMiddleware",
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
+CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -81,10 +118,14 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.site",
+                "csp.context_processors.nonce",
             ],
         },
     },
 ]
+
+
+# --- 3. Database ---------------------------------------------------------------------------------
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
@@ -97,242 +138,42 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True
+
+
+# --- 4. Caches and the caching layers ------------------------------------------------------------
 
 # By default the cache is a folder shared by every process of this machine: gunicorn's
 # workers, the admin, management commands and the task worker see one generation, policy,
 # rate limit and funnel count (newsroom/lib/filecache.py). One folder per database, since
 # cached content belongs to the database it was read from. Several machines share Redis.
 _DEFAULT_CACHE_DIR = BASE_DIR / "var" / "cache" / database_folder_name(DATABASES["default"])
-CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{_DEFAULT_CACHE_DIR}")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
-    CACHES["default"]["BACKEND"] = "newsroom.lib.filecache.FileCache"
-    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+_shared_cache = env.cache("CACHE_URL", default=f"filecache://{_DEFAULT_CACHE_DIR}")
+if _shared_cache["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    _shared_cache["BACKEND"] = "newsroom.lib.filecache.FileCache"
+    _shared_cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 10_000)
+elif _shared_cache["BACKEND"] == "django_redis.cache.RedisCache":
+    # A Redis outage makes pages slower (cache misses), never an error page; rate limits
+    # fail open. It is logged once (newsroom.lib.cache_outage), not as a traceback per
+    # cache call, and /healthz reports it. Short socket timeouts keep an unreachable
+    # host from holding every request.
+    _shared_cache.setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+    _shared_cache["OPTIONS"].setdefault("SOCKET_CONNECT_TIMEOUT", 0.5)
+    _shared_cache["OPTIONS"].setdefault("SOCKET_TIMEOUT", 0.5)
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 
-vars().update(env.email("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Worldcrunch <newsletters@example.com>")
-SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
-# A mail server that stops answering must not hold a newsletter send (and its lease) forever.
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
-
-TASKS = {
-    "default": {
-        "BACKEND": env(
-            "TASKS_BACKEND",
-            default="django_tasks_db.DatabaseBackend",
-        ),
-    }
-}
-
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-
-LANGUAGE_CODE = "en-us"
-TIME_ZONE = env("TIME_ZONE", default="UTC")
-USE_I18N = True
-USE_TZ = True
-
-STATIC_URL = "/static/"
-STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# Serve uploaded media from Django itself (fine for one machine; use object storage at scale).
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
-# What /media/ serves: image renditions and author photos. Anything else is a 404.
-PUBLIC_MEDIA_PREFIXES = ("renditions/", "authors/")
-# The image library's originals (stripped of metadata) live outside MEDIA_ROOT, so no web
-# server pointed at MEDIA_ROOT can serve them; staff see them through the admin.
-ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "originals": {
-        "BACKEND": "images.storage.OriginalsFileSystemStorage",
-        "OPTIONS": {"location": ORIGINALS_ROOT},
-    },
-    "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
+CACHES = {
+    "default": _shared_cache,
+    # Rendered fragments ({% cache %}) are keyed by the content generation, so each process
+    # may keep its own copy: no network round trip, nothing to invalidate.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "newsroom-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
 
-# Uploads: the largest lead image an editor may upload, in megabytes.
-MAX_IMAGE_UPLOAD_MB = env.int("MAX_IMAGE_UPLOAD_MB", default=10)
-# Widths of the lead-image renditions served in srcset.
-IMAGE_RENDITION_WIDTHS = (480, 800, 1200)
-
-# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto header.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
-CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = not DEBUG
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
-
-# With DEBUG off, errors and their tracebacks go to the console log.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
-    },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
-
-# Reaching readers: sitemaps (feeds, metadata and social cards use SITE_URL above).
-INSTALLED_APPS += ["django.contrib.sitemaps"]
-
-# Paywall and reader accounts (paywall/). The meter policy itself is edited in the admin.
-LOGIN_URL = "paywall:login"
-LOGIN_REDIRECT_URL = "paywall:account"
-# Payment provider behind paywall.services.providers; only "manual" ships (no card charges).
-PAYWALL_PAYMENT_PROVIDER = env("PAYWALL_PAYMENT_PROVIDER", default="manual")
-# How long the link that confirms a new account's email address works.
-ACCOUNT_VERIFICATION_MAX_AGE = env.int("ACCOUNT_VERIFICATION_DAYS", default=3) * 86400
-
-# Newsletters (newsletters/): double opt-in, signup limits, sending in batches.
-NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=3) * 86400
-# Preference-centre links expire; every email carries a fresh one (unsubscribe links never do).
-NEWSLETTER_PREFERENCE_LINK_MAX_AGE = env.int("NEWSLETTER_PREFERENCE_LINK_DAYS", default=60) * 86400
-NEWSLETTER_SIGNUP_LIMIT_PER_IP = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_IP", default=10)
-NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS", default=3)
-NEWSLETTER_SIGNUP_RATE_WINDOW = 3600  # seconds: the limits above are per hour
-NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=1000)
-NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)
-# A worker sending an issue renews its lease on it as it goes; when a lease runs out (the
-# worker died), `manage.py run_worker` resumes the send within about one and a half leases.
-NEWSLETTER_SEND_LEASE_SECONDS = env.int("NEWSLETTER_SEND_LEASE_SECONDS", default=60)
-
-# --- Production: security headers, login lockout, media storage ----------------------------
-# Content Security Policy (django-csp): only our own origin; an inline <script> runs only
-# with nonce="{{ request.csp_nonce }}" (JSON-LD data blocks need none: they never execute).
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
-
-INSTALLED_APPS += ["csp", "axes"]
-MIDDLEWARE += [
-    "newsroom.middleware.ContentSecurityPolicyMiddleware",
-    # Inside the CSP middleware, so its 400 page gets the site's policy too.
-    "newsroom.middleware.NullCharactersMiddleware",
-    "newsroom.middleware.DatabaseUnavailableMiddleware",
-    # Last, as django-axes asks: it turns a lockout into the lockout page.
-    "axes.middleware.AxesMiddleware",
-]
-TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *env.list("CSP_IMG_SRC", default=[])],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    },
-}
-
-# Login lockout (django-axes, database-backed so every app server sees the same count):
-# after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair
-# waits AXES_COOLOFF_MINUTES. Applies to every login that authenticates with a request.
-AUTHENTICATION_BACKENDS = [
-    "newsroom.auth_backends.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
-AXES_VERBOSE = False
-# Proxies in front of the app, each appending to X-Forwarded-For: the client address of
-# every lockout, rate limit and consent record is newsroom.lib.client.client_address.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-if TRUSTED_PROXY_COUNT < 0:
-    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
-AXES_CLIENT_IP_CALLABLE = "newsroom.lib.client.client_address"
-
-# Media storage: the local disk by default; S3 or any S3-compatible store with
-# MEDIA_STORAGE=s3 (bucket and credentials from the AWS_* variables, see the README).
-MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
-if MEDIA_STORAGE == "s3":
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
-            "region_name": env("AWS_S3_REGION_NAME", default=None),
-            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
-            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
-            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
-            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
-            "location": env("AWS_LOCATION", default="media"),
-            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
-            "default_acl": None,
-            "file_overwrite": False,
-        },
-    }
-    # Originals: another key prefix (or bucket), which the bucket policy must keep private.
-    _media = STORAGES["default"]["OPTIONS"]
-    STORAGES["originals"] = {
-        "BACKEND": "images.storage_s3.OriginalsS3Storage",
-        "OPTIONS": {
-            **_media,
-            "bucket_name": env("AWS_ORIGINALS_BUCKET_NAME", default=_media["bucket_name"]),
-            "location": env("AWS_ORIGINALS_LOCATION", default="originals"),
-            "custom_domain": None,
-        },
-    }
-    _originals = STORAGES["originals"]["OPTIONS"]
-    if _originals["bucket_name"] == _media["bucket_name"] and (
-        not _media["location"]
-        or f"{_originals['location'].strip('/')}/".startswith(f"{_media['location'].strip('/')}/")
-    ):
-        raise ImproperlyConfigured(
-            "AWS_ORIGINALS_LOCATION must lie outside AWS_LOCATION (the public media prefix), "
-            "or set AWS_ORIGINALS_BUCKET_NAME to a private bucket."
-        )
-    SERVE_MEDIA = False
-    _media_host = env("AWS_S3_CUSTOM_DOMAIN", default="") or env("AWS_S3_ENDPOINT_URL", default="")
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
-        _media_host if "://" in _media_host else f"https://{_media_host or '*.amazonaws.com'}"
-    )
-elif MEDIA_STORAGE != "filesystem":
-    raise ImproperlyConfigured('MEDIA_STORAGE must be "filesystem" or "s3".')
-
-# Far-future caching of hashed static files is WhiteNoise's default; others get an hour.
-WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
-
-# Editorial workflow (articles admin): preview links and revisions.
-# How long a shared preview link of an unpublished article stays valid.
-ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
-# Old revisions are restored through articles.services.revisions (content only, never status).
-SIMPLE_HISTORY_REVERT_DISABLED = True
-# Image library renditions are cropped to this ratio around each image's focal point.
-IMAGE_RENDITION_RATIO = (3, 2)
-
-# Caching (newsroom/caching/, drawn in docs/caching.md): reader-facing content is cached
-# until it changes (each change starts a new generation) or for CONTENT_CACHE_SECONDS at most.
+# Reader-facing content is cached until it changes (each change starts a new generation)
+# or for CONTENT_CACHE_SECONDS at most.
 CONTENT_CACHE_SECONDS = env.int("CONTENT_CACHE_SECONDS", default=3600)
 # Layers switched off for debugging: any of data, fragments, pages, memo.
 CACHE_LAYERS_OFF = env.list("CACHE_LAYERS_OFF", default=[])
@@ -353,23 +194,238 @@ CACHE_FRAGMENT_SECONDS = {
 }
 # A shared page lives no longer than its shortest-lived part: the latest rail.
 CACHE_PAGE_SECONDS = CACHE_FRAGMENT_SECONDS["article_latest"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "newsroom.caching.RequestMemoMiddleware",
-)
-# Rendered fragments ({% cache %}) are keyed by the content generation, so each process
-# may keep its own copy: no network round trip, nothing to invalidate.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "newsroom-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 5000},
+
+
+# --- 5. Email and background tasks ---------------------------------------------------------------
+
+# EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ... from one URL.
+vars().update(env.email("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Worldcrunch <newsletters@example.com>")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# A mail server that stops answering must not hold a newsletter send (and its lease) forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+
+# Background work runs in `manage.py run_worker`; tasks call services.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+    }
 }
-if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # A Redis outage makes pages slower (cache misses), never an error page; rate limits
-    # fail open. It is logged once (newsroom.lib.cache_outage), not as a traceback per
-    # cache call, and /healthz reports it. Short socket timeouts keep an unreachable
-    # host from holding every request.
-    CACHES["default"].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
-    CACHES["default"]["OPTIONS"].setdefault("SOCKET_CONNECT_TIMEOUT", 0.5)
-    CACHES["default"]["OPTIONS"].setdefault("SOCKET_TIMEOUT", 0.5)
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+
+
+# --- 6. Accounts and login -----------------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Readers sign in through the paywall's pages (paywall/).
+LOGIN_URL = "paywall:login"
+LOGIN_REDIRECT_URL = "paywall:account"
+
+# Login lockout (django-axes, database-backed so every app server sees the same count):
+# after AXES_FAILURE_LIMIT wrong passwords for one username from one address, that pair
+# waits AXES_COOLOFF_MINUTES. Applies to every login that authenticates with a request.
+AUTHENTICATION_BACKENDS = [
+    "newsroom.auth_backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
+AXES_VERBOSE = False
+
+# Proxies in front of the app, each appending to X-Forwarded-For: the client address of
+# every lockout, rate limit and consent record is newsroom.lib.client.client_address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "newsroom.lib.client.client_address"
+
+
+# --- 7. Static files, media and the image library's storage --------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+# Far-future caching of hashed static files is WhiteNoise's default; others get an hour.
+WHITENOISE_MAX_AGE = env.int("WHITENOISE_MAX_AGE", default=0 if DEBUG else 3600)
+
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# What /media/ serves: image renditions and author photos. Anything else is a 404.
+PUBLIC_MEDIA_PREFIXES = ("renditions/", "authors/")
+# The image library's originals (stripped of metadata) live outside MEDIA_ROOT, so no web
+# server pointed at MEDIA_ROOT can serve them; staff see them through the admin.
+ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
+
+# Media storage: the local disk by default; S3 or any S3-compatible store with
+# MEDIA_STORAGE=s3 (bucket and credentials from the AWS_* variables, see the README).
+MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
+if MEDIA_STORAGE == "s3":
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "location": env("AWS_LOCATION", default="media"),
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+    # Originals: another key prefix (or bucket), which the bucket policy must keep private.
+    _media = _media_storage["OPTIONS"]
+    _originals_storage = {
+        "BACKEND": "images.storage_s3.OriginalsS3Storage",
+        "OPTIONS": {
+            **_media,
+            "bucket_name": env("AWS_ORIGINALS_BUCKET_NAME", default=_media["bucket_name"]),
+            "location": env("AWS_ORIGINALS_LOCATION", default="originals"),
+            "custom_domain": None,
+        },
+    }
+    _originals = _originals_storage["OPTIONS"]
+    if _originals["bucket_name"] == _media["bucket_name"] and (
+        not _media["location"]
+        or f"{_originals['location'].strip('/')}/".startswith(f"{_media['location'].strip('/')}/")
+    ):
+        raise ImproperlyConfigured(
+            "AWS_ORIGINALS_LOCATION must lie outside AWS_LOCATION (the public media prefix), "
+            "or set AWS_ORIGINALS_BUCKET_NAME to a private bucket."
+        )
+    _media_host = env("AWS_S3_CUSTOM_DOMAIN", default="") or env("AWS_S3_ENDPOINT_URL", default="")
+    # Where the Content Security Policy (section 8) lets images come from besides our origin.
+    _media_img_src = [
+        _media_host if "://" in _media_host else f"https://{_media_host or '*.amazonaws.com'}"
+    ]
+elif MEDIA_STORAGE == "filesystem":
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    _originals_storage = {
+        "BACKEND": "images.storage.OriginalsFileSystemStorage",
+        "OPTIONS": {"location": ORIGINALS_ROOT},
+    }
+    _media_img_src = []
+else:
+    raise ImproperlyConfigured('MEDIA_STORAGE must be "filesystem" or "s3".')
+
+STORAGES = {
+    "default": _media_storage,
+    "originals": _originals_storage,
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+# Django serves /media/ itself (fine for one machine); never when media live in S3.
+SERVE_MEDIA = MEDIA_STORAGE == "filesystem" and env.bool("SERVE_MEDIA", default=True)
+
+
+# --- 8. Security headers and the Content Security Policy -----------------------------------------
+
+# Behind a TLS-terminating proxy, trust its X-Forwarded-Proto header.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# Content Security Policy (django-csp): only our own origin; an inline <script> runs only
+# with nonce="{{ request.csp_nonce }}" (JSON-LD data blocks need none: they never execute).
+# The admin alone may use inline styles (newsroom/middleware.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *env.list("CSP_IMG_SRC", default=[]), *_media_img_src],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+
+# --- 9. Language and time ------------------------------------------------------------------------
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = env("TIME_ZONE", default="UTC")
+USE_I18N = True
+USE_TZ = True
+
+
+# --- 10. Logging ---------------------------------------------------------------------------------
+
+# With DEBUG off, errors and their tracebacks go to the console log.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+# --- 11. The apps' own settings ------------------------------------------------------------------
+
+# Articles: the editorial workflow in the admin.
+# How long a shared preview link of an unpublished article stays valid.
+ARTICLE_PREVIEW_HOURS = env.int("ARTICLE_PREVIEW_HOURS", default=48)
+# Old revisions are restored through articles.services.revisions (content only, never status).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Images (images/): the largest image an editor may upload, in megabytes.
+MAX_IMAGE_UPLOAD_MB = env.int("MAX_IMAGE_UPLOAD_MB", default=10)
+# Widths of the lead-image renditions served in srcset.
+IMAGE_RENDITION_WIDTHS = (480, 800, 1200)
+# Renditions are cropped to this ratio around each image's focal point.
+IMAGE_RENDITION_RATIO = (3, 2)
+
+# Paywall and reader accounts (paywall/). The meter policy itself is edited in the admin.
+# Payment provider behind paywall.services.providers; only "manual" ships (no card charges).
+PAYWALL_PAYMENT_PROVIDER = env("PAYWALL_PAYMENT_PROVIDER", default="manual")
+# How long the link that confirms a new account's email address works.
+ACCOUNT_VERIFICATION_MAX_AGE = env.int("ACCOUNT_VERIFICATION_DAYS", default=3) * 86400
+
+# Newsletters (newsletters/): double opt-in, signup limits, sending in batches.
+NEWSLETTER_CONFIRMATION_MAX_AGE = env.int("NEWSLETTER_CONFIRMATION_DAYS", default=3) * 86400
+# Preference-centre links expire; every email carries a fresh one (unsubscribe links never do).
+NEWSLETTER_PREFERENCE_LINK_MAX_AGE = env.int("NEWSLETTER_PREFERENCE_LINK_DAYS", default=60) * 86400
+NEWSLETTER_SIGNUP_LIMIT_PER_IP = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_IP", default=10)
+NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS = env.int("NEWSLETTER_SIGNUP_LIMIT_PER_ADDRESS", default=3)
+NEWSLETTER_SIGNUP_RATE_WINDOW = 3600  # seconds: the limits above are per hour
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=1000)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)
+# A worker sending an issue renews its lease on it as it goes; when a lease runs out (the
+# worker died), `manage.py run_worker` resumes the send within about one and a half leases.
+NEWSLETTER_SEND_LEASE_SECONDS = env.int("NEWSLETTER_SEND_LEASE_SECONDS", default=60)

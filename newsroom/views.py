@@ -1,3 +1,9 @@
+"""Site-wide views: the home page, robots.txt, /healthz, error and lockout pages, media.
+
+`media` serves only PUBLIC_MEDIA_PREFIXES (renditions, author photos); the error pages
+render without context processors or queries, so they work while the database is down.
+"""
+
 import logging
 import math
 import posixpath

@@ -1,3 +1,9 @@
+"""The paywall admin: the meter policy, plans, subscriptions (Mark paid, Cancel, Expire
+now, with their event log), gift links (Revoke) and the daily funnel.
+
+Status changes go through paywall.services.subscriptions.change_status, never a field.
+"""
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect

@@ -1,3 +1,10 @@
+"""Reader accounts and subscribing: signup, login, password reset and change, email
+verification, the account page, cancelling, subscribing and gift links.
+
+Each POST that sends mail or creates something is rate limited (RateLimitedPostMixin,
+newsroom.lib.ratelimit); the decisions live in paywall.services.
+"""
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views

@@ -1,6 +1,9 @@
 import pytest
 from django.db import connection
 
+from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, WRITER
+from tests.factories import UserFactory
+
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` need PostgreSQL features; on SQLite they skip, saying why."""
@@ -44,3 +47,24 @@ def run_queued(results) -> None:
     while results:
         result = results.pop(0)
         result.task.call(*result.args, **result.kwargs)
+
+
+# Staff with each project-wide role (newsroom/lib/roles.py), for the admin's tests.
+@pytest.fixture
+def writer(db):
+    return UserFactory(username="writer", role=WRITER)
+
+
+@pytest.fixture
+def other_writer(db):
+    return UserFactory(username="other-writer", role=WRITER)
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", role=EDITOR)
+
+
+@pytest.fixture
+def chief(db):
+    return UserFactory(username="chief", role=CHIEF_EDITOR)

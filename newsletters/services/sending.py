@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.message import Message
 from email.utils import formatdate, make_msgid
 from typing import Any
 from urllib.parse import urlsplit
@@ -92,20 +93,26 @@ class NewsletterEmail(EmailMultiAlternatives):
 
     prepared: bytes | None = None
 
-    def _create_alternatives(self, msg):
-        msg = super()._create_alternatives(msg)
-        if msg.is_multipart() and msg.get_boundary() is None:
-            msg.set_boundary(f"=_nl_{secrets.token_hex(16)}")
-        return msg
-
     def message(self):
         if self.prepared is None:
-            return super().message()
+            return with_random_boundaries(super().message())
         head = (
             f"Date: {formatdate(localtime=settings.EMAIL_USE_LOCALTIME)}\n"
             f"Message-ID: {make_msgid(domain=DNS_NAME)}\n"
         ).encode()
         return PreparedMIME(head + self.prepared)
+
+
+def with_random_boundaries(mime: Message) -> Message:
+    """The MIME message with a random boundary on every multipart part still without one.
+
+    Set on the message() that EmailMessage returns (public API), before it is encoded, so
+    the generator takes it as given instead of proving a boundary of its own absent.
+    """
+    for part in mime.walk():
+        if part.is_multipart() and part.get_boundary() is None:
+            part.set_boundary(f"=_nl_{secrets.token_hex(16)}")
+    return mime
 
 
 @dataclass(frozen=True)

@@ -406,3 +406,53 @@ def test_send_newsletter_command_leaves_an_issue_another_worker_is_sending_to_it
         call_command("send_newsletter", str(issue.pk))
 
     assert mail.outbox == []
+
+
+def test_each_message_gets_a_random_boundary_of_its_own_before_it_is_encoded(issue, daily):
+    from newsletters.services.sending import personalise, render_issue
+
+    rendered = render_issue(issue)
+    messages = [personalise(rendered, subscriber_id=n, email="ann@example.org") for n in (1, 2)]
+    mimes = [m.message() for m in messages]
+    boundaries = [mime.get_boundary() for mime in mimes]
+
+    assert all(re.fullmatch(r"=_nl_[0-9a-f]{32}", b or "") for b in boundaries), boundaries
+    assert boundaries[0] != boundaries[1]
+    assert f"--{boundaries[0]}--".encode() in mimes[0].as_bytes()
+
+
+def test_django_mail_backends_send_a_message_serialised_once_as_bytes(issue, daily, tmp_path):
+    """A prepared message's message() is our stand-in, not a MIME object: this pins what
+    Django's SMTP, console and file backends ask of it."""
+    import io
+
+    from django.core.mail import get_connection
+
+    from newsletters.services.sending import personalise, prepare_mime, render_issue
+
+    rendered = prepare_mime(render_issue(issue))
+    message = personalise(rendered, subscriber_id=1, email="ann@example.org")
+    assert message.prepared is not None
+
+    class FakeSMTP:
+        def __init__(self):
+            self.sent = []
+
+        def sendmail(self, from_addr, to_addrs, msg):
+            self.sent.append(msg)
+
+    smtp = get_connection("django.core.mail.backends.smtp.EmailBackend")
+    smtp.connection = FakeSMTP()
+    assert smtp.send_messages([message]) == 1
+    assert b"\r\nTo: ann@example.org\r\n" in smtp.connection.sent[0]
+
+    stream = io.StringIO()
+    console = get_connection("django.core.mail.backends.console.EmailBackend", stream=stream)
+    assert console.send_messages([message]) == 1
+    assert "To: ann@example.org" in stream.getvalue()
+
+    files = get_connection(
+        "django.core.mail.backends.filebased.EmailBackend", file_path=str(tmp_path)
+    )
+    assert files.send_messages([message]) == 1
+    assert b"To: ann@example.org" in next(tmp_path.iterdir()).read_bytes()
