@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -14,6 +16,9 @@ from images.validation import validate_image_file
 from .querysets import ArticleQuerySet, SectionQuerySet
 from .sanitize import clean_body
 from .search import SearchVectorIndex
+
+if TYPE_CHECKING:  # for annotations only
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 # An adult reads English prose at about 230 words a minute; "N min read" rounds to that.
 READING_WORDS_PER_MINUTE = 230
@@ -32,6 +37,8 @@ def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -
 
 class SluggedModel(models.Model):
     """A named thing with a URL slug generated from its name when left blank."""
+
+    name: str  # each subclass declares the field, with its own length and help text
 
     slug = models.SlugField(
         max_length=200,
@@ -126,7 +133,11 @@ class Source(SluggedModel):
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+# Named at module level so that django-stubs can see the queryset's methods on the manager.
+_ArticleManagerBase = models.Manager.from_queryset(ArticleQuerySet)
+
+
+class ArticleManager(_ArticleManagerBase):
     def get_queryset(self):
         # The search vector serves PostgreSQL's index and is never read in Python.
         return super().get_queryset().defer("search_vector")
@@ -173,7 +184,9 @@ class Article(models.Model):
     )
 
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
-    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
+    authors: "models.ManyToManyField[Author, ArticleAuthor]" = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles"
+    )
     translator = models.ForeignKey(
         Author,
         null=True,
@@ -244,6 +257,9 @@ class Article(models.Model):
     objects = ArticleManager()
     # Every save keeps a revision (articles.services.revisions compares and restores them).
     history = HistoricalRecords(excluded_fields=["search_vector"], verbose_name="article revision")
+    # Set just before a save, for the revision it keeps to record who saved and why.
+    _history_user: "AbstractBaseUser | AnonymousUser | None"
+    _change_reason: str
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -259,7 +275,7 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(Article, self.headline, instance_pk=self.pk, max_length=255)
         self.body = clean_body(self.body)

@@ -1,5 +1,5 @@
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,6 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.lib.email_addresses import normalise_email
+
+if TYPE_CHECKING:  # for an annotation only
+    from articles.models import Article
 
 
 def has_line_break(value: str) -> bool:
@@ -132,7 +135,7 @@ class Subscriber(models.Model):
         help_text="A keyed hash of the reader's IP address; the address itself is never stored.",
     )
 
-    newsletters = models.ManyToManyField(
+    newsletters: "models.ManyToManyField[Newsletter, Subscription]" = models.ManyToManyField(
         Newsletter, through="Subscription", related_name="subscribers", blank=True
     )
 
@@ -278,7 +281,7 @@ class NewsletterIssue(models.Model):
     intro = models.TextField(
         blank=True, help_text="A few sentences from the editors, before the stories."
     )
-    articles = models.ManyToManyField(
+    articles: "models.ManyToManyField[Article, IssueArticle]" = models.ManyToManyField(
         "articles.Article", through="IssueArticle", related_name="newsletter_issues", blank=True
     )
     status = models.CharField(
