@@ -66,7 +66,9 @@ class FieldChange:
 
 def revisions_of(article: Article) -> QuerySet[Revision]:
     """The article's revisions, newest first, with who made them."""
-    revisions: QuerySet[Revision] = article.history.select_related("history_user").order_by("-history_date", "-history_id")
+    revisions: QuerySet[Revision] = article.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )
     return revisions
 
 
@@ -166,9 +168,7 @@ def diff_revisions(*, older: Revision, newer: Revision) -> list[FieldChange]:
 
 
 @transaction.atomic
-def restore_revision(
-    *, article: Article, revision: Revision, by: User | AnonymousUser
-) -> Article:
+def restore_revision(*, article: Article, revision: Revision, by: User | AnonymousUser) -> Article:
     """Put an old revision's content back on the article; its status and dates stay as they are."""
     if revision.id != article.pk:
         raise RevisionError("This revision belongs to another article.")

@@ -48,7 +48,9 @@ def register_scheduled_changes(next_change: Callable[[], datetime | None]) -> No
         _scheduled_changes.append(next_change)
 
 
-def register_shared_value(value: "SharedValue[Any]", *, invalidated_by: Iterable[ModelClass]) -> None:
+def register_shared_value(
+    value: "SharedValue[Any]", *, invalidated_by: Iterable[ModelClass]
+) -> None:
     """value is forgotten whenever a row of one of these models changes."""
     _shared_values[value.key] = value
     for model in invalidated_by:
