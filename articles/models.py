@@ -51,7 +51,7 @@ class SluggedModel(models.Model):
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
@@ -77,7 +77,7 @@ class Section(SluggedModel):
     class Meta:
         ordering = ["order", "name"]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:section", kwargs={"slug": self.slug})
 
 
@@ -97,7 +97,7 @@ class Author(SluggedModel):
     class Meta:
         ordering = ["name"]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
@@ -112,7 +112,7 @@ class Series(SluggedModel):
         ordering = ["name"]
         verbose_name_plural = "series"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:series", kwargs={"slug": self.slug})
 
     @property
@@ -129,7 +129,7 @@ class Source(SluggedModel):
     class Meta:
         ordering = ["name"]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
@@ -272,7 +272,7 @@ class Article(models.Model):
             ("edit_any_article", "Can edit articles started by anyone, in any status"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.headline
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -288,7 +288,7 @@ class Article(models.Model):
             ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
         ArticleRedirect.objects.filter(old_slug=self.slug).delete()
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def _public_slug_before_save(self) -> str:
@@ -377,7 +377,7 @@ class ArticleAuthor(models.Model):
         ]
         verbose_name = "byline"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.author)
 
 
@@ -391,7 +391,7 @@ class ArticleRedirect(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.old_slug} → {self.article.slug}"
 
 
@@ -414,7 +414,7 @@ class WorkflowEvent(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_transition_display()} by {self.actor or 'someone'}"
 
     def get_transition_display(self) -> str:

@@ -10,7 +10,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser, User
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
@@ -33,7 +33,7 @@ def _address(user: AbstractUser) -> str:
     return normalise_email(user.email)
 
 
-def register(*, email: str, password: str) -> AbstractUser:
+def register(*, email: str, password: str) -> User:
     """A new reader account (its lowercased email is the username), and the email with
     the link that proves the address."""
     with transaction.atomic():
