@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
@@ -10,7 +12,7 @@ from django.contrib.admin.widgets import (
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -36,6 +38,7 @@ from .models import (
     Source,
     WorkflowEvent,
 )
+from .querysets import ArticleQuerySet
 from .sanitize import EDITOR_EXTENSIONS, clean_body
 from .services import preview, workflow
 
@@ -55,8 +58,7 @@ class WorkflowEventInline(admin.TabularInline):
     model = WorkflowEvent
     extra = 0
     can_delete = False
-    fields = ["at", "transition_label", "actor", "publish_at", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ["at", "transition_label", "actor", "publish_at", "note"]
     verbose_name = "workflow step"
     verbose_name_plural = "workflow history"
 
@@ -126,7 +128,7 @@ class ArticleAdminForm(forms.ModelForm):
         widget=AdminSplitDateTime,
         help_text="For “Save and schedule”: when the article should appear on its own.",
     )
-    request = None  # set per request by ArticleAdmin.get_form
+    request: HttpRequest | None = None  # set per request by ArticleAdmin.get_form
 
     class Meta:
         model = Article
@@ -151,10 +153,11 @@ class ArticleAdminForm(forms.ModelForm):
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""
 
-    def _post_clean(self):
-        super()._post_clean()
+    # ModelForm's private hook, after the instance has the form's values; not in the stubs.
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]
         name = self.requested_transition()
-        if not name:
+        if not name or self.request is None:
             return
         try:
             workflow.check_transition(
@@ -305,7 +308,9 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         )
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related("bylines__author")
+        queryset = cast(ArticleQuerySet, super().get_queryset(request)).prefetch_related(
+            "bylines__author"
+        )
         if roles.can_edit_any(request.user):
             return queryset
         return queryset.owned_by(request.user)
@@ -471,7 +476,8 @@ class AwaitingReviewAdmin(admin.ModelAdmin):
     search_fields = ["headline", "dek"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).awaiting_review().prefetch_related("bylines__author")
+        queryset = cast(ArticleQuerySet, super().get_queryset(request))
+        return queryset.awaiting_review().prefetch_related("bylines__author")
 
     def has_view_permission(self, request, obj=None):
         return roles.can_publish(request.user)

@@ -173,7 +173,8 @@ def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> 
     suffix = " …" if not text.endswith(passage) else ""
     needles = sorted({n for n in query.needles if n}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for match in pattern.finditer(passage) if needles else ():
         pieces.append(escape(passage[last : match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")

@@ -1,7 +1,10 @@
 import hashlib
-from typing import Any
+from typing import Any, cast
 
-from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.contrib.sitemaps.views import (  # type: ignore[attr-defined]  # not in the stubs
+    SitemapIndexItem,
+    x_robots_tag,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -221,13 +224,15 @@ class ArticleDetailView(DetailView):
         response = pages.respond(
             request,
             key,
-            lambda extra: self.render_to_response(
-                self.get_context_data(object=self.object, **extra)
+            lambda extra: cast(
+                TemplateResponse,
+                self.render_to_response(self.get_context_data(object=self.object, **extra)),
             ),
         )
         return self.gate.finalize(response)
 
     def get_article_page(self) -> ArticlePage:
+        assert self.page is not None  # get() answered already when there is no page
         return self.page
 
     def get_context_data(self, **kwargs):
@@ -284,7 +289,7 @@ class ArticlePreviewView(ArticleDetailView):
             self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
         except InvalidToken as error:
             expired = isinstance(error, ExpiredToken)
-            response = TemplateResponse(
+            response: HttpResponse = TemplateResponse(
                 request,
                 "articles/preview_invalid.html",
                 {"expired": expired},

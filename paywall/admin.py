@@ -61,8 +61,7 @@ class SubscriptionEventInline(admin.TabularInline):
     model = SubscriptionEvent
     extra = 0
     can_delete = False
-    fields = ["at", "from_status", "to_status", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = ["at", "from_status", "to_status", "note"]
 
     def has_add_permission(self, request, obj=None):
         return False
