@@ -52,13 +52,16 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
+WORKFLOW_EVENT_FIELDS = ("at", "transition_label", "actor", "publish_at", "note")
+
+
 class WorkflowEventInline(admin.TabularInline):
     """The article's moves through the workflow, read-only: the record of who did what."""
 
     model = WorkflowEvent
     extra = 0
     can_delete = False
-    fields = readonly_fields = ["at", "transition_label", "actor", "publish_at", "note"]
+    fields = readonly_fields = WORKFLOW_EVENT_FIELDS
     verbose_name = "workflow step"
     verbose_name_plural = "workflow history"
 

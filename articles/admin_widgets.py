@@ -5,6 +5,7 @@ suggests existing tags as the editor types, and still lets them type a new one.
 """
 
 from types import SimpleNamespace
+from typing import Any
 
 from django import forms
 from django.conf import settings

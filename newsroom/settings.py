@@ -6,6 +6,7 @@ production. Development defaults apply only while DEBUG is on.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -70,7 +71,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -148,7 +149,7 @@ PUBLIC_MEDIA_PREFIXES = ("renditions/", "authors/")
 # The image library's originals (stripped of metadata) live outside MEDIA_ROOT, so no web
 # server pointed at MEDIA_ROOT can serve them; staff see them through the admin.
 ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "originals": {
         "BACKEND": "images.storage.OriginalsFileSystemStorage",
@@ -237,7 +238,7 @@ MIDDLEWARE += [
     "axes.middleware.AxesMiddleware",
 ]
 TEMPLATES[0]["OPTIONS"]["context_processors"].append("csp.context_processors.nonce")
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
