@@ -6,6 +6,8 @@ admin_revisions.RevisionsAdminMixin, the tag field from admin_widgets. Sections,
 series, sources and redirects have plain admins at the end.
 """
 
+from typing import cast
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
@@ -18,7 +20,7 @@ from django.contrib.admin.widgets import (
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Value, When
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -37,6 +39,7 @@ from .models import (
     Article,
     ArticleAuthor,
     ArticleAwaitingReview,
+    ArticleQuerySet,
     ArticleRedirect,
     Author,
     Section,
@@ -57,14 +60,16 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
+WORKFLOW_EVENT_FIELDS = ("at", "transition_label", "actor", "publish_at", "note")
+
+
 class WorkflowEventInline(admin.TabularInline):
     """The article's moves through the workflow, read-only: the record of who did what."""
 
     model = WorkflowEvent
     extra = 0
     can_delete = False
-    fields = ["at", "transition_label", "actor", "publish_at", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = WORKFLOW_EVENT_FIELDS
     verbose_name = "workflow step"
     verbose_name_plural = "workflow history"
 
@@ -134,7 +139,7 @@ class ArticleAdminForm(forms.ModelForm):
         widget=AdminSplitDateTime,
         help_text="For “Save and schedule”: when the article should appear on its own.",
     )
-    request = None  # set per request by ArticleAdmin.get_form
+    request: HttpRequest | None = None  # set per request by ArticleAdmin.get_form
 
     class Meta:
         model = Article
@@ -159,10 +164,11 @@ class ArticleAdminForm(forms.ModelForm):
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""
 
-    def _post_clean(self):
-        super()._post_clean()
+    # ModelForm's private hook, after the instance has the form's values; not in the stubs.
+    def _post_clean(self) -> None:
+        super()._post_clean()  # type: ignore[misc]
         name = self.requested_transition()
-        if not name:
+        if not name or self.request is None:
             return
         try:
             workflow.check_transition(
@@ -313,7 +319,9 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         )
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).prefetch_related("bylines__author")
+        queryset = cast(ArticleQuerySet, super().get_queryset(request)).prefetch_related(
+            "bylines__author"
+        )
         if roles.can_edit_any(request.user):
             return queryset
         return queryset.owned_by(request.user)
@@ -479,7 +487,8 @@ class AwaitingReviewAdmin(admin.ModelAdmin):
     search_fields = ["headline", "dek"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).awaiting_review().prefetch_related("bylines__author")
+        queryset = cast(ArticleQuerySet, super().get_queryset(request))
+        return queryset.awaiting_review().prefetch_related("bylines__author")
 
     def has_view_permission(self, request, obj=None):
         return roles.can_publish(request.user)

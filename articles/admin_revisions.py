@@ -1,6 +1,6 @@
 """The article admin's revision pages: history, a diff of two revisions, and restore."""
 
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -13,7 +13,7 @@ from articles.services import revisions
 from newsroom.lib import roles
 
 
-class RevisionsAdminMixin:
+class RevisionsAdminMixin(admin.ModelAdmin):
     """Replaces the admin's "History" page with the article's revisions."""
 
     def get_urls(self):

@@ -5,6 +5,7 @@ suggests existing tags as the editor types, and still lets them type a new one.
 """
 
 from types import SimpleNamespace
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -16,7 +17,8 @@ from taggit.utils import edit_string_for_tags, parse_tags
 class TagAutocompleteWidget(forms.SelectMultiple):
     url = reverse_lazy("admin:articles_article_tag_autocomplete")
 
-    def format_value(self, value) -> list[str]:
+    # ChoiceWidget returns a list here; django-stubs gives it Widget's string.
+    def format_value(self, value: Any) -> list[str]:  # type: ignore[override]
         """Tag names, from model instances (the saved article) or the string a POST carried."""
         if not value:
             return []

@@ -7,6 +7,8 @@ rule as a Q for use inside other queries. Search is parsed by articles.search an
 articles.views, which asks the paywall what a snippet may reveal.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -226,6 +228,9 @@ def published_q(prefix: str = "") -> Q:
     )
 
 
+if TYPE_CHECKING:  # for annotations only
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
 # An adult reads English prose at about 230 words a minute; "N min read" rounds to that.
 READING_WORDS_PER_MINUTE = 230
 
@@ -244,6 +249,8 @@ def unique_slug(model, value: str, *, instance_pk=None, max_length: int = 200) -
 class SluggedModel(models.Model):
     """A named thing with a URL slug generated from its name when left blank."""
 
+    name: str  # each subclass declares the field, with its own length and help text
+
     slug = models.SlugField(
         max_length=200,
         unique=True,
@@ -255,7 +262,7 @@ class SluggedModel(models.Model):
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     def save(self, *args, **kwargs):
@@ -281,7 +288,7 @@ class Section(SluggedModel):
     class Meta:
         ordering = ["order", "name"]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:section", kwargs={"slug": self.slug})
 
 
@@ -301,7 +308,7 @@ class Author(SluggedModel):
     class Meta:
         ordering = ["name"]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
 
 
@@ -316,7 +323,7 @@ class Series(SluggedModel):
         ordering = ["name"]
         verbose_name_plural = "series"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:series", kwargs={"slug": self.slug})
 
     @property
@@ -333,11 +340,15 @@ class Source(SluggedModel):
     class Meta:
         ordering = ["name"]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:source", kwargs={"slug": self.slug})
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+# Named at module level so that django-stubs can see the queryset's methods on the manager.
+_ArticleManagerBase = models.Manager.from_queryset(ArticleQuerySet)
+
+
+class ArticleManager(_ArticleManagerBase):
     def get_queryset(self):
         # The search vector serves PostgreSQL's index and is never read in Python.
         return super().get_queryset().defer("search_vector")
@@ -384,7 +395,9 @@ class Article(models.Model):
     )
 
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
-    authors = models.ManyToManyField(Author, through="ArticleAuthor", related_name="articles")
+    authors: "models.ManyToManyField[Author, ArticleAuthor]" = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles"
+    )
     translator = models.ForeignKey(
         Author,
         null=True,
@@ -455,6 +468,9 @@ class Article(models.Model):
     objects = ArticleManager()
     # Every save keeps a revision (articles.services.revisions compares and restores them).
     history = HistoricalRecords(excluded_fields=["search_vector"], verbose_name="article revision")
+    # Set just before a save, for the revision it keeps to record who saved and why.
+    _history_user: "AbstractBaseUser | AnonymousUser | None"
+    _change_reason: str
 
     class Meta:
         ordering = ["-published_at", "-pk"]
@@ -467,10 +483,10 @@ class Article(models.Model):
             ("edit_any_article", "Can edit articles started by anyone, in any status"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.headline
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.slug:
             self.slug = unique_slug(Article, self.headline, instance_pk=self.pk, max_length=255)
         self.body = clean_body(self.body)
@@ -483,7 +499,7 @@ class Article(models.Model):
             ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
         ArticleRedirect.objects.filter(old_slug=self.slug).delete()
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def _public_slug_before_save(self) -> str:
@@ -572,7 +588,7 @@ class ArticleAuthor(models.Model):
         ]
         verbose_name = "byline"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.author)
 
 
@@ -586,7 +602,7 @@ class ArticleRedirect(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.old_slug} → {self.article.slug}"
 
 
@@ -617,7 +633,7 @@ class WorkflowEvent(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_transition_display()} by {self.actor or 'someone'}"
 
 

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import CombinedSearchVector, SearchVector
+from django.contrib.postgres.search import SearchVector
 from django.db.models import Index
+from django.db.models.expressions import CombinedExpression
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -153,7 +154,8 @@ def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> 
     suffix = " …" if not text.endswith(passage) else ""
     needles = sorted({n for n in query.needles if n}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for match in pattern.finditer(passage) if needles else ():
         pieces.append(escape(passage[last : match.start()]))
         pieces.append(f"<mark>{escape(match.group())}</mark>")
@@ -162,7 +164,7 @@ def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> 
     return mark_safe(prefix + "".join(pieces) + suffix)
 
 
-def search_vector_expression() -> CombinedSearchVector:
+def search_vector_expression() -> CombinedExpression:
     """The stored vector: the headline weighs most (A), then the dek (B), then the body (C)."""
     return (
         SearchVector("headline", weight="A", config=SEARCH_CONFIG)

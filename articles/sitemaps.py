@@ -43,13 +43,13 @@ class ArticleSitemap(PublicSitemap):
 class _WithPublishedArticles(PublicSitemap):
     """Pages listing articles: only those with a published article, dated by the newest."""
 
-    model = None
+    model: type[Section | Author | Series | Source]
     articles_path = "articles__"
     changefreq = "daily"
 
     def items(self):
         return (
-            self.model.objects.annotate(
+            self.model._default_manager.annotate(
                 last_published_at=Max(
                     f"{self.articles_path}published_at", filter=published_q(self.articles_path)
                 )

@@ -8,9 +8,12 @@ reach the paginator through `SearchResults`, which fetches one page's rows at a 
 import hashlib
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.contrib.sitemaps.views import (  # type: ignore[attr-defined]  # not in the stubs
+    SitemapIndexItem,
+    x_robots_tag,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -288,13 +291,15 @@ class ArticleDetailView(DetailView):
         response = pages.respond(
             request,
             key,
-            lambda extra: self.render_to_response(
-                self.get_context_data(object=self.object, **extra)
+            lambda extra: cast(
+                TemplateResponse,
+                self.render_to_response(self.get_context_data(object=self.object, **extra)),
             ),
         )
         return self.gate.finalize(response)
 
     def get_article_page(self) -> ArticlePage:
+        assert self.page is not None  # get() answered already when there is no page
         return self.page
 
     def get_context_data(self, **kwargs):
@@ -351,7 +356,7 @@ class ArticlePreviewView(ArticleDetailView):
             self.article, self.expires_at = preview.article_for_preview(token=kwargs["token"])
         except InvalidToken as error:
             expired = isinstance(error, ExpiredToken)
-            response = TemplateResponse(
+            response: HttpResponse = TemplateResponse(
                 request,
                 "articles/preview_invalid.html",
                 {"expired": expired},

@@ -103,6 +103,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Image, form, change: bool) -> None:
         if not change:
+            assert request.user.is_authenticated  # the admin lets only staff in
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 

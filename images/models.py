@@ -4,6 +4,7 @@ The file field stores every original upright and stripped of metadata, in the or
 storage; saving an image makes its renditions (images.renditions), which is all readers see.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -31,10 +32,11 @@ class LibraryImageField(models.ImageField):
 
     attr_class = OriginalFieldFile
 
-    def formfield(self, **kwargs: Any) -> forms.Field:
+    # Every keyword passes on to Field.formfield, form_class included, as in Django's own.
+    def formfield(self, **kwargs: Any) -> forms.Field | None:  # type: ignore[override]
         return super().formfield(**{"form_class": LibraryImageFormField, **kwargs})
 
-    def deconstruct(self) -> tuple[str, str, list[Any], dict[str, Any]]:
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
 

@@ -17,7 +17,10 @@ QUARTER_TURNS = {5, 6, 7, 8}
 EXIF_ORIENTATION = 0x0112
 # How originals are re-encoded when their metadata is dropped: close to lossless, since
 # every rendition is made from them.
-REENCODE_OPTIONS = {"JPEG": {"quality": 95}, "WEBP": {"quality": 95}}
+REENCODE_OPTIONS: dict[str | None, dict[str, int]] = {
+    "JPEG": {"quality": 95},
+    "WEBP": {"quality": 95},
+}
 # What of an original's Pillow info is part of the picture rather than about it.
 PICTURE_INFO = ("icc_profile", "transparency")
 

@@ -63,12 +63,14 @@ def to_srgb(image: Image.Image) -> Image.Image:
         profile = image.info.get("icc_profile")
         if profile:
             try:
-                return ImageCms.profileToProfile(
+                converted = ImageCms.profileToProfile(
                     image,
                     ImageCms.ImageCmsProfile(BytesIO(profile)),
                     ImageCms.createProfile("sRGB"),
                     outputMode="RGB",
                 )
+                assert converted is not None  # not inPlace: a new image
+                return converted
             except (ImageCms.PyCMSError, OSError):
                 pass  # a broken profile: fall back to Pillow's plain conversion
         return image.convert("RGB")

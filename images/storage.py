@@ -19,7 +19,7 @@ def original_storage() -> Storage:
 
 
 class StaffOnlyURLMixin:
-    def url(self, name: str) -> str:
+    def url(self, name: str | None) -> str:
         return reverse("admin:images_image_original", args=[name])
 
 

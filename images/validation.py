@@ -18,8 +18,16 @@ Image.MAX_IMAGE_PIXELS = 40_000_000
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 
 
+def _pixel_limit() -> int:
+    """Pillow's decompression-bomb limit, which this project never switches off (None)."""
+    limit = Image.MAX_IMAGE_PIXELS
+    assert limit is not None
+    return limit
+
+
 def validate_image_file(upload: File) -> None:
     """Form validator: a real image, of a format we serve, under the configured size."""
+    pixel_limit = _pixel_limit()
     limit = settings.MAX_IMAGE_UPLOAD_MB * 1024 * 1024
     if upload.size and upload.size > limit:
         raise ValidationError(
@@ -28,7 +36,7 @@ def validate_image_file(upload: File) -> None:
         )
     too_many_pixels = ValidationError(
         f"This image has too many pixels to process safely (the limit is "
-        f"{Image.MAX_IMAGE_PIXELS // 1_000_000} megapixels)."
+        f"{pixel_limit // 1_000_000} megapixels)."
     )
     try:
         upload.seek(0)
@@ -39,7 +47,7 @@ def validate_image_file(upload: File) -> None:
                 image_format = image.format
                 pixels = image.width * image.height
                 image.verify()
-            if pixels <= Image.MAX_IMAGE_PIXELS:
+            if pixels <= pixel_limit:
                 # verify() reads no pixels of a JPEG; a truncated one fails only here.
                 upload.seek(0)
                 with Image.open(upload) as image:
@@ -52,7 +60,7 @@ def validate_image_file(upload: File) -> None:
         ) from exc
     finally:
         upload.seek(0)
-    if pixels > Image.MAX_IMAGE_PIXELS:
+    if pixels > pixel_limit:
         raise too_many_pixels
     if image_format not in ACCEPTED_FORMATS:
         raise ValidationError(f"{image_format} images are not accepted; use JPEG, PNG or WebP.")
@@ -62,6 +70,6 @@ class LibraryImageFormField(forms.ImageField):
     """Django's image field, but our own clear messages come first (size, bombs, formats)."""
 
     def to_python(self, data: File | None) -> File | None:
-        if data not in self.empty_values:
+        if data is not None and data not in self.empty_values:
             validate_image_file(data)
         return super().to_python(data)

@@ -7,6 +7,7 @@ services.sending.
 """
 
 import io
+from typing import cast
 
 from django import forms
 from django.contrib import admin, messages
@@ -25,6 +26,7 @@ from .models import (
     IssueArticle,
     Newsletter,
     NewsletterIssue,
+    NewsletterQuerySet,
     Subscriber,
     Subscription,
 )
@@ -49,7 +51,8 @@ class NewsletterAdmin(admin.ModelAdmin):
     autocomplete_fields = ["series"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("series").with_subscriber_counts()
+        queryset = cast(NewsletterQuerySet, super().get_queryset(request))
+        return queryset.select_related("series").with_subscriber_counts()
 
     @admin.display(description="confirmed", ordering="confirmed_count")
     def confirmed_subscribers(self, obj):

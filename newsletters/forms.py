@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
 
@@ -57,8 +59,9 @@ class SignupForm(forms.Form):
             return ""
         return source
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         chosen = cleaned.get("newsletter")
         if not chosen and "newsletter" not in self.errors:
             if cleaned.get("placement") == "masthead":

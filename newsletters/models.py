@@ -7,7 +7,8 @@ recipient of an issue (unique per issue and subscriber).
 """
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.lib.email_addresses import normalise_email
+
+if TYPE_CHECKING:  # for an annotation only
+    from articles.models import Article
 
 
 def has_line_break(value: str) -> bool:
@@ -32,18 +36,18 @@ def validate_one_line(value: str) -> None:
         )
 
 
-class NewsletterQuerySet(models.QuerySet):
-    def active(self):
+class NewsletterQuerySet(models.QuerySet["Newsletter"]):
+    def active(self) -> "NewsletterQuerySet":
         return self.filter(is_active=True)
 
-    def for_masthead(self):
+    def for_masthead(self) -> "NewsletterQuerySet":
         """What the signup box in the site's chrome subscribes people to."""
         return self.active().filter(in_masthead=True)
 
-    def for_series(self, series_id):
+    def for_series(self, series_id: int) -> "NewsletterQuerySet":
         return self.active().filter(series_id=series_id)
 
-    def with_subscriber_counts(self):
+    def with_subscriber_counts(self) -> "NewsletterQuerySet":
         confirmed = models.Q(
             subscriptions__subscriber__status=Subscriber.Status.CONFIRMED,
         )
@@ -92,23 +96,23 @@ class Newsletter(models.Model):
     class Meta:
         ordering = ["order", "name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
-class SubscriberQuerySet(models.QuerySet):
-    def confirmed(self):
+class SubscriberQuerySet(models.QuerySet["Subscriber"]):
+    def confirmed(self) -> "SubscriberQuerySet":
         return self.filter(status=Subscriber.Status.CONFIRMED)
 
-    def subscribed(self):
+    def subscribed(self) -> "SubscriberQuerySet":
         """Confirmed or awaiting confirmation: everyone who has not unsubscribed."""
         return self.filter(status__in=[Subscriber.Status.PENDING, Subscriber.Status.CONFIRMED])
 
-    def receiving(self, newsletter):
+    def receiving(self, newsletter: "Newsletter | int") -> "SubscriberQuerySet":
         """Who gets an issue of this newsletter: confirmed subscribers to it, nobody else."""
         return self.confirmed().filter(subscriptions__newsletter=newsletter)
 
-    def with_email(self, email: str):
+    def with_email(self, email: str) -> "SubscriberQuerySet":
         return self.filter(email=normalise_email(email))
 
 
@@ -140,7 +144,7 @@ class Subscriber(models.Model):
         help_text="A keyed hash of the reader's IP address; the address itself is never stored.",
     )
 
-    newsletters = models.ManyToManyField(
+    newsletters: "models.ManyToManyField[Newsletter, Subscription]" = models.ManyToManyField(
         Newsletter, through="Subscription", related_name="subscribers", blank=True
     )
 
@@ -152,10 +156,10 @@ class Subscriber(models.Model):
             models.UniqueConstraint(Lower("email"), name="unique_subscriber_email_ci"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.email
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = normalise_email(self.email)
         super().save(*args, **kwargs)
 
@@ -188,7 +192,7 @@ class Subscription(models.Model):
             models.UniqueConstraint(fields=["subscriber", "newsletter"], name="unique_subscription")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.subscriber} → {self.newsletter}"
 
 
@@ -219,7 +223,7 @@ class BlockList:
         return any(domain in self.domains for domain in domains_blocking(email))
 
 
-class BlockedDomainQuerySet(models.QuerySet):
+class BlockedDomainQuerySet(models.QuerySet["BlockedDomain"]):
     def blocks(self, email: str) -> bool:
         """True when an entry blocks this address (the rule: `domains_blocking`)."""
         candidates = domains_blocking(email)
@@ -245,7 +249,7 @@ class BlockedDomain(models.Model):
     class Meta:
         ordering = ["domain"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.domain
 
     def save(self, *args: Any, **kwargs: Any) -> None:
@@ -253,12 +257,12 @@ class BlockedDomain(models.Model):
         super().save(*args, **kwargs)
 
 
-class NewsletterIssueQuerySet(models.QuerySet):
-    def free_to_send(self, now):
+class NewsletterIssueQuerySet(models.QuerySet["NewsletterIssue"]):
+    def free_to_send(self, now: datetime) -> "NewsletterIssueQuerySet":
         """Issues any worker may start sending: nobody holds the lease, or its holder died."""
         return self.filter(models.Q(send_lease_owner="") | models.Q(send_lease_expires_at__lt=now))
 
-    def interrupted(self, now):
+    def interrupted(self, now: datetime) -> "NewsletterIssueQuerySet":
         """Issues left "sending" that no worker is sending: its lease ran out, or none took it."""
         return self.filter(status=NewsletterIssue.Status.SENDING).filter(
             models.Q(send_lease_expires_at__isnull=True) | models.Q(send_lease_expires_at__lt=now)
@@ -286,7 +290,7 @@ class NewsletterIssue(models.Model):
     intro = models.TextField(
         blank=True, help_text="A few sentences from the editors, before the stories."
     )
-    articles = models.ManyToManyField(
+    articles: "models.ManyToManyField[Article, IssueArticle]" = models.ManyToManyField(
         "articles.Article", through="IssueArticle", related_name="newsletter_issues", blank=True
     )
     status = models.CharField(
@@ -317,7 +321,7 @@ class NewsletterIssue(models.Model):
         ordering = ["-created_at"]
         verbose_name = "issue"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.subject
 
     @property
@@ -337,7 +341,7 @@ class NewsletterIssue(models.Model):
     def is_partly_failed(self) -> bool:
         return self.status == self.Status.PARTLY_FAILED
 
-    def get_preview_url(self):
+    def get_preview_url(self) -> str:
         return reverse("admin:newsletters_newsletterissue_preview", args=[self.pk])
 
 
@@ -355,11 +359,11 @@ class IssueArticle(models.Model):
         ]
         verbose_name = "story"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.article)
 
 
-class DeliveryQuerySet(models.QuerySet):
+class DeliveryQuerySet(models.QuerySet["Delivery"]):
     def counts(self) -> dict[str, int]:
         """How many deliveries are in each state, with every state present."""
         counts = dict.fromkeys(Delivery.Status.values, 0)
@@ -393,5 +397,5 @@ class Delivery(models.Model):
         indexes = [models.Index(fields=["issue", "status"])]
         verbose_name_plural = "deliveries"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.issue} → {self.subscriber}"

@@ -101,7 +101,8 @@ def funnel_chart(steps: list[tuple[str, int]], *, width: int = 600, bar_height: 
     widest = max((value for _, value in steps), default=0) or 1
     rows, previous = [], None
     for index, (label, value) in enumerate(steps):
-        rate = value / previous * 100 if previous else None  # none before, or nobody before
+        # None for the first step, or when nobody reached the step before.
+        rate: float | None = value / previous * 100 if previous else None
         rows.append(
             FunnelStep(
                 label=label,

@@ -62,7 +62,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if policy and HEADER not in response:
             response[HEADER] = policy
         # As django-csp does: a nonce asked for now could no longer be in the header.
-        request.csp_nonce = CheckableLazyObject(_nonce_after_the_header)
+        request.csp_nonce = CheckableLazyObject(_nonce_after_the_header)  # type: ignore[attr-defined]  # django-csp's attribute
         return response
 
     def _has_the_site_policy(self, request: HttpRequest, response: HttpResponseBase) -> bool:

@@ -21,6 +21,7 @@ later line changes it.
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -107,7 +108,7 @@ ROOT_URLCONF = "newsroom.urls"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 
-TEMPLATES = [
+TEMPLATES: list[dict[str, Any]] = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -267,7 +268,7 @@ ORIGINALS_ROOT = env.path("ORIGINALS_ROOT", default=BASE_DIR / "originals")
 # MEDIA_STORAGE=s3 (bucket and credentials from the AWS_* variables, see the README).
 MEDIA_STORAGE = env("MEDIA_STORAGE", default="filesystem")
 if MEDIA_STORAGE == "s3":
-    _media_storage = {
+    _media_storage: dict[str, Any] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
@@ -283,8 +284,8 @@ if MEDIA_STORAGE == "s3":
         },
     }
     # Originals: another key prefix (or bucket), which the bucket policy must keep private.
-    _media = _media_storage["OPTIONS"]
-    _originals_storage = {
+    _media: dict[str, Any] = _media_storage["OPTIONS"]
+    _originals_storage: dict[str, Any] = {
         "BACKEND": "images.storage_s3.OriginalsS3Storage",
         "OPTIONS": {
             **_media,
@@ -293,7 +294,7 @@ if MEDIA_STORAGE == "s3":
             "custom_domain": None,
         },
     }
-    _originals = _originals_storage["OPTIONS"]
+    _originals: dict[str, Any] = _originals_storage["OPTIONS"]
     if _originals["bucket_name"] == _media["bucket_name"] and (
         not _media["location"]
         or f"{_originals['location'].strip('/')}/".startswith(f"{_media['location'].strip('/')}/")
@@ -317,7 +318,7 @@ elif MEDIA_STORAGE == "filesystem":
 else:
     raise ImproperlyConfigured('MEDIA_STORAGE must be "filesystem" or "s3".')
 
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": _media_storage,
     "originals": _originals_storage,
     "staticfiles": {
@@ -351,7 +352,7 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 # Content Security Policy (django-csp): only our own origin; an inline <script> runs only
 # with nonce="{{ request.csp_nonce }}" (JSON-LD data blocks need none: they never execute).
 # The admin alone may use inline styles (newsroom/middleware.py).
-CONTENT_SECURITY_POLICY = {
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],

@@ -63,12 +63,14 @@ class PlanAdmin(admin.ModelAdmin):
         return plan.price_display
 
 
+SUBSCRIPTION_EVENT_FIELDS = ("at", "from_status", "to_status", "note")
+
+
 class SubscriptionEventInline(admin.TabularInline):
     model = SubscriptionEvent
     extra = 0
     can_delete = False
-    fields = ["at", "from_status", "to_status", "note"]
-    readonly_fields = fields
+    fields = readonly_fields = SUBSCRIPTION_EVENT_FIELDS
 
     def has_add_permission(self, request, obj=None):
         return False

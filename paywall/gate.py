@@ -115,7 +115,7 @@ def open_article(
     cookie = None
     if access.counts_read:
         funnel.count_step(step="metered_reads", article_id=article.pk, now=now)
-        if reader.signed_in:
+        if reader.user_id is not None:  # signed in
             meter.record_reader_read(user_id=reader.user_id, article_id=article.pk, now=now)
         else:
             updated = reader.meter.with_read(article.pk, now=now, window_days=policy.window_days)

@@ -70,7 +70,7 @@ class MeterPolicy(models.Model):
         verbose_name = "meter policy"
         verbose_name_plural = "meter policy"
 
-    def __str__(self):
+    def __str__(self) -> str:
         state = "on" if self.enabled else "off"
         return f"Meter policy: {self.free_articles} free per {self.window_days} days ({state})"
 
@@ -111,7 +111,7 @@ class Plan(models.Model):
     class Meta:
         ordering = ["order", "price"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.price_display})"
 
     @property
@@ -289,7 +289,7 @@ class Subscription(SubscriptionPeriod, models.Model):
         ]
         indexes = [models.Index(fields=["status", "current_period_end"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} · {self.plan.name} · {self.get_status_display()}"
 
 
@@ -305,7 +305,7 @@ class SubscriptionEvent(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.from_status or 'new'} → {self.to_status}"
 
 
@@ -324,7 +324,7 @@ class MeterRead(models.Model):
         ]
         indexes = [models.Index(fields=["user", "read_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.user} read {self.article_id} at {self.read_at:%Y-%m-%d %H:%M}"
 
 
@@ -360,7 +360,7 @@ class GiftLink(models.Model):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["giver", "created_at"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Gift of {self.article_id} by {self.giver}"
 
 
@@ -381,7 +381,7 @@ class FunnelDay(models.Model):
         verbose_name = "daily funnel"
         verbose_name_plural = "daily funnel"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.date}: article {self.article_id}"
 
 
@@ -404,7 +404,7 @@ class ReaderProfile(models.Model):
         "afterwards must confirm the new one.",
     )
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Reader profile of {self.user}"
 
     def has_verified(self, email: str) -> bool:

@@ -68,12 +68,13 @@ class SignupView(RateLimitedPostMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        if sign_up(self.request, form) is None:
+        user = sign_up(self.request, form)
+        if user is None:
             return self.form_invalid(form)
         messages.success(
             self.request,
             "Welcome! Your account is ready. To confirm your email address, open the link "
-            f"we sent to {self.request.user.email}.",
+            f"we sent to {user.email}.",
         )
         return redirect(safe_next(self.request, reverse("paywall:account")))
 
@@ -92,7 +93,7 @@ class LoginView(RateLimitedPostMixin, auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    next_page = reverse_lazy("home")
+    next_page = "home"  # a URL name: LogoutView resolves it
 
 
 class PasswordResetView(RateLimitedPostMixin, auth_views.PasswordResetView):
@@ -185,6 +186,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         user, now = self.request.user, timezone.now()
+        assert user.is_authenticated  # LoginRequiredMixin let only signed-in readers in
         subscription = subscriptions.live_subscription(user=user)
         if subscription:
             subscription = subscriptions.expire_if_due(subscription=subscription, now=now)

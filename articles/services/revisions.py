@@ -9,8 +9,11 @@ workflow (articles.services.workflow).
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any, cast
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
+from django.db.models import Field, Model, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape, strip_tags
@@ -40,6 +43,9 @@ CONTENT_FIELDS = [
 ]
 # Shown in a diff, never restored.
 WORKFLOW_FIELDS = ["status", "published_at"]
+# A row of HistoricalArticle, the model django-simple-history builds when the app loads.
+Revision = Any
+
 BLOCK_END = re.compile(r"</(p|h2|h3|li|blockquote|figcaption|figure)>|<br\s*/?>", re.IGNORECASE)
 
 
@@ -58,12 +64,15 @@ class FieldChange:
     diff: SafeString  # the after text with <del> and <ins> marking the words that changed
 
 
-def revisions_of(article: Article):
+def revisions_of(article: Article) -> QuerySet[Revision]:
     """The article's revisions, newest first, with who made them."""
-    return article.history.select_related("history_user").order_by("-history_date", "-history_id")
+    revisions: QuerySet[Revision] = article.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )
+    return revisions
 
 
-def describe(revision) -> str:
+def describe(revision: Revision) -> str:
     """ "29 Nov 2026, 10:04 by editor (Published)" for lists and headings."""
     when = date_format(timezone.localtime(revision.history_date), "j M Y, H:i")
     who = revision.history_user.get_username() if revision.history_user else "the system"
@@ -71,9 +80,16 @@ def describe(revision) -> str:
     return f"{when} by {who}{reason}"
 
 
-def _display(revision, field: str) -> str:
+def _article_field(name: str) -> "Field[Any, Any]":
+    """One of the article's own columns: the lists above name no reverse relation."""
+    field = Article._meta.get_field(name)
+    assert isinstance(field, Field)
+    return field
+
+
+def _display(revision: Revision, field: str) -> str:
     """A field's value as an editor reads it: names for related rows, text for the body."""
-    model_field = Article._meta.get_field(field)
+    model_field = _article_field(field)
     if model_field.is_relation:
         related = getattr(revision, field, None) if _related_exists(revision, field) else None
         return str(related) if related else ""
@@ -89,7 +105,7 @@ def _display(revision, field: str) -> str:
     return str(value or "")
 
 
-def _related_exists(revision, field: str) -> bool:
+def _related_exists(revision: Revision, field: str) -> bool:
     try:
         getattr(revision, field)
     except Exception:  # the related row was deleted since: the revision keeps only its id
@@ -107,7 +123,7 @@ def _plain_text(html: str) -> str:
 def word_diff(before: str, after: str) -> SafeString:
     """The after text, with removed words in <del> and added words in <ins>."""
     old, new = re.split(r"(\s+)", before), re.split(r"(\s+)", after)
-    parts = []
+    parts: list[str] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -123,7 +139,7 @@ def word_diff(before: str, after: str) -> SafeString:
 def paragraph_diff(before: str, after: str) -> SafeString:
     """Like word_diff, paragraph by paragraph, with runs of unchanged paragraphs folded."""
     old, new = before.split("\n\n"), after.split("\n\n")
-    parts = []
+    parts: list[str] = []
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -137,14 +153,14 @@ def paragraph_diff(before: str, after: str) -> SafeString:
     return mark_safe("\n\n".join(parts))
 
 
-def diff_revisions(*, older, newer) -> list[FieldChange]:
+def diff_revisions(*, older: Revision, newer: Revision) -> list[FieldChange]:
     """What changed from one revision to the other, field by field (unchanged fields left out)."""
     changes = []
     for field in CONTENT_FIELDS + WORKFLOW_FIELDS:
         before, after = _display(older, field), _display(newer, field)
         if before == after:
             continue
-        label = str(Article._meta.get_field(field).verbose_name)
+        label = str(_article_field(field).verbose_name)
         differ = paragraph_diff if field == "body" else word_diff
         label = label[:1].upper() + label[1:]
         changes.append(FieldChange(field, label, before, after, differ(before, after)))
@@ -152,7 +168,7 @@ def diff_revisions(*, older, newer) -> list[FieldChange]:
 
 
 @transaction.atomic
-def restore_revision(*, article: Article, revision, by) -> Article:
+def restore_revision(*, article: Article, revision: Revision, by: User | AnonymousUser) -> Article:
     """Put an old revision's content back on the article; its status and dates stay as they are."""
     if revision.id != article.pk:
         raise RevisionError("This revision belongs to another article.")
@@ -162,14 +178,13 @@ def restore_revision(*, article: Article, revision, by) -> Article:
     for field in CONTENT_FIELDS:
         if field == "slug" and slug_taken:
             continue  # another article has that address now: keep the current one
-        model_field = Article._meta.get_field(field)
+        model_field = _article_field(field)
         if model_field.is_relation:
             attname = model_field.attname
             value = getattr(revision, attname)
-            if (
-                value is not None
-                and not model_field.related_model.objects.filter(pk=value).exists()
-            ):
+            # A model class by now: the app registry has resolved every lazy reference.
+            related_model = cast(type[Model], model_field.related_model)
+            if value is not None and not related_model._default_manager.filter(pk=value).exists():
                 value = None if model_field.null else getattr(article, attname)
             setattr(article, attname, value)
         else:

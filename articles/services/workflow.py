@@ -11,6 +11,7 @@ makes a scheduled article appear on its own at its time.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,6 +21,8 @@ from newsroom.lib import roles
 
 Status = Article.Status
 Move = WorkflowEvent.Transition
+# Who asks for a move: request.user in the admin; None or anonymous is refused.
+Actor = User | AnonymousUser | None
 
 
 class WorkflowError(Exception):
@@ -95,7 +98,7 @@ def check_transition(
     name: str,
     *,
     article: Article,
-    by,
+    by: Actor,
     at: datetime | None = None,
     now: datetime | None = None,
     check_content: bool = True,
@@ -136,7 +139,7 @@ def check_transition(
     return transition
 
 
-def _required(article: Article):
+def _required(article: Article) -> list[tuple[str, object]]:
     return [
         ("a headline", article.headline),
         ("a dek", article.dek),
@@ -147,7 +150,7 @@ def _required(article: Article):
 
 def _refusal(transition: Transition, article: Article, headline: str, *, scheduled: bool) -> str:
     status = article.status
-    if scheduled:
+    if scheduled and article.published_at is not None:  # scheduled: it has a date
         where = f"is scheduled for {_when(article.published_at)}"
     elif status == Status.PUBLISHED:
         where = "is already published"
@@ -156,7 +159,7 @@ def _refusal(transition: Transition, article: Article, headline: str, *, schedul
             Status.DRAFT: "is a draft",
             Status.IN_REVIEW: "is in review",
             Status.UNPUBLISHED: "is unpublished",
-        }[status]
+        }[Status(status)]
     advice = {
         "submit": "only drafts and unpublished articles go to review",
         "send_back": "only articles in review or unpublished go back to draft",
@@ -174,7 +177,7 @@ def _move(
     transition: Transition,
     *,
     article: Article,
-    by,
+    by: Actor,
     to_status: str,
     publish_at: datetime | None = None,
     note: str = "",
@@ -184,6 +187,7 @@ def _move(
     current = Article.objects.select_for_update().get(pk=article.pk)
     article.status, article.published_at = current.status, current.published_at
     check_transition(transition.name, article=article, by=by, at=publish_at, now=now)
+    assert isinstance(by, User)  # check_transition refused anyone not logged in
     from_status = article.status
     article.status = to_status
     if publish_at is not None:
@@ -206,21 +210,21 @@ def _move(
     return article
 
 
-def submit_for_review(*, article: Article, by, note: str = "") -> Article:
+def submit_for_review(*, article: Article, by: Actor, note: str = "") -> Article:
     """A writer (or editor) hands a draft to the editors."""
     return _move(
         SUBMIT, article=article, by=by, to_status=Status.IN_REVIEW, note=note, now=timezone.now()
     )
 
 
-def send_back_to_draft(*, article: Article, by, note: str = "") -> Article:
+def send_back_to_draft(*, article: Article, by: Actor, note: str = "") -> Article:
     """An editor returns an article for more work, or its writer withdraws it from review."""
     return _move(
         SEND_BACK, article=article, by=by, to_status=Status.DRAFT, note=note, now=timezone.now()
     )
 
 
-def publish(*, article: Article, by, note: str = "") -> Article:
+def publish(*, article: Article, by: Actor, note: str = "") -> Article:
     """An editor makes a reviewed (or scheduled) article public now."""
     now = timezone.now()
     return _move(
@@ -234,7 +238,7 @@ def publish(*, article: Article, by, note: str = "") -> Article:
     )
 
 
-def schedule(*, article: Article, by, at: datetime, note: str = "") -> Article:
+def schedule(*, article: Article, by: Actor, at: datetime | None, note: str = "") -> Article:
     """An editor sets a reviewed article to appear on its own at a future time."""
     return _move(
         SCHEDULE,
@@ -247,7 +251,7 @@ def schedule(*, article: Article, by, at: datetime, note: str = "") -> Article:
     )
 
 
-def unpublish(*, article: Article, by, note: str = "") -> Article:
+def unpublish(*, article: Article, by: Actor, note: str = "") -> Article:
     """An editor takes a published article down, or cancels a scheduled one."""
     return _move(
         UNPUBLISH,
@@ -260,7 +264,7 @@ def unpublish(*, article: Article, by, note: str = "") -> Article:
 
 
 def apply_transition(
-    name: str, *, article: Article, by, at: datetime | None = None, note: str = ""
+    name: str, *, article: Article, by: Actor, at: datetime | None = None, note: str = ""
 ) -> Article:
     """Dispatch a move by name, for the admin's buttons and actions."""
     if name == "schedule":
@@ -276,10 +280,10 @@ def apply_transition(
     return mover(article=article, by=by, note=note)
 
 
-def available_transitions(*, article: Article, by) -> list[Transition]:
+def available_transitions(*, article: Article, by: Actor) -> list[Transition]:
     """The moves this person may make on this article now (schedule assumes a future time)."""
     now = timezone.now()
-    available = []
+    available: list[Transition] = []
     for transition in TRANSITIONS.values():
         at = now.replace(year=now.year + 1) if transition.name == "schedule" else None
         try:

@@ -10,7 +10,8 @@ WIDTH, HEIGHT = 1600, 1000
 
 def _hex_to_rgb(value: str) -> tuple[int, int, int]:
     value = value.lstrip("#")
-    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+    red, green, blue = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return red, green, blue
 
 
 def draw_lead_image(seed: str, palette: tuple[str, str]) -> bytes:
@@ -27,7 +28,7 @@ def draw_lead_image(seed: str, palette: tuple[str, str]) -> bytes:
     for layer in range(4):
         base = HEIGHT * (0.55 + 0.1 * layer)
         shade = tuple(max(0, int(c * (0.85 - 0.15 * layer))) for c in bottom)
-        points = [(0, HEIGHT)]
+        points: list[tuple[float, float]] = [(0, HEIGHT)]
         for x in range(0, WIDTH + 100, 100):
             points.append((x, base + rng.randint(-60, 60)))
         points.append((WIDTH, HEIGHT))

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,11 +15,11 @@ from ..models import Newsletter, Subscriber, Subscription
 from .subscribers import change_status
 
 
-def subscriber_for_account(user: AbstractBaseUser | AnonymousUser) -> Subscriber | None:
+def subscriber_for_account(user: AbstractUser | AnonymousUser) -> Subscriber | None:
     """The subscriber row of a signed-in reader's address, once the account has proved
     the address is theirs; before that, nobody's (so nothing leaks to a stranger who
     signed up with it)."""
-    if not has_verified_email(user):
+    if not user.is_authenticated or not has_verified_email(user):
         return None
     return Subscriber.objects.with_email(user.email).first()
 

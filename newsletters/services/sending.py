@@ -27,8 +27,10 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.core.mail.utils import DNS_NAME
 from django.db import DatabaseError, connections, router
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Case, F, Value, When
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -66,19 +68,19 @@ class PreparedMIME:
     def __init__(self, data: bytes):
         self._data = data
 
-    def as_bytes(self, unixfrom=False, linesep="\n"):
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n") -> bytes:
         return self._data if linesep == "\n" else self._data.replace(b"\n", linesep.encode())
 
-    def as_string(self, unixfrom=False, linesep="\n"):
+    def as_string(self, unixfrom: bool = False, linesep: str = "\n") -> str:
         return self.as_bytes(linesep=linesep).decode("utf-8", "surrogateescape")
 
-    def get_charset(self):
+    def get_charset(self) -> None:
         return None
 
-    def __getattr__(self, name):  # anything else: a parsed copy answers
+    def __getattr__(self, name: str) -> Any:  # anything else: a parsed copy answers
         return getattr(email_lib.message_from_bytes(self._data), name)
 
-    def __getitem__(self, name):
+    def __getitem__(self, name: str) -> Any:
         return email_lib.message_from_bytes(self._data)[name]
 
 
@@ -93,7 +95,7 @@ class NewsletterEmail(EmailMultiAlternatives):
 
     prepared: bytes | None = None
 
-    def message(self):
+    def message(self) -> Any:  # a PreparedMIME stands in for the MIME object
         if self.prepared is None:
             return with_random_boundaries(super().message())
         head = (
@@ -222,7 +224,7 @@ def personalise(
     *,
     subscriber_id: int,
     email: str,
-    connection=None,
+    connection: BaseEmailBackend | None = None,
     subject_prefix: str = "",
 ) -> EmailMultiAlternatives:
     """One recipient's copy: their address and their own signed links."""
@@ -324,7 +326,7 @@ def create_deliveries(issue: NewsletterIssue, *, chunk: int = 5000) -> int:
         created += len(rows)
 
 
-def start_sending(*, issue: NewsletterIssue, now=None) -> bool:
+def start_sending(*, issue: NewsletterIssue, now: datetime | None = None) -> bool:
     """Move a draft or scheduled issue to "sending" and queue the background send.
 
     Returns False when the issue was already sending or sent, so a double click sends once.
@@ -365,7 +367,7 @@ def start_scheduled(*, issue_id: int) -> bool:
     return issue is not None and start_sending(issue=issue)
 
 
-def schedule(*, issue: NewsletterIssue, when) -> bool:
+def schedule(*, issue: NewsletterIssue, when: datetime) -> bool:
     """Queue the send for later; the worker starts it at that time. False when the task
     backend cannot run work later, or the issue is no longer a draft. Raises
     UnsendableIssue when its text would break the email's headers."""
@@ -529,7 +531,13 @@ class DeliveryLog:
         )
         self._sent = f"UPDATE {table} SET status = %s, sent_at = %s, last_error = '' WHERE id = %s"
         self._accepted: int | None = None
-        self._cursor = None
+        self._cursor: CursorWrapper | None = None
+
+    @property
+    def cursor(self) -> CursorWrapper:
+        """The run's cursor, open inside session()."""
+        assert self._cursor is not None, "used outside session()"
+        return self._cursor
 
     @contextmanager
     def session(self) -> Iterator[None]:
@@ -541,14 +549,14 @@ class DeliveryLog:
         postgres = self.db.vendor == "postgresql"
         try:
             if postgres:
-                self._cursor.execute("SET synchronous_commit TO OFF")
+                self.cursor.execute("SET synchronous_commit TO OFF")
             yield
         finally:
             try:
                 self.flush()  # also when stopping (SIGTERM): that message was accepted
                 if postgres:
-                    self._cursor.execute("RESET synchronous_commit")
-                self._cursor.close()
+                    self.cursor.execute("RESET synchronous_commit")
+                self.cursor.close()
             except DatabaseError:  # the connection is gone, and the setting with it
                 pass
 
@@ -558,15 +566,15 @@ class DeliveryLog:
         sending, pending = Delivery.Status.SENDING, Delivery.Status.PENDING
         accepted, self._accepted = self._accepted, None
         if accepted is None:
-            self._cursor.execute(self._hand_over, [sending, pk, pending])
-            return self._cursor.rowcount == 1
+            self.cursor.execute(self._hand_over, [sending, pk, pending])
+            return bool(self.cursor.rowcount == 1)
         now = self._now()
-        self._cursor.execute(
+        self.cursor.execute(
             self._hand_over_after_sent,
             [accepted, Delivery.Status.SENT, sending, accepted, now, accepted, accepted]
             + [accepted, pk, pending],
         )
-        return self._cursor.rowcount == 2
+        return bool(self.cursor.rowcount == 2)
 
     def accepted(self, pk: int) -> None:
         """The server took the message: recorded with the next statement, or by flush()."""
@@ -576,7 +584,7 @@ class DeliveryLog:
     def flush(self) -> None:
         accepted, self._accepted = self._accepted, None
         if accepted is not None:
-            self._cursor.execute(self._sent, [Delivery.Status.SENT, self._now(), accepted])
+            self.cursor.execute(self._sent, [Delivery.Status.SENT, self._now(), accepted])
 
     def _now(self) -> Any:
         return self.db.ops.adapt_datetimefield_value(timezone.now())
@@ -606,7 +614,7 @@ def send_issue(
     batch_size: int | None = None,
     max_attempts: int | None = None,
     on_progress: Callable[[SendReport], None] | None = None,
-    connection=None,
+    connection: BaseEmailBackend | None = None,
 ) -> SendReport:
     """Send an issue to every confirmed subscriber of its newsletter who has not had it.
 

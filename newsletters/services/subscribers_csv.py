@@ -9,6 +9,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from newsroom.lib.email_addresses import normalise_email
@@ -31,7 +32,7 @@ EXPORT_HEADER = [
 class _Echo:
     """A file-like object whose write returns the line, for csv.writer in a generator."""
 
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
@@ -55,7 +56,7 @@ def restore_cell(value: str) -> str:
     return value
 
 
-def export_lines(subscribers, *, chunk_size: int = 2000) -> Iterator[str]:
+def export_lines(subscribers: QuerySet[Subscriber], *, chunk_size: int = 2000) -> Iterator[str]:
     """CSV lines for these subscribers, read a chunk at a time so memory stays flat."""
     writer = csv.writer(_Echo())
     yield writer.writerow(EXPORT_HEADER)
@@ -153,7 +154,13 @@ def import_subscribers(
     return report
 
 
-def _import_chunk(chunk, newsletters, source, now, report: ImportReport) -> None:
+def _import_chunk(
+    chunk: list[tuple[int, str]],
+    newsletters: list[Newsletter],
+    source: str,
+    now: datetime,
+    report: ImportReport,
+) -> None:
     with transaction.atomic():
         existing = {
             s.email: s

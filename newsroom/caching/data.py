@@ -84,6 +84,7 @@ def cached(
         return build()
     number = current_generation() if generation is None else generation
     key = f"content:{FORMAT}:{number}:{name}"
+    value: T
     if in_process:
         value = _memory.get(key)
         if value is not MISSING:
@@ -119,7 +120,7 @@ class SharedValue(Generic[T]):
         return request_memo(self.key, self._read)
 
     def _read(self) -> T:
-        value = cache.get(self.key)
+        value: T | None = cache.get(self.key)
         if value is None:
             value = self.load()
             cache.set(self.key, value, self.seconds)

@@ -68,7 +68,8 @@ def _read_generation(memo: dict[str, object] | None) -> Generation | None:
     """The stored generation; in a request, the shared values read with it go into the
     request memo, and a read this process made under CACHE_TRUST_SECONDS ago is reused."""
     if memo is None:
-        return cache.get(GENERATION_KEY)
+        stored: Generation | None = cache.get(GENERATION_KEY)
+        return stored
     found = _trusted_read()
     for key in registry.keys_read_with_generation():
         if key in found:  # a miss is left to the value's own read

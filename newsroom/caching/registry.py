@@ -11,7 +11,7 @@ read with the generation. The package itself knows no domain model.
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -25,14 +25,21 @@ _content_models: set[ModelClass] = set()
 # Callables giving the next moment content changes without a save (a scheduled article).
 _scheduled_changes: list[Callable[[], datetime | None]] = []
 # Shared values, with the concrete models whose changes make them stale.
-_shared_values: dict[str, "SharedValue"] = {}
-_value_models: dict[ModelClass, list["SharedValue"]] = {}
+_shared_values: dict[str, "SharedValue[Any]"] = {}
+_value_models: dict[ModelClass, list["SharedValue[Any]"]] = {}
+
+
+def _concrete(model: ModelClass) -> ModelClass:
+    """The model whose table holds the rows: a proxy model's concrete model, or itself."""
+    concrete = model._meta.concrete_model
+    assert concrete is not None  # Django sets it on every model class it creates
+    return concrete
 
 
 def register_content_models(*models_shown: ModelClass) -> None:
     """Models whose rows reader pages show (through models and tags included)."""
     for model in models_shown:
-        _content_models.add(model._meta.concrete_model)
+        _content_models.add(_concrete(model))
 
 
 def register_scheduled_changes(next_change: Callable[[], datetime | None]) -> None:
@@ -41,11 +48,13 @@ def register_scheduled_changes(next_change: Callable[[], datetime | None]) -> No
         _scheduled_changes.append(next_change)
 
 
-def register_shared_value(value: "SharedValue", *, invalidated_by: Iterable[ModelClass]) -> None:
+def register_shared_value(
+    value: "SharedValue[Any]", *, invalidated_by: Iterable[ModelClass]
+) -> None:
     """value is forgotten whenever a row of one of these models changes."""
     _shared_values[value.key] = value
     for model in invalidated_by:
-        dependants = _value_models.setdefault(model._meta.concrete_model, [])
+        dependants = _value_models.setdefault(_concrete(model), [])
         if value not in dependants:
             dependants.append(value)
 
@@ -59,7 +68,7 @@ def is_content_model(sender: object) -> bool:
     return meta is not None and meta.concrete_model in _content_models
 
 
-def values_invalidated_by(sender: object) -> list["SharedValue"]:
+def values_invalidated_by(sender: object) -> list["SharedValue[Any]"]:
     meta = getattr(sender, "_meta", None)
     return _value_models.get(meta.concrete_model, []) if meta is not None else []
 

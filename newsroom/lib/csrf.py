@@ -9,30 +9,37 @@ form on another site is refused, with the same 403 page as a failed token check.
 Origin, a Referer from another site is refused too.
 """
 
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import get_callable
 from django.views.decorators.csrf import csrf_exempt
 
 REASON = "This form was sent from another site."
 
 
-def same_site_posts_only(view):
+View = Callable[..., HttpResponseBase]
+
+
+def same_site_posts_only(view: View) -> View:
     """Like Django's CSRF check for a view that no per-reader token protects."""
 
     @csrf_exempt
     @wraps(view)
-    def checked(request, *args, **kwargs):
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method == "POST" and not sent_from_this_site(request):
-            return get_callable(settings.CSRF_FAILURE_VIEW)(request, reason=REASON)
+            failure: View = get_callable(settings.CSRF_FAILURE_VIEW)
+            return failure(request, reason=REASON)
         return view(request, *args, **kwargs)
 
     return checked
 
 
-def sent_from_this_site(request) -> bool:
+def sent_from_this_site(request: HttpRequest) -> bool:
     if request.headers.get("Sec-Fetch-Site") == "cross-site":
         return False
     origin = request.headers.get("Origin")

@@ -25,7 +25,7 @@ import pickle
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Any, BinaryIO
 
@@ -41,6 +41,13 @@ _next_cull: dict[str, float] = {}
 
 class FileCache(FileBasedCache):
     """A cache folder shared by every process of one machine (see the module docstring)."""
+
+    # FileBasedCache's own attributes that this class builds on; django-stubs leaves them out.
+    _dir: str
+    _createdir: Callable[[], None]
+    _key_to_file: Callable[[str, int | None], str]
+    _list_cache_files: Callable[[], list[str]]
+    _delete: Callable[[str], bool]
 
     def __init__(self, dir: str, params: dict[str, Any]):
         super().__init__(dir, params)
@@ -100,9 +107,9 @@ class FileCache(FileBasedCache):
             if found is None:
                 raise ValueError(f"Key '{key}' not found")
             expiry, value = found
-            value += delta
-            self._write(fname, expiry, value)
-        return value
+            total: int = value + delta
+            self._write(fname, expiry, total)
+        return total
 
     def _is_expired(self, f: BinaryIO) -> bool:
         try:

@@ -15,9 +15,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.crypto import salted_hmac
+from django.views import View
 
 from . import cache_outage
 from .client import client_address
@@ -156,13 +157,13 @@ def too_many_attempts(
     return response
 
 
-class RateLimitedPostMixin:
+class RateLimitedPostMixin(View):
     """Answer 429, without processing it, to a form posted too often from one address."""
 
     # One of the authorize_* functions above, as staticmethod(authorize_...).
     rate_limit: Callable[..., Verdict]
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method == "POST":
             verdict = self.rate_limit(client=client_address(request))
             if not verdict.allowed:

@@ -13,14 +13,14 @@ the groups from these lists, and every `migrate` (or `flush`) adds back what is 
 from typing import TYPE_CHECKING, Any
 
 from django.apps import AppConfig, apps
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 if TYPE_CHECKING:
     # Only for annotations: the project's AppConfig imports this module while the app
     # registry is still loading, before any model can be imported.
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AbstractUser, AnonymousUser, Group, Permission
 
-    User = AbstractBaseUser | AnonymousUser
+    User = AbstractUser | AnonymousUser
 
 WRITER = "Writer"
 EDITOR = "Editor"
@@ -91,7 +91,7 @@ ROLE_GRANTS: dict[str, list[Grant]] = {
 }
 
 
-def role_permissions(permission_model: type[Model], role: str) -> QuerySet:
+def role_permissions(permission_model: type["Permission"], role: str) -> QuerySet["Permission"]:
     """The permissions of one role, as a queryset of the given Permission model.
 
     Takes the model so the data migrations can pass their historical one.
@@ -105,15 +105,15 @@ def role_permissions(permission_model: type[Model], role: str) -> QuerySet:
             content_type__model=model,
             codename__in=[f"{action}_{model}" for action in actions],
         )
-    return permission_model.objects.filter(wanted)
+    return permission_model._default_manager.filter(wanted)
 
 
 def sync_role_groups(
-    group_model: type[Model], permission_model: type[Model], *, replace: bool = False
+    group_model: type["Group"], permission_model: type["Permission"], *, replace: bool = False
 ) -> None:
     """Create the role groups and grant their permissions (replace=True drops extra ones)."""
     for role in ROLES:
-        group, _ = group_model.objects.get_or_create(name=role)
+        group, _ = group_model._default_manager.get_or_create(name=role)
         permissions = list(role_permissions(permission_model, role))
         if replace:
             group.permissions.set(permissions)
@@ -148,7 +148,7 @@ def is_own(user: "User", article: Any) -> bool:
         return False
     if article.created_by_id == user.pk:
         return True
-    return article.bylines.filter(author__user=user).exists()
+    return bool(article.bylines.filter(author__user=user).exists())
 
 
 def can_edit(user: "User", article: Any) -> bool:

@@ -24,6 +24,7 @@ already on the Reader, and writes nothing. Recording a metered read is
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from paywall.models import SubscriptionPeriod
 
@@ -92,9 +93,12 @@ class Reader:
 
 
 def decide_access(
-    *, reader: Reader, article, now: datetime, policy: Policy | None = None
+    *, reader: Reader, article: Any, now: datetime, policy: Policy | None = None
 ) -> Access:
-    """Full text or teaser for this reader and article; the only place the rule lives."""
+    """Full text or teaser for this reader and article; the only place the rule lives.
+
+    article is an articles.models.Article, left untyped: the paywall imports no article code.
+    """
     policy = policy or get_policy()
     if not policy.enabled:
         return Access(full=True, reason="paywall-off", remaining=None)

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, AnonymousUser
+from django.contrib.auth.models import AbstractUser, AnonymousUser, User
 from django.db import transaction
 from django.urls import reverse
 
@@ -29,7 +29,7 @@ def _address(user: AbstractUser) -> str:
     return normalise_email(user.email)
 
 
-def register(*, email: str, password: str) -> AbstractUser:
+def register(*, email: str, password: str) -> User:
     """A new reader account (its lowercased email is the username), and the email with
     the link that proves the address."""
     with transaction.atomic():

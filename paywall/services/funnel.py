@@ -15,8 +15,10 @@ cache does not take (an outage) stay in the process until a push succeeds.
 import atexit
 import threading
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
@@ -48,15 +50,19 @@ def _slot_key(day: date, slot: int) -> str:
 PUSH_SECONDS = 2.0
 
 
+# (step, day, article id): one funnel count not yet in the shared cache.
+PendingKey = tuple[str, date, int]
+
+
 class _PendingCounts:
     """Counts made in this process and not yet added to the shared cache."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.counts: Counter = Counter()
+        self.counts: Counter[PendingKey] = Counter()
         self.timer: threading.Timer | None = None
 
-    def add(self, key: tuple) -> None:
+    def add(self, key: PendingKey) -> None:
         with self.lock:
             self.counts[key] += 1
             if self.timer is None:
@@ -64,7 +70,7 @@ class _PendingCounts:
                 self.timer.daemon = True
                 self.timer.start()
 
-    def take(self) -> Counter:
+    def take(self) -> Counter[PendingKey]:
         with self.lock:
             counts, self.counts = self.counts, Counter()
             if self.timer is not None:
@@ -72,7 +78,7 @@ class _PendingCounts:
                 self.timer = None
             return counts
 
-    def put_back(self, counts: Counter) -> None:
+    def put_back(self, counts: Counter[PendingKey]) -> None:
         """Keep counts the cache did not take, for the next push."""
         with self.lock:
             self.counts.update(counts)
@@ -165,7 +171,7 @@ def touched_articles(day: date) -> set[int]:
     return found
 
 
-def flush(*, now: datetime, article_ids=None) -> int:
+def flush(*, now: datetime, article_ids: Iterable[int] | None = None) -> int:
     """Move cached counters of the last FLUSH_DAYS days into FunnelDay; returns rows touched.
 
     article_ids limits the flush to those articles; by default, every article with counters.
@@ -254,7 +260,9 @@ def daily_report(*, now: datetime, days: int = 30) -> list[FunnelRow]:
     return rows
 
 
-def articles_leading_to_trials(*, now: datetime, days: int = 30, limit: int = 20):
+def articles_leading_to_trials(
+    *, now: datetime, days: int = 30, limit: int = 20
+) -> list[dict[str, Any]]:
     """Articles whose paywall started the most trials, with paywalls shown beside them."""
     since = now - timedelta(days=days)
     trials = (

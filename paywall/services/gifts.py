@@ -9,8 +9,10 @@ Whatever the reason, the reader falls back to the meter with a clear message.
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from newsroom.lib.signing import ExpiredToken, InvalidToken, make_gift_token, read_gift_token
@@ -48,7 +50,7 @@ def can_give(*, giver_id: int, now: datetime) -> bool:
     return Subscription.objects.granting_access(now).filter(user_id=giver_id).exists()
 
 
-def gifts_left(*, user, now: datetime) -> int:
+def gifts_left(*, user: User, now: datetime) -> int:
     """Gift links this reader may still create this calendar month (revoked ones count)."""
     used = GiftLink.objects.filter(giver=user, created_at__gte=month_start(now)).count()
     return max(get_policy().gift_links_per_month - used, 0)
@@ -58,7 +60,7 @@ def token_for(gift: GiftLink) -> str:
     return make_gift_token(gift_id=gift.pk, article_id=gift.article_id, expires_at=gift.expires_at)
 
 
-def create_gift_link(*, giver, article, now: datetime) -> tuple[GiftLink, str]:
+def create_gift_link(*, giver: User, article: Any, now: datetime) -> tuple[GiftLink, str]:
     """A new gift link for article, within the monthly quota; returns the row and token."""
     with transaction.atomic():
         # Simultaneous creations by one giver wait here in turn, so each one counts the

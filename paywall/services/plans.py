@@ -1,5 +1,7 @@
 """The plans offered on the paywall, cached: a gated page adds no query for them."""
 
+from collections.abc import Iterable
+
 from newsroom.caching import SharedValue
 from paywall.models import Plan
 
@@ -23,7 +25,7 @@ def offered_plans() -> list[Plan]:
     return PLANS.get()
 
 
-def plans_fingerprint(plans) -> tuple:
+def plans_fingerprint(plans: Iterable[Plan]) -> tuple[tuple[object, ...], ...]:
     """Every field of every plan, as a hashable value: equal exactly when the offer is."""
     return tuple(
         tuple(getattr(plan, field.attname) for field in plan._meta.concrete_fields)

@@ -7,9 +7,12 @@ with the PAYWALL_PAYMENT_PROVIDER setting.
 """
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from django.conf import settings
+
+if TYPE_CHECKING:  # for annotations only: the models import nothing from here, keep it so
+    from paywall.models import Subscription
 
 
 @dataclass(frozen=True)
@@ -22,13 +25,13 @@ class PaymentResult:
 class PaymentProvider(Protocol):
     name: str
 
-    def begin(self, *, subscription) -> PaymentResult:
+    def begin(self, *, subscription: "Subscription") -> PaymentResult:
         """A subscription without a trial was created: collect its first payment."""
 
-    def record_payment(self, *, subscription, reference: str) -> PaymentResult:
+    def record_payment(self, *, subscription: "Subscription", reference: str) -> PaymentResult:
         """A payment for one period was received."""
 
-    def cancel(self, *, subscription) -> None:
+    def cancel(self, *, subscription: "Subscription") -> None:
         """Stop future renewals at the provider."""
 
 
@@ -37,17 +40,17 @@ class ManualProvider:
 
     name = "manual"
 
-    def begin(self, *, subscription) -> PaymentResult:
+    def begin(self, *, subscription: "Subscription") -> PaymentResult:
         return PaymentResult(
             paid=False,
             message="We will email you payment instructions; your subscription starts as "
             "soon as the payment is recorded.",
         )
 
-    def record_payment(self, *, subscription, reference: str) -> PaymentResult:
+    def record_payment(self, *, subscription: "Subscription", reference: str) -> PaymentResult:
         return PaymentResult(paid=True, reference=reference or "recorded by staff")
 
-    def cancel(self, *, subscription) -> None:
+    def cancel(self, *, subscription: "Subscription") -> None:
         return None
 
 
@@ -55,5 +58,5 @@ PROVIDERS = {"manual": ManualProvider}
 
 
 def get_provider(name: str | None = None) -> PaymentProvider:
-    name = name or getattr(settings, "PAYWALL_PAYMENT_PROVIDER", "manual")
-    return PROVIDERS[name]()
+    chosen = name or str(getattr(settings, "PAYWALL_PAYMENT_PROVIDER", "manual"))
+    return PROVIDERS[chosen]()

@@ -7,17 +7,22 @@ source for trials started and converted).
 
 import calendar
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import IntegrityError, transaction
 
 from paywall.models import Plan, Subscription, SubscriptionEvent
 
 from .emails import send_subscription_email
-from .providers import get_provider
+from .providers import PaymentResult, get_provider
+
+if TYPE_CHECKING:  # for annotations only
+    from articles.models import Article
 
 Status = Subscription.Status
 
-ALLOWED = {
+ALLOWED: dict[str | None, set[str]] = {
     None: {Status.PENDING, Status.TRIALING},
     Status.PENDING: {Status.ACTIVE, Status.EXPIRED},
     Status.TRIALING: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
@@ -72,15 +77,23 @@ def change_status(
     return subscription
 
 
-def live_subscription(*, user) -> Subscription | None:
+def live_subscription(*, user: User | AnonymousUser) -> Subscription | None:
     return Subscription.objects.live().for_reader(user).select_related("plan").first()
 
 
-def has_had_trial(*, user) -> bool:
+def has_had_trial(*, user: User | AnonymousUser) -> bool:
     return Subscription.objects.for_reader(user).filter(trial_ends_at__isnull=False).exists()
 
 
-def _create(*, user, plan: Plan, status: str, now: datetime, started_from=None, note=""):
+def _create(
+    *,
+    user: User,
+    plan: Plan,
+    status: str,
+    now: datetime,
+    started_from: "Article | None" = None,
+    note: str = "",
+) -> Subscription:
     if not plan.is_active:
         raise SubscriptionError("This plan is no longer offered.")
     if live_subscription(user=user):
@@ -96,7 +109,9 @@ def _create(*, user, plan: Plan, status: str, now: datetime, started_from=None, 
     return subscription
 
 
-def start_trial(*, user, plan: Plan, now: datetime, started_from=None) -> Subscription:
+def start_trial(
+    *, user: User, plan: Plan, now: datetime, started_from: "Article | None" = None
+) -> Subscription:
     """A free trial of plan: once per reader, never beside another subscription."""
     if plan.trial_days <= 0:
         raise SubscriptionError("This plan has no free trial.")
@@ -116,7 +131,9 @@ def start_trial(*, user, plan: Plan, now: datetime, started_from=None) -> Subscr
     return subscription
 
 
-def subscribe(*, user, plan: Plan, now: datetime, started_from=None):
+def subscribe(
+    *, user: User, plan: Plan, now: datetime, started_from: "Article | None" = None
+) -> tuple[Subscription, PaymentResult]:
     """A subscription without a trial, awaiting its first payment at the provider."""
     subscription = _create(
         user=user,

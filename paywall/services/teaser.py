@@ -4,6 +4,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
 from .access import Reader, decide_access
 from .policy import Policy
@@ -20,17 +21,17 @@ class _TopLevelParagraphs(HTMLParser):
         # HTMLParser counts lines on "\n" only; map (line, column) back to an offset.
         self.line_offsets = [0] + [match.end() for match in re.finditer("\n", source)]
         self.depth = 0
-        self.top_tag = None
+        self.top_tag: str | None = None
         self.paragraph_ends: list[int] = []
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_ELEMENTS:
             return
         if self.depth == 0:
             self.top_tag = tag
         self.depth += 1
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         if tag in VOID_ELEMENTS or self.depth == 0:
             return
         self.depth -= 1
@@ -49,11 +50,11 @@ def split_body(body: str, *, paragraphs: int) -> tuple[str, str]:
     return _split(body, paragraphs)
 
 
-def public_body(*, article, now: datetime, policy: Policy) -> str:
+def public_body(*, article: Any, now: datetime, policy: Policy) -> str:
     """The part of the body shown to a reader nobody can identify (a search snippet's source):
     all of it when `Reader.nobody()` may read the article in full, else its teaser."""
     if decide_access(reader=Reader.nobody(), article=article, now=now, policy=policy).full:
-        return article.body
+        return str(article.body)
     return split_body(article.body, paragraphs=policy.teaser_paragraphs)[0]
 
 
