@@ -10,6 +10,19 @@ from pathlib import Path
 
 import pytest
 
+from articles.models import Section
+from demo.content.seed import SECTIONS
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    NewsletterFactory,
+    SectionFactory,
+    SeriesFactory,
+    SourceFactory,
+    image_upload,
+    paragraphs,
+)
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -100,3 +113,50 @@ def audit(page) -> list[dict]:
         for violation in results["violations"]
         if violation["impact"] in SERIOUS
     ]
+
+
+LONG_DEK = (
+    "As an Italian bestseller explores why people are fleeing the Golden State, the "
+    "international press also takes stock of unprecedented Silicon Valley layoffs, and asks "
+    "what the exodus says about the promise that drew millions west. It may be a warning."
+)
+
+
+@pytest.fixture
+def site_content():
+    NewsletterFactory(name="Worldcrunch Today", slug="worldcrunch-today", in_masthead=True)
+    NewsletterFactory(name="Eyes on U.S.", slug="eyes-on-us", cadence="weekly")
+    # The publication's real sections: on a phone their navigation wraps over several lines.
+    for name, slug, description in SECTIONS:
+        SectionFactory(name=name, slug=slug, description=description)
+    world = Section.objects.get(slug="world")
+    food = Section.objects.get(slug="food-travel")
+    series = SeriesFactory(name="Eyes on U.S.", label="eyes on the U.S.")
+    source = SourceFactory(name="Le Monde")
+    story = ArticleFactory(
+        headline="The Hard Labor Of North Korean Workers In China",
+        dek="Recent UN sanctions are trying to limit the flow of money North Korea generates.",
+        body="<p>Opening.</p><h2>Roaming source of revenue</h2>" + paragraphs(10),
+        dateline="Dandong",
+        section=food,
+        source=source,
+        authors=[AuthorFactory(name="Brice Pedroletti")],
+        tags=["China", "Labor"],
+        lead_image=image_upload("waitress.jpg"),
+        lead_image_alt="A North Korean waitress in Dandong, China",
+        lead_image_caption="A North Korean waitress in Dandong, China",
+        lead_image_credit="Brice Pedroletti",
+        featured=True,
+    )
+    ArticleFactory(
+        headline="Eyes On U.S. — California, The World Is Worried About You",
+        dek=LONG_DEK,
+        section=world,
+        series=series,
+        country="United States",
+        authors=[AuthorFactory(name="Ginevra Falciani"), AuthorFactory(name="Bertrand Hauger")],
+        lead_image=image_upload("coast.jpg", color="sandybrown"),
+        lead_image_alt="The Californian coast at dusk",
+    )
+    ArticleFactory.create_batch(3, section=world, dek=LONG_DEK, country="France")
+    return story
