@@ -15,7 +15,7 @@ from articles.models import Article, ArticleAuthor, Author, Section, Series, Sou
 from images.models import Image
 
 from .authors import AUTHOR_BIOS
-from .images import draw_lead_image
+from .images import describe, draw_lead_image
 from .seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
 from .stories import GENERATED_STORIES
 
@@ -88,14 +88,14 @@ def load_story(story: dict[str, Any]) -> bool:
         is_free=story.get("is_free", False),
     )
     if image:
+        place = story.get("country") or story.get("dateline", "").title() or article.section.name
+        description = describe(place)
         article.lead_image = Image(
-            alt_text=image["alt"],
-            caption=image.get("caption", ""),
-            credit=image.get("credit", ""),
+            alt_text=description.alt, caption=description.caption, credit=description.credit
         )
         article.lead_image.file.save(
             f"{story['slug'][:80]}.jpg",
-            ContentFile(draw_lead_image(story["slug"], image["palette"])),
+            ContentFile(draw_lead_image(story["slug"], image["palette"], place)),
         )
     article.save()
     for position, name in enumerate(story["authors"]):

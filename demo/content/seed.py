@@ -99,9 +99,6 @@ SEED_STORIES = [
         "original_headline": "En Chine, le dur labeur des travailleurs nord-coréens",
         "original_language": "French",
         "image": {
-            "alt": "A North Korean waitress in Dandong, China",
-            "caption": "A North Korean waitress in Dandong, China",
-            "credit": "Brice Pedroletti",
             "palette": ("#e8a0b4", "#6d9fd6"),
         },
         "tags": ["North Korea", "China", "Sanctions", "Labor"],
@@ -123,9 +120,6 @@ SEED_STORIES = [
         "original_headline": "",
         "original_language": "Italian",
         "image": {
-            "alt": "Photo of a window pane with water droplets reflecting Facebook's thumb up logo, with one big thumb down in the background",
-            "caption": "Are you OK, Meta?",
-            "credit": "",
             "palette": ("#3b5998", "#9fc5e8"),
         },
         "tags": ["United States", "California", "Silicon Valley", "Books"],

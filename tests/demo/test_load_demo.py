@@ -23,7 +23,9 @@ def test_there_are_forty_generated_stories_in_the_seed_shape():
     for story in GENERATED_STORIES:
         assert set(story) >= SHAPE, story["slug"]
         assert 1 <= len(story["authors"]) <= 5
-        assert story["image"]["alt"] and len(story["image"]["palette"]) == 2
+        assert (
+            len(story["image"]["palette"]) == 2
+        )  # alt text comes from demo.content.images.describe
 
 
 def test_generated_stories_cover_every_section_source_and_series():
@@ -70,7 +72,7 @@ def test_daily_editions_open_with_a_greeting_and_name_its_language():
     assert any("quiz" in s["body"].lower() and "Weekend" in s["headline"] for s in editions)
 
 
-def tiny_jpeg(seed, palette):
+def tiny_jpeg(seed, palette, place):
     buffer = BytesIO()
     Image.new("RGB", (24, 16), palette[0]).save(buffer, "JPEG")
     return buffer.getvalue()
@@ -130,3 +132,21 @@ def test_load_demo_ends_with_every_demo_login_and_each_one_works(monkeypatch):
     again = StringIO()
     call_command("load_demo", stdout=again)
     assert again.getvalue().endswith(block)
+
+
+@pytest.mark.django_db
+def test_demo_pictures_are_described_as_the_illustrations_they_are(monkeypatch):
+    """The demo draws its pictures: alt text and captions must not describe photos that are
+    not there (a screen-reader user would be misled)."""
+    monkeypatch.setattr("demo.content.articles.draw_lead_image", tiny_jpeg)
+    call_command("load_demo", stdout=StringIO())
+
+    illustrated = Article.objects.exclude(lead_image=None).select_related("lead_image")
+    assert illustrated.count() > 40
+    for article in illustrated:
+        image = article.lead_image
+        assert image.alt_text.startswith("Illustration: a red map pin"), image.alt_text
+        assert image.caption.startswith("Illustration: "), image.caption
+        assert image.caption.removeprefix("Illustration: ") in image.alt_text
+        if article.country:
+            assert article.country in image.alt_text

@@ -30,9 +30,6 @@ STORIES = [
         "original_headline": "Tłumacze, którzy zrobili z fantastyki sport narodowy",
         "original_language": "Polish",
         "image": {
-            "alt": "Stacks of worn paperback books on a wooden desk",
-            "caption": "Paperbacks from the 1980s in a translator's study",
-            "credit": "Tomasz Wierzbicki",
             "palette": ("#d4a373", "#3a0ca3"),
         },
         "tags": ["Poland", "Books", "Translation", "Video Games"],
@@ -64,9 +61,6 @@ STORIES = [
         "original_headline": "La nueva generación del flamenco baila lejos de Andalucía",
         "original_language": "Spanish",
         "image": {
-            "alt": "A flamenco dancer in a red dress mid-turn in a studio",
-            "caption": "A class in Vallecas, Madrid",
-            "credit": "Javier Osuna",
             "palette": ("#e63946", "#1d3557"),
         },
         "tags": ["Spain", "Music", "Dance", "Heritage"],
@@ -102,9 +96,6 @@ STORIES = [
         "original_headline": "Las librerías porteñas sobreviven a todas las crisis",
         "original_language": "Spanish",
         "image": {
-            "alt": "A grand theatre interior converted into a bookshop with balconies of shelves",
-            "caption": "A bookshop in a former theatre on Avenida Santa Fe",
-            "credit": "Valentina Roca",
             "palette": ("#fcbf49", "#780000"),
         },
         "tags": ["Argentina", "Books", "Inflation", "Buenos Aires"],
@@ -136,9 +127,6 @@ STORIES = [
         "original_headline": "Les glaciers suisses livrent leurs secrets",
         "original_language": "French",
         "image": {
-            "alt": "A retreating glacier with grey rock and meltwater streams",
-            "caption": "The tongue of a glacier in the Valais Alps",
-            "credit": "Lucas Perrin",
             "palette": ("#e0f7fa", "#546e7a"),
         },
         "tags": ["Switzerland", "Climate", "Glaciers", "Archaeology"],
@@ -174,9 +162,6 @@ STORIES = [
         "original_headline": "Il paese piemontese che si produce l'elettricità da solo",
         "original_language": "Italian",
         "image": {
-            "alt": "Solar panels on terracotta rooftops with hills behind",
-            "caption": "Rooftop solar panels in Magliano Alpi, Piedmont",
-            "credit": "Chiara Valsecchi",
             "palette": ("#ffd166", "#118ab2"),
         },
         "tags": ["Italy", "Solar Energy", "Energy", "Climate"],
@@ -208,9 +193,6 @@ STORIES = [
         "original_headline": "",
         "original_language": "English",
         "image": {
-            "alt": "A full reservoir with mountains behind under a clear sky",
-            "caption": "The Theewaterskloof dam near Cape Town",
-            "credit": "Pieter van Wyk",
             "palette": ("#90e0ef", "#bc6c25"),
         },
         "tags": ["South Africa", "Water", "Drought", "Climate", "Cities"],
@@ -246,9 +228,6 @@ STORIES = [
         "original_headline": "Wärmepumpen im Plattenbau: Leipzig macht den Test",
         "original_language": "German",
         "image": {
-            "alt": "A renovated prefabricated apartment block with new windows and balconies",
-            "caption": "A renovated block in Leipzig-Grünau",
-            "credit": "Felix Brandt",
             "palette": ("#dee2e6", "#2b9348"),
         },
         "tags": ["Germany", "Energy", "Housing", "Climate"],
@@ -280,9 +259,6 @@ STORIES = [
         "original_headline": "介護ロボット、現場の現実",
         "original_language": "Japanese",
         "image": {
-            "alt": "An elderly woman holding a white seal-shaped robot",
-            "caption": "A companion robot at a nursing home in Osaka",
-            "credit": "Mei Fujiwara",
             "palette": ("#f8edeb", "#6d6875"),
         },
         "tags": ["Japan", "Robots", "Ageing", "Health"],
@@ -318,9 +294,6 @@ STORIES = [
         "original_headline": "动力电池回收：中国电动车的下半场",
         "original_language": "Chinese",
         "image": {
-            "alt": "Pallets of used battery packs in a large industrial hall",
-            "caption": "A battery recycling plant in Hunan province",
-            "credit": "Zhang Haoran",
             "palette": ("#b8f2e6", "#3c096c"),
         },
         "tags": ["China", "Electric Vehicles", "Recycling", "Batteries"],
@@ -352,9 +325,6 @@ STORIES = [
         "original_headline": "Cientistas mapeiam cada árvore da Mata Atlântica",
         "original_language": "Portuguese",
         "image": {
-            "alt": "A drone flying above a dense green forest canopy on a hillside",
-            "caption": "Surveying the Atlantic Forest in the Serra do Mar",
-            "credit": "Beatriz Albuquerque",
             "palette": ("#d8f3dc", "#1b4332"),
         },
         "tags": ["Brazil", "Forests", "Science", "Biodiversity"],
@@ -390,9 +360,6 @@ STORIES = [
         "original_headline": "Les voisins du CERN face au futur collisionneur",
         "original_language": "French",
         "image": {
-            "alt": "Farmland with the Jura mountains on the horizon near Geneva",
-            "caption": "The Pays de Gex, above the route of the proposed collider",
-            "credit": "Sophie Keller",
             "palette": ("#caf0f8", "#5a189a"),
         },
         "tags": ["Switzerland", "France", "Physics", "Science"],
@@ -428,9 +395,6 @@ STORIES = [
         "original_headline": "As tascas de Lisboa resistem ao turismo",
         "original_language": "Portuguese",
         "image": {
-            "alt": "A plate of grilled sardines with bread on a paper tablecloth",
-            "caption": "Lunch at a tasca in Alfama",
-            "credit": "Renato Siqueira",
             "palette": ("#ffcad4", "#3d405b"),
         },
         "tags": ["Portugal", "Food", "Tourism", "Cities"],
@@ -462,9 +426,6 @@ STORIES = [
         "original_headline": "Die Nachtzüge sind zurück – und Europa kämpft um die Betten",
         "original_language": "German",
         "image": {
-            "alt": "A blue sleeper train at a station platform at night",
-            "caption": "A night train waiting to depart",
-            "credit": "Felix Brandt",
             "palette": ("#14213d", "#fca311"),
         },
         "tags": ["Europe", "Trains", "Travel", "Climate"],
@@ -500,9 +461,6 @@ STORIES = [
         "original_headline": "La taquería con estrella y dos horas de fila",
         "original_language": "Spanish",
         "image": {
-            "alt": "A taco stand with a spit of roasting pork and customers at the counter",
-            "caption": "A taquería in the Centro Histórico of Mexico City",
-            "credit": "Valentina Roca",
             "palette": ("#ffbe0b", "#fb5607"),
         },
         "tags": ["Mexico", "Food", "Street Food", "Tourism"],
@@ -534,9 +492,6 @@ STORIES = [
         "original_headline": "Bary mleczne karmią nowe pokolenie",
         "original_language": "Polish",
         "image": {
-            "alt": "Plates of pierogi and a bowl of beetroot soup on a canteen table",
-            "caption": "Lunch at a milk bar in Kraków",
-            "credit": "Agnieszka Kowal",
             "palette": ("#f1faee", "#9d0208"),
         },
         "tags": ["Poland", "Food", "History", "Cities"],

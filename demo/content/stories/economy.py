@@ -30,9 +30,6 @@ STORIES = [
         "original_headline": "Deutschlands Bäckereien sterben – und das liegt nicht am Brot",
         "original_language": "German",
         "image": {
-            "alt": "Loaves of dark bread on wooden shelves in a bakery",
-            "caption": "Rye loaves in a family bakery in Hesse",
-            "credit": "Hanna Wolter",
             "palette": ("#f4d8a8", "#7f4f24"),
         },
         "tags": ["Germany", "Small Business", "Energy", "Labor"],
@@ -64,9 +61,6 @@ STORIES = [
         "original_headline": "El auge del aceite de oliva choca con la falta de agua",
         "original_language": "Spanish",
         "image": {
-            "alt": "Rows of olive trees on rolling hills under a hazy sky",
-            "caption": "Olive groves in the province of Jaén",
-            "credit": "Lucía Ferrández",
             "palette": ("#fefae0", "#606c38"),
         },
         "tags": ["Spain", "Agriculture", "Drought", "Water", "Olive Oil"],
@@ -102,9 +96,6 @@ STORIES = [
         "original_headline": "华强北的转型之路",
         "original_language": "Chinese",
         "image": {
-            "alt": "Rows of electronics stalls with colourful signs in a market hall",
-            "caption": "Stalls at the Huaqiangbei electronics market",
-            "credit": "Zhang Haoran",
             "palette": ("#00b4d8", "#03045e"),
         },
         "tags": ["China", "Electronics", "Manufacturing", "Trade"],
@@ -136,9 +127,6 @@ STORIES = [
         "original_headline": "La scommessa delle pensioni: lavorare di più o lasciar partire i giovani",
         "original_language": "Italian",
         "image": {
-            "alt": "An elderly woman walking past pastel-coloured houses in an Italian town",
-            "caption": "A street in Prato, Tuscany",
-            "credit": "Matteo Ruggieri",
             "palette": ("#ffd6a5", "#9c6644"),
         },
         "tags": ["Italy", "Pensions", "Demographics", "Youth"],
@@ -174,9 +162,6 @@ STORIES = [
         "original_headline": "",
         "original_language": "English",
         "image": {
-            "alt": "A small shop with a steel grille and hand-painted sign in a township street",
-            "caption": "A spaza shop in Soweto",
-            "credit": "Pieter van Wyk",
             "palette": ("#f4a261", "#2a9d8f"),
         },
         "tags": ["South Africa", "Small Business", "Food Safety", "Informal Economy"],
@@ -208,9 +193,6 @@ STORIES = [
         "original_headline": "Babcie wracają do szkoły – ze smartfonem",
         "original_language": "Polish",
         "image": {
-            "alt": "Older students listening in a university lecture hall",
-            "caption": "A class at Lublin's University of the Third Age",
-            "credit": "Agnieszka Kowal",
             "palette": ("#e9c46a", "#264653"),
         },
         "tags": ["Poland", "Education", "Ageing"],
@@ -246,9 +228,6 @@ STORIES = [
         "original_headline": "「友達レンタル」はもう笑い話ではない",
         "original_language": "Japanese",
         "image": {
-            "alt": "Two people seen from behind sitting on a park bench among autumn trees",
-            "caption": "Ueno Park, Tokyo",
-            "credit": "Mei Fujiwara",
             "palette": ("#f6bd60", "#84a59d"),
         },
         "tags": ["Japan", "Loneliness", "Ageing", "Cities"],
@@ -280,9 +259,6 @@ STORIES = [
         "original_headline": "Motoboys de São Paulo se organizam contra os aplicativos",
         "original_language": "Portuguese",
         "image": {
-            "alt": "Motorcycle couriers with delivery boxes waiting at a busy avenue",
-            "caption": "Couriers on Avenida Paulista",
-            "credit": "Renato Siqueira",
             "palette": ("#adb5bd", "#d00000"),
         },
         "tags": ["Brazil", "Gig Economy", "Labor", "Cities"],
@@ -318,9 +294,6 @@ STORIES = [
         "original_headline": "La commune bretonne où tout le monde veut participer au conseil",
         "original_language": "French",
         "image": {
-            "alt": "Residents seated in a crowded town council chamber",
-            "caption": "A council meeting in Saint-Aubin-du-Cormier",
-            "credit": "Lucas Perrin",
             "palette": ("#cdb4db", "#1d3557"),
         },
         "tags": ["France", "Democracy", "Local Government"],
@@ -352,9 +325,6 @@ STORIES = [
         "original_headline": "Вечірні школи Києва для ветеранів",
         "original_language": "Ukrainian",
         "image": {
-            "alt": "Adults working on electrical panels in a classroom",
-            "caption": "A retraining class for veterans in Kyiv",
-            "credit": "Dmytro Savchuk",
             "palette": ("#ffe66d", "#005f73"),
         },
         "tags": ["Ukraine", "War", "Veterans", "Education"],

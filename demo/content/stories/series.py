@@ -30,9 +30,6 @@ EYES_ON_US = [
         "original_headline": "",
         "original_language": "French",
         "image": {
-            "alt": "A payment tablet on a café counter showing tip percentages",
-            "caption": "How much is enough?",
-            "credit": "",
             "palette": ("#fefae0", "#bc4749"),
         },
         "tags": ["United States", "Tipping", "Labor", "Europe"],
@@ -64,9 +61,6 @@ EYES_ON_US = [
         "original_headline": "",
         "original_language": "Japanese",
         "image": {
-            "alt": "A baseball stadium under floodlights at dusk",
-            "caption": "Night game",
-            "credit": "",
             "palette": ("#ffb4a2", "#2b2d42"),
         },
         "tags": ["United States", "Japan", "Baseball", "Sport"],
@@ -101,9 +95,6 @@ EYES_ON_US = [
         "original_headline": "",
         "original_language": "Spanish",
         "image": {
-            "alt": "U.S. dollar banknotes fanned out on a table",
-            "caption": "The Argentine savings account",
-            "credit": "",
             "palette": ("#d8f3dc", "#2d6a4f"),
         },
         "tags": ["United States", "Argentina", "Dollar", "Inflation"],
@@ -135,9 +126,6 @@ EYES_ON_US = [
         "original_headline": "",
         "original_language": "Spanish",
         "image": {
-            "alt": "A desert city skyline shimmering in heat haze",
-            "caption": "Phoenix in July",
-            "credit": "",
             "palette": ("#ffba08", "#d00000"),
         },
         "tags": ["United States", "Climate", "Heat Wave", "Energy"],
@@ -172,9 +160,6 @@ EYES_ON_US = [
         "original_headline": "",
         "original_language": "German",
         "image": {
-            "alt": "Students walking across a green university quad with brick buildings",
-            "caption": "Campus life, American-style",
-            "credit": "",
             "palette": ("#e9edc9", "#6a040f"),
         },
         "tags": ["United States", "Germany", "Education", "Youth"],
@@ -215,9 +200,6 @@ WORLDCRUNCH_TODAY = [
         "original_headline": "",
         "original_language": "",
         "image": {
-            "alt": "A globe-like sun rising over a calm harbour",
-            "caption": "Good morning from Worldcrunch Today",
-            "credit": "",
             "palette": ("#ffe5ec", "#457b9d"),
         },
         "tags": ["Worldcrunch Today", "Ukraine", "Switzerland", "France"],
@@ -256,9 +238,6 @@ WORLDCRUNCH_TODAY = [
         "original_headline": "",
         "original_language": "",
         "image": {
-            "alt": "Rooftops of a city at dawn with soft orange light",
-            "caption": "Good morning from Worldcrunch Today",
-            "credit": "",
             "palette": ("#ffd6a5", "#6d597a"),
         },
         "tags": ["Worldcrunch Today", "Germany", "Brazil", "Switzerland"],
@@ -297,9 +276,6 @@ WORLDCRUNCH_TODAY = [
         "original_headline": "",
         "original_language": "",
         "image": {
-            "alt": "A cup of coffee beside a folded newspaper on a wooden table",
-            "caption": "Weekend edition",
-            "credit": "",
             "palette": ("#fff1e6", "#8d99ae"),
         },
         "tags": ["Worldcrunch Today", "News Quiz"],
@@ -338,9 +314,6 @@ WORLDCRUNCH_TODAY = [
         "original_headline": "",
         "original_language": "",
         "image": {
-            "alt": "Morning light over a forest and distant hills",
-            "caption": "Good morning from Worldcrunch Today",
-            "credit": "",
             "palette": ("#e2ece9", "#355070"),
         },
         "tags": ["Worldcrunch Today", "Poland", "Mexico", "China"],

@@ -26,9 +26,6 @@ STORIES = [
         "original_headline": "À Marseille, les derniers pêcheurs du Vieux-Port vendent aux touristes",
         "original_language": "French",
         "image": {
-            "alt": "Small wooden fishing boats moored in the Old Port of Marseille at dawn",
-            "caption": "Fishing boats in the Vieux-Port of Marseille",
-            "credit": "Clémence Arnaud",
             "palette": ("#f2c14e", "#1d4e89"),
         },
         "tags": ["France", "Fishing", "Tourism", "Mediterranean"],
@@ -64,9 +61,6 @@ STORIES = [
         "original_headline": "Por qué Buenos Aires se está quedando sin monedas",
         "original_language": "Spanish",
         "image": {
-            "alt": "A hand holding old Argentine peso coins over a shop counter",
-            "caption": "Coins are becoming a rarity in Argentine shops",
-            "credit": "Santiago Ledesma",
             "palette": ("#9ad1d4", "#c9a227"),
         },
         "tags": ["Argentina", "Inflation", "Money", "Buenos Aires"],
@@ -98,9 +92,6 @@ STORIES = [
         "original_headline": "Le village valaisan qui paie pour qu'on y reste",
         "original_language": "French",
         "image": {
-            "alt": "Wooden chalets on a steep alpine slope above a valley",
-            "caption": "Albinen, above the Rhône valley in the canton of Valais",
-            "credit": "Lucas Perrin",
             "palette": ("#bde0fe", "#2d6a4f"),
         },
         "tags": ["Switzerland", "Alps", "Depopulation", "Housing"],
@@ -136,9 +127,6 @@ STORIES = [
         "original_headline": "",
         "original_language": "English",
         "image": {
-            "alt": "Children at desks on a rooftop with office towers behind them",
-            "caption": "A rooftop classroom in central Johannesburg",
-            "credit": "Lerato Khumalo",
             "palette": ("#ffb703", "#023047"),
         },
         "tags": ["South Africa", "Education", "Cities"],
@@ -170,9 +158,6 @@ STORIES = [
         "original_headline": "Уздовж Дніпра фермери орють в обхід війни",
         "original_language": "Ukrainian",
         "image": {
-            "alt": "A tractor in a wide field of dark earth under a grey sky",
-            "caption": "Spring sowing near the front line in eastern Ukraine",
-            "credit": "Oksana Hrytsenko",
             "palette": ("#a8dadc", "#5c4033"),
         },
         "tags": ["Ukraine", "War", "Agriculture", "Food Security"],
@@ -208,9 +193,6 @@ STORIES = [
         "original_headline": "Przygraniczne wsie uczą się żyć obok muru",
         "original_language": "Polish",
         "image": {
-            "alt": "A tall steel fence running through a dense forest",
-            "caption": "The border barrier in the Białowieża forest",
-            "credit": "Tomasz Wierzbicki",
             "palette": ("#cad2c5", "#354f52"),
         },
         "tags": ["Poland", "Belarus", "Migration", "Borders"],
@@ -242,9 +224,6 @@ STORIES = [
         "original_headline": "平和主義を問い直す日本、造船所から",
         "original_language": "Japanese",
         "image": {
-            "alt": "Shipyard cranes over a harbour with green hills behind",
-            "caption": "Cranes over Nagasaki harbour",
-            "credit": "Yuki Sakamoto",
             "palette": ("#e0fbfc", "#3d5a80"),
         },
         "tags": ["Japan", "Defense", "China", "Shipbuilding"],
@@ -280,9 +259,6 @@ STORIES = [
         "original_headline": "A diplomacia silenciosa dos embaixadores da Amazônia",
         "original_language": "Portuguese",
         "image": {
-            "alt": "A wide brown river winding through dense green rainforest",
-            "caption": "The Solimões river, upstream from Manaus",
-            "credit": "Beatriz Albuquerque",
             "palette": ("#caffbf", "#386641"),
         },
         "tags": ["Brazil", "Amazon", "Climate", "Diplomacy", "Indigenous Peoples"],
@@ -314,9 +290,6 @@ STORIES = [
         "original_headline": "东南亚国家编织一张中国无法掌控的关系网",
         "original_language": "Chinese",
         "image": {
-            "alt": "A patrol boat on a calm blue sea at sunset",
-            "caption": "A coast guard vessel in the South China Sea",
-            "credit": "Lin Qiaoyu",
             "palette": ("#ffafcc", "#264653"),
         },
         "tags": ["China", "South China Sea", "Philippines", "Vietnam", "Diplomacy"],
