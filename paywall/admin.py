@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import FunnelDay, GiftLink, MeterPolicy, Plan, Subscription, SubscriptionEvent
-from .services import funnel, gifts, subscriptions
+from .services import funnel, gifts, revenue, subscriptions
 from .services.subscriptions import SubscriptionError
 
 
@@ -235,6 +235,9 @@ class FunnelDayAdmin(admin.ModelAdmin):
             "rows": rows,
             "totals": totals,
             "leading_articles": funnel.articles_leading_to_trials(now=now, days=days),
+            "revenue": revenue.revenue_report(now=now, days=days),
+            "paid_articles": revenue.articles_leading_to_paid(now=now, days=days),
+            "definitions": revenue.DEFINITIONS,
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/paywall/funnel.html", context)
