@@ -8,7 +8,7 @@ whatever the number of subscriptions.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -241,6 +241,50 @@ def revenue_report(*, now: datetime, days: int = 30) -> Revenue:
         churn_failed_payment=failed,
         paying_at_start=paying_at_start,
     )
+
+
+@dataclass(frozen=True)
+class MrrDay:
+    day: date
+    mrr: Decimal
+
+
+def mrr_by_day(*, now: datetime, days: int = 30) -> list[MrrDay]:
+    """MRR at the end of each of the last `days` days (today: now), oldest first.
+
+    One query: the events of every subscription that was ever paying, replayed in order.
+    """
+    ever_paid = SubscriptionEvent.objects.filter(to_status__in=PAYING_STATUSES).values(
+        "subscription"
+    )
+    events = (
+        SubscriptionEvent.objects.filter(subscription__in=ever_paid, at__lte=now)
+        .order_by("at", "pk")
+        .values_list(
+            "subscription_id", "at", "to_status", "subscription__plan__price",
+            "subscription__plan__interval",
+        )
+    )  # fmt: skip
+    days_shown = [now.date() - timedelta(days=n) for n in range(days - 1, -1, -1)]
+    # Each day's MRR is the MRR at its end: the next midnight, or now for today.
+    ends = [
+        min(now, datetime.combine(day + timedelta(days=1), time(), tzinfo=now.tzinfo))
+        for day in days_shown
+    ]
+    paying: dict[int, Decimal] = {}
+    rows: list[MrrDay] = []
+    pending = iter(events)
+    upcoming = next(pending, None)
+    for day, end in zip(days_shown, ends, strict=True):
+        while upcoming is not None and upcoming[1] <= end:
+            pk, _, status, price, interval = upcoming
+            if status in PAYING_STATUSES:
+                paying[pk] = monthly_value(price=price, interval=interval)
+            else:
+                paying.pop(pk, None)
+            upcoming = next(pending, None)
+        rows.append(MrrDay(day=day, mrr=_cents(sum(paying.values(), Decimal(0)))))
+    return rows
 
 
 def articles_leading_to_paid(

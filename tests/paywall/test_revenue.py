@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.dashboard import build_dashboard
 from paywall.models import Subscription
 from paywall.services import revenue
 from paywall.services.subscriptions import change_status
@@ -170,3 +171,33 @@ def test_the_funnel_page_shows_revenue_and_its_definitions(now, admin_client, mo
     assert "Trial-to-paid rate" in page
     assert "Trials that became paid / trials that ended" in page
     assert "Readers who met the paywall / readers" in page
+
+
+def test_mrr_by_day_replays_the_history_and_ends_at_the_report_figures(now, monthly, annual):
+    history(monthly, (Status.PENDING, 40), (Status.ACTIVE, 40))  # 2.90 throughout
+    history(annual, (Status.PENDING, 10), (Status.ACTIVE, 10))  # + 1.66 from 10 days ago
+    history(monthly, (Status.PENDING, 60), (Status.ACTIVE, 60), (Status.CANCELED, 3))
+    history(monthly, (Status.TRIALING, 5))  # never paying: not in MRR
+    rows = revenue.mrr_by_day(now=now, days=30)
+    assert len(rows) == 30
+    assert (rows[0].day, rows[-1].day) == (now.date() - timedelta(days=29), now.date())
+    by_day = {(now.date() - row.day).days: row.mrr for row in rows}
+    assert by_day[29] == Decimal("5.80")
+    assert by_day[10] == Decimal("7.46")  # the annual plan paid at noon that day
+    assert by_day[3] == Decimal("4.56")  # one monthly canceled at noon that day
+    assert by_day[0] == revenue.revenue_report(now=now, days=30).mrr
+
+
+def test_the_editor_dashboard_shows_revenue(now, editor, client, monthly, annual):
+    history(monthly, (Status.PENDING, 40), (Status.ACTIVE, 40))
+    history(annual, (Status.PENDING, 10), (Status.ACTIVE, 10))
+    dashboard = build_dashboard(user=editor, now=now)
+    assert dashboard.revenue.mrr == Decimal("4.56")
+    assert [(step.label, step.value) for step in dashboard.plans.steps] == [
+        ("Monthly", 1),
+        ("Annual", 1),
+    ]
+    assert dashboard.mrr.bars[-1].label.endswith("MRR 4.56")
+    client.force_login(editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Revenue, last 30 days" in page and "4.56 USD" in page
