@@ -83,9 +83,10 @@ def revenue_charts(*, now: datetime, days: int = DAYS) -> tuple[BarChart, Funnel
                 f"{date_format(row.day, 'j M')}: MRR {row.mrr}",
             )
             for row in report
-        ]
+        ],
+        width=440,  # drawn about this wide, so its text keeps its size
     )
-    plans = funnel_chart([(row.plan.name, row.paying) for row in subscribers_by_plan()], width=380)
+    plans = funnel_chart([(row.plan.name, row.paying) for row in subscribers_by_plan()], width=240)
     return mrr, plans
 
 
