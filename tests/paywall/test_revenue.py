@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.dashboard import build_dashboard
-from paywall.models import Subscription
+from paywall.models import FunnelDay, Subscription
 from paywall.services import revenue
 from paywall.services.subscriptions import change_status
 from tests.factories import AnnualPlanFactory, ArticleFactory, PlanFactory, ReaderFactory
@@ -166,11 +166,15 @@ def test_the_figures_take_a_fixed_number_of_queries(
 
 def test_the_funnel_page_shows_revenue_and_its_definitions(now, admin_client, monthly):
     history(monthly, (Status.PENDING, 40), (Status.ACTIVE, 40))
+    FunnelDay.objects.create(
+        date=now.date(), article=ArticleFactory(), metered_reads=200, paywalls_shown=50
+    )
     page = admin_client.get(reverse("admin:paywall_funnelday_changelist")).content.decode()
     assert "MRR now" in page and "2.90 USD" in page
     assert "Trial-to-paid rate" in page
     assert "Trials that became paid / trials that ended" in page
     assert "Readers who met the paywall / readers" in page
+    assert "25.0 paywalls per 100 metered reads" in page
 
 
 def test_mrr_by_day_replays_the_history_and_ends_at_the_report_figures(now, monthly, annual):
