@@ -1,5 +1,6 @@
 """Charts drawn on the server as SVG geometry: the templates only place the shapes."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -10,7 +11,7 @@ class Bar:
     width: float
     height: float
     label: str  # "29 Nov: 4 signups", for the tooltip and screen readers
-    value: int
+    value: float
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,10 @@ class BarChart:
     max_value: int
     baseline: float
     axis_labels: list[tuple[float, str, str]]  # (x, text, text-anchor) under the bars
-    total: int
+    total: float
 
 
-def nice_ceiling(value: int) -> int:
+def nice_ceiling(value: float) -> int:
     """The axis maximum: 1, 2 or 5 times a power of ten, at least the value."""
     if value <= 0:
         return 1
@@ -37,7 +38,7 @@ def nice_ceiling(value: int) -> int:
 
 
 def bar_chart(
-    points: list[tuple[str, int, str]], *, width: int = 600, height: int = 160, gap: float = 2
+    points: Sequence[tuple[str, float, str]], *, width: int = 600, height: int = 160, gap: float = 2
 ) -> BarChart:
     """Vertical bars for (axis label, value, tooltip) points, first point on the left."""
     top, bottom = 10, 22  # room for the maximum's label and the axis labels

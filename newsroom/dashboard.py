@@ -14,6 +14,7 @@ from articles.models import Article
 from newsletters.services.stats import signups_per_day
 from newsroom.lib import roles
 from paywall.services import funnel
+from paywall.services.revenue import Revenue, mrr_by_day, revenue_report, subscribers_by_plan
 
 from .charts import BarChart, FunnelChart, bar_chart, funnel_chart
 
@@ -33,6 +34,9 @@ class Dashboard:
     confirmed_total: int = 0
     funnel: FunnelChart | None = None
     can_open_funnel_page: bool = False
+    revenue: Revenue | None = None
+    mrr: BarChart | None = None
+    plans: FunnelChart | None = None
     days: int = DAYS
 
 
@@ -68,6 +72,24 @@ def paywall_funnel_chart(*, now: datetime, days: int = DAYS) -> FunnelChart:
     )
 
 
+def revenue_charts(*, now: datetime, days: int = DAYS) -> tuple[BarChart, FunnelChart]:
+    """MRR at the end of each day, and paying subscribers per plan."""
+    report = mrr_by_day(now=now, days=days)
+    mrr = bar_chart(
+        [
+            (
+                date_format(row.day, "j M"),
+                float(row.mrr),
+                f"{date_format(row.day, 'j M')}: MRR {row.mrr}",
+            )
+            for row in report
+        ],
+        width=440,  # drawn about this wide, so its text keeps its size
+    )
+    plans = funnel_chart([(row.plan.name, row.paying) for row in subscribers_by_plan()], width=240)
+    return mrr, plans
+
+
 def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
     """The panels this person's role calls for."""
     now = now or timezone.now()
@@ -83,6 +105,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         )
     queue = articles.awaiting_review()
     chart, confirmed = signups_chart(now=now)
+    mrr, plans = revenue_charts(now=now)
     return Dashboard(
         for_editors=True,
         awaiting_review=list(queue[:LIST_LENGTH]),
@@ -97,4 +120,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         confirmed_total=confirmed,
         funnel=paywall_funnel_chart(now=now),
         can_open_funnel_page=user.has_perm("paywall.view_funnelday"),
+        revenue=revenue_report(now=now, days=DAYS),
+        mrr=mrr,
+        plans=plans,
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .models import FunnelDay, GiftLink, MeterPolicy, Plan, Subscription, SubscriptionEvent
-from .services import funnel, gifts, subscriptions
+from .services import funnel, gifts, revenue, subscriptions
 from .services.subscriptions import SubscriptionError
 
 
@@ -234,7 +234,16 @@ class FunnelDayAdmin(admin.ModelAdmin):
             "days": days,
             "rows": rows,
             "totals": totals,
+            # The closest figure to "readers who met the wall / readers": we count views.
+            "hit_rate": (
+                totals["paywalls_shown"] / totals["metered_reads"] * 100
+                if totals["metered_reads"]
+                else None
+            ),
             "leading_articles": funnel.articles_leading_to_trials(now=now, days=days),
+            "revenue": revenue.revenue_report(now=now, days=days),
+            "paid_articles": revenue.articles_leading_to_paid(now=now, days=days),
+            "definitions": revenue.DEFINITIONS,
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/paywall/funnel.html", context)
