@@ -109,7 +109,7 @@ ARTICLE_LINK = re.compile(r'href="/article/([-\w]+)/"')
 
 def _past_issue(article: Article) -> tuple[str, str, list[Article]]:
     """The subject, introduction and stories of the issue that carried a series story: a
-    daily edition carries the stories it links to, a weekly column itself."""
+    daily edition's issue carries the stories the edition links to, a weekly's the column."""
     if article.series is not None and article.series.slug == "worldcrunch-today":
         linked = ARTICLE_LINK.findall(article.body)
         by_slug = Article.objects.published().in_bulk(linked, field_name="slug")
@@ -118,7 +118,8 @@ def _past_issue(article: Article) -> tuple[str, str, list[Article]]:
             for slug in dict.fromkeys(linked)
             if slug in by_slug and slug != article.slug
         ]
-        return article.headline, article.dek, [article, *stories]
+        # The edition itself is the series on the site, which the archive links to.
+        return article.headline, article.dek, stories
     subject = article.headline.replace("Eyes On U.S. — ", "Eyes on U.S.: ")
     return subject, article.dek, [article]
 
