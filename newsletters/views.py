@@ -82,7 +82,8 @@ ARCHIVE_PAGE_SIZE = 12
 
 @require_GET
 def archive(request, slug):
-    """A newsletter's sent editions, newest first: drafts and scheduled issues never show."""
+    """A newsletter's sent editions, newest first: drafts and scheduled issues never show.
+    Rendered for each request (not a shared page), so issues need no cache registration."""
     newsletter = get_object_or_404(Newsletter.objects.active().select_related("series"), slug=slug)
     paginator = Paginator(newsletter.issues.for_archive(), ARCHIVE_PAGE_SIZE)
     return render(
