@@ -8,7 +8,7 @@ recipient of an issue (unique per issue and subscriber).
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,10 +17,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from articles.models import Article
 from newsroom.lib.email_addresses import normalise_email
-
-if TYPE_CHECKING:  # for an annotation only
-    from articles.models import Article
 
 
 def has_line_break(value: str) -> bool:
@@ -98,6 +96,9 @@ class Newsletter(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_archive_url(self) -> str:
+        return reverse("newsletters:archive", kwargs={"slug": self.slug})
 
 
 class SubscriberQuerySet(models.QuerySet["Subscriber"]):
@@ -258,6 +259,26 @@ class BlockedDomain(models.Model):
 
 
 class NewsletterIssueQuerySet(models.QuerySet["NewsletterIssue"]):
+    def sent(self) -> "NewsletterIssueQuerySet":
+        """Issues that went out to readers: the archive and the feed show these, nothing else.
+        A partly failed issue reached most of its readers, so it counts as sent."""
+        return self.filter(
+            status__in=[NewsletterIssue.Status.SENT, NewsletterIssue.Status.PARTLY_FAILED],
+            sent_at__isnull=False,
+        )
+
+    def for_archive(self) -> "NewsletterIssueQuerySet":
+        """Sent issues newest first, each with its stories that are still published."""
+        stories = IssueArticle.objects.filter(
+            article__in=Article.objects.published()
+        ).select_related("article")
+        return (
+            self.sent()
+            .select_related("newsletter")
+            .prefetch_related(models.Prefetch("items", queryset=stories, to_attr="stories"))
+            .order_by("-sent_at", "-pk")
+        )
+
     def free_to_send(self, now: datetime) -> "NewsletterIssueQuerySet":
         """Issues any worker may start sending: nobody holds the lease, or its holder died."""
         return self.filter(models.Q(send_lease_owner="") | models.Q(send_lease_expires_at__lt=now))
@@ -323,6 +344,10 @@ class NewsletterIssue(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    def get_absolute_url(self) -> str:
+        """The edition's page in its newsletter's archive (sent issues only are shown)."""
+        return reverse("newsletters:edition", kwargs={"slug": self.newsletter.slug, "pk": self.pk})
 
     @property
     def is_editable(self) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "newsletters"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("preferences/<str:token>/", views.preferences, name="preferences"),
     path("new-link/", views.new_preferences_link, name="new_preferences_link"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("<slug:slug>/archive/", views.archive, name="archive"),
+    path("<slug:slug>/archive/<int:pk>/", views.edition, name="edition"),
+    path("<slug:slug>/feed/", feeds.EditionsFeed(), name="feed"),
+    path("<slug:slug>/feed/atom/", feeds.EditionsAtomFeed(), name="feed-atom"),
 ]

@@ -1,4 +1,5 @@
-"""Reader pages of the newsletters: the list, signup, confirmation, preferences, unsubscribe.
+"""Reader pages of the newsletters: the list, each one's archive of sent editions, signup,
+confirmation, preferences, unsubscribe.
 
 Every form works without JavaScript. Links come signed (newsroom.lib.signing); the
 answer to a signup is the same whatever the address's state; the work is done by
@@ -8,6 +9,7 @@ newsletters.services (signup, preferences, subscribers), never here.
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -73,6 +75,30 @@ def newsletter_list(request):
     """Every newsletter with checkboxes; signed-in readers also see their own."""
     form = SignupForm(initial={"placement": "page", "source": request.path})
     return render(request, "newsletters/newsletter_list.html", _list_context(request, form))
+
+
+ARCHIVE_PAGE_SIZE = 12
+
+
+@require_GET
+def archive(request, slug):
+    """A newsletter's sent editions, newest first: drafts and scheduled issues never show.
+    Rendered for each request (not a shared page), so issues need no cache registration."""
+    newsletter = get_object_or_404(Newsletter.objects.active().select_related("series"), slug=slug)
+    paginator = Paginator(newsletter.issues.for_archive(), ARCHIVE_PAGE_SIZE)
+    return render(
+        request,
+        "newsletters/archive.html",
+        {"newsletter": newsletter, "page_obj": paginator.get_page(request.GET.get("page"))},
+    )
+
+
+@require_GET
+def edition(request, slug, pk):
+    """One sent edition: the editors' introduction and its stories, linked."""
+    newsletter = get_object_or_404(Newsletter.objects.active().select_related("series"), slug=slug)
+    issue = get_object_or_404(newsletter.issues.for_archive(), pk=pk)
+    return render(request, "newsletters/edition.html", {"newsletter": newsletter, "issue": issue})
 
 
 @same_site_posts_only  # the signup boxes sit on pages shared by every reader

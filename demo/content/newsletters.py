@@ -1,8 +1,12 @@
-"""Demo newsletters, subscribers and one sent issue, so the admin has something to show.
+"""Demo newsletters, subscribers and sent issues, so the admin and each newsletter's
+archive have something to show.
 
-Idempotent: rows are matched by slug, email or subject.
+The daily's past issues are the Worldcrunch Today editions published in In The News (the
+same subject, introduction and linked stories, sent when the edition was published); the
+weekly's are the Eyes on U.S. columns. Idempotent: rows are matched by slug, email or subject.
 """
 
+import re
 from datetime import timedelta
 from io import TextIOBase
 
@@ -20,6 +24,7 @@ NEWSLETTERS = [
         "description": "A quick tour of the day's news from the world's best sources, whatever "
         "their language. Every edition opens with a greeting in another language.",
         "cadence": Newsletter.Cadence.DAILY,
+        "series": "worldcrunch-today",  # its editions, published in In The News
         "in_masthead": True,
         "order": 0,
     },
@@ -48,11 +53,13 @@ def load_demo(stdout: TextIOBase) -> None:
     newsletters = {}
     for data in NEWSLETTERS:
         defaults = {k: v for k, v in data.items() if k not in ("slug", "series")}
-        if data.get("series"):
-            defaults["series"] = Series.objects.filter(slug=data["series"]).first()
-        newsletters[data["slug"]], _ = Newsletter.objects.get_or_create(
-            slug=data["slug"], defaults=defaults
-        )
+        series = Series.objects.filter(slug=data["series"]).first() if data.get("series") else None
+        defaults["series"] = series
+        newsletter, _ = Newsletter.objects.get_or_create(slug=data["slug"], defaults=defaults)
+        if newsletter.series_id is None and series is not None:  # a database loaded earlier
+            newsletter.series = series
+            newsletter.save(update_fields=["series"])
+        newsletters[data["slug"]] = newsletter
 
     for email, slugs in DEMO_SUBSCRIBERS:
         subscriber, created = Subscriber.objects.get_or_create(
@@ -88,8 +95,56 @@ def load_demo(stdout: TextIOBase) -> None:
             issue_id=issue.pk,
             connection=mail.get_connection("django.core.mail.backends.locmem.EmailBackend"),
         )
+    for newsletter in newsletters.values():
+        _send_past_issues(newsletter)
     stdout.write(
         f"Newsletters: {Newsletter.objects.count()} newsletters, "
         f"{Subscriber.objects.confirmed().count()} confirmed subscribers, "
         f"{NewsletterIssue.objects.count()} issues."
     )
+
+
+ARTICLE_LINK = re.compile(r'href="/article/([-\w]+)/"')
+
+
+def _past_issue(article: Article) -> tuple[str, str, list[Article]]:
+    """The subject, introduction and stories of the issue that carried a series story: a
+    daily edition's issue carries the stories the edition links to, a weekly's the column."""
+    if article.series is not None and article.series.slug == "worldcrunch-today":
+        linked = ARTICLE_LINK.findall(article.body)
+        by_slug = Article.objects.published().in_bulk(linked, field_name="slug")
+        stories = [
+            by_slug[slug]
+            for slug in dict.fromkeys(linked)
+            if slug in by_slug and slug != article.slug
+        ]
+        # The edition itself is the series on the site, which the archive links to.
+        return article.headline, article.dek, stories
+    subject = article.headline.replace("Eyes On U.S. — ", "Eyes on U.S.: ")
+    return subject, article.dek, [article]
+
+
+def _send_past_issues(newsletter: Newsletter) -> None:
+    """One sent issue per published story of the newsletter's series, dated as the story."""
+    if newsletter.series is None:
+        return
+    for article in Article.objects.published().in_series(newsletter.series):
+        subject, intro, stories = _past_issue(article)
+        if NewsletterIssue.objects.filter(newsletter=newsletter, subject=subject).exists():
+            continue
+        issue = NewsletterIssue.objects.create(
+            newsletter=newsletter,
+            subject=subject,
+            preheader=intro if len(intro) <= 200 else "",
+            intro=intro,
+        )
+        for position, story in enumerate(stories):
+            issue.items.create(article=story, position=position)
+        # Delivered into memory (demo data never emails anyone), then dated as the story.
+        send_issue(
+            issue_id=issue.pk,
+            connection=mail.get_connection("django.core.mail.backends.locmem.EmailBackend"),
+        )
+        NewsletterIssue.objects.filter(pk=issue.pk).update(
+            sent_at=article.published_at, send_started_at=article.published_at
+        )
