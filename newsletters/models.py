@@ -34,6 +34,18 @@ def validate_one_line(value: str) -> None:
         )
 
 
+# First parts of /newsletters/ addresses that take a second part, which a newsletter's own
+# addresses (/newsletters/<slug>/archive/) would collide with.
+RESERVED_SLUGS = frozenset({"join", "confirm", "preferences", "unsubscribe"})
+
+
+def validate_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            "This address is taken by the newsletter pages; choose another.", code="reserved"
+        )
+
+
 class NewsletterQuerySet(models.QuerySet["Newsletter"]):
     def active(self) -> "NewsletterQuerySet":
         return self.filter(is_active=True)
@@ -66,7 +78,12 @@ class Newsletter(models.Model):
         validators=[validate_one_line],
         help_text='As readers see it, e.g. "Worldcrunch Today".',
     )
-    slug = models.SlugField(max_length=100, unique=True, help_text="Used in addresses and forms.")
+    slug = models.SlugField(
+        max_length=100,
+        unique=True,
+        validators=[validate_not_reserved],
+        help_text="Used in addresses and forms.",
+    )
     description = models.TextField(
         help_text="One or two sentences on the signup page: what arrives and how often."
     )

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from newsletters.models import NewsletterIssue
@@ -156,3 +157,12 @@ def test_the_archive_links_its_feeds(client, daily, editions):
     assert 'type="application/rss+xml"' in html
     assert f"/newsletters/{daily.slug}/feed/" in html
     assert f"/newsletters/{daily.slug}/feed/atom/" in html
+
+
+def test_a_newsletter_cannot_take_a_slug_its_archive_address_would_collide_with():
+    newsletter = NewsletterFactory.build(slug="join")
+
+    with pytest.raises(ValidationError) as refused:
+        newsletter.full_clean()
+
+    assert "taken by the newsletter pages" in str(refused.value)
