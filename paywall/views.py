@@ -27,7 +27,7 @@ from newsroom.lib.signing import ExpiredToken, InvalidToken
 
 from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .services import accounts, gifts, subscriptions
+from .services import accounts, gifts, plans, policy, subscriptions
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
 from .services.subscriptions import SubscriptionError
@@ -337,3 +337,15 @@ class GiftLinkRevokeView(LoginRequiredMixin, View):
             "the article.",
         )
         return redirect(f"{reverse('paywall:account')}#gifts")
+
+
+class PlansView(TemplateView):
+    """The plans page behind the masthead's Subscribe button: the meter policy's plans and
+    what a subscription gives, each plan linking to its trial or subscribe page."""
+
+    template_name = "paywall/plans.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            plans=plans.offered_plans(), policy=policy.get_policy(), **kwargs
+        )
