@@ -1,5 +1,5 @@
 """Reader accounts and subscribing: signup, login, password reset and change, email
-verification, the account page, cancelling, subscribing and gift links.
+verification, the account page, cancelling, subscribing, the plans page and gift links.
 
 Each POST that sends mail or creates something is rate limited (RateLimitedPostMixin,
 newsroom.lib.ratelimit); the decisions live in paywall.services.

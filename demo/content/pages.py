@@ -18,16 +18,16 @@ ABOUT = """
 newspaper that first published it, its original language and, where we have it, its original
 headline, so you can always go back to the source.</p>
 <p>Our editors choose articles that show how the rest of the world sees the news: how a
-Chinese border city lives with North Korean restaurants, how the French press reads an
-American election. Translators work from the original text; editors check the translation
+Chinese border city lives with North Korean restaurants, or how the foreign press sees the
+United States each week. Translators work from the original text; editors check the translation
 against it before it is published.</p>
 <h2>How we are paid for</h2>
 <p>Readers pay for this work. Anyone can read a few stories a month for free; a subscription
 opens every story. We also send free newsletters: a daily tour of the world's press and weekly
 series such as Eyes on U.S.</p>
 <p>This site is a demonstration of the Newsroom publishing software: the two stories of the
-reference page are real translations, the other stories and the people in the byline are
-sample content.</p>
+reference page are real translations; the other stories are sample content written for the
+demonstration.</p>
 """
 
 CONTACT = f"""
@@ -49,7 +49,7 @@ PRIVACY = f"""
 <ul>
 <li><strong>Your account</strong>, if you create one: your email address and a hashed password
 (we cannot read it), whether you have confirmed your address, and the stories you have read
-this month, so the free-article count follows you from one device to another.</li>
+in the current counting period, so the free-article count follows you from one device to another.</li>
 <li><strong>Your subscription</strong>, if you have one: the plan, its status and dates. We do
 not store card numbers.</li>
 <li><strong>Newsletter sign-ups</strong>: your email address, the newsletters you chose, and a
