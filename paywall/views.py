@@ -346,6 +346,12 @@ class PlansView(TemplateView):
     template_name = "paywall/plans.html"
 
     def get_context_data(self, **kwargs):
+        user = self.request.user
         return super().get_context_data(
-            plans=plans.offered_plans(), policy=policy.get_policy(), **kwargs
+            plans=plans.offered_plans(),
+            policy=policy.get_policy(),
+            live_subscription=subscriptions.live_subscription(user=user)
+            if user.is_authenticated
+            else None,
+            **kwargs,
         )

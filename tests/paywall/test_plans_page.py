@@ -4,9 +4,11 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from paywall.models import MeterPolicy
-from tests.factories import AnnualPlanFactory, PlanFactory
+from paywall.services.subscriptions import subscribe
+from tests.factories import AnnualPlanFactory, PlanFactory, ReaderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +45,12 @@ def test_a_warm_plans_page_runs_no_sql(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get(reverse("plans"))
     assert "$2.90" in response.content.decode()
+
+
+def test_a_subscriber_is_told_they_already_subscribe(client):
+    reader = ReaderFactory()
+    subscribe(user=reader, plan=AnnualPlanFactory(), now=timezone.now())
+    client.force_login(reader)
+    html = client.get(reverse("plans")).content.decode()
+    assert "You already subscribe (Annual" in html
+    assert f'href="{reverse("paywall:account")}"' in html
