@@ -7,7 +7,7 @@ from django.db.models.signals import post_migrate
 
 from newsroom.lib.roles import grant_role_permissions
 
-from .caching import invalidation, switches
+from .caching import invalidation, register_content_models, switches
 
 
 class NewsroomConfig(AppConfig):
@@ -16,5 +16,9 @@ class NewsroomConfig(AppConfig):
     def ready(self) -> None:
         switches.check_layer_names(settings.CACHE_LAYERS_OFF)
         invalidation.connect()
+        # The trust pages (newsroom.views.trust_page) are flat pages shown to readers.
+        from django.contrib.flatpages.models import FlatPage
+
+        register_content_models(FlatPage, FlatPage.sites.through)
         # Sent once per app: permissions of models added since reach the role groups.
         post_migrate.connect(grant_role_permissions, dispatch_uid="newsroom.grant_role_permissions")

@@ -66,6 +66,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # The trust pages (About, Contact, Privacy, Terms, Corrections) are flat pages editors
+    # edit in the admin; flatpages needs the sites framework (one site, SITE_ID below).
+    "django.contrib.sites",
+    "django.contrib.flatpages",
     "taggit",
     "simple_history",
     "django_prose_editor",
@@ -105,6 +109,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+SITE_ID = 1
 WSGI_APPLICATION = "newsroom.wsgi.application"
 CSRF_FAILURE_VIEW = "newsroom.views.csrf_failure"
 

@@ -2,7 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from paywall.views import PlansView
+
 from . import views
+
+# The trust pages: flat pages editors write in the admin (demo text in demo/content/pages.py).
+TRUST_PAGES = ["about", "contact", "privacy", "terms", "corrections"]
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
@@ -17,6 +22,8 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    *[path(f"{name}/", views.trust_page, {"url": f"/{name}/"}, name=name) for name in TRUST_PAGES],
+    path("subscribe/", PlansView.as_view(), name="plans"),
     path("account/", include("paywall.urls")),
     path("newsletters/", include("newsletters.urls")),
     path("", include("articles.urls")),

@@ -1,4 +1,5 @@
-"""Site-wide views: the home page, robots.txt, /healthz, error and lockout pages, media.
+"""Site-wide views: the home page, the trust pages, robots.txt, /healthz, error and lockout
+pages, media.
 
 `media` serves only PUBLIC_MEDIA_PREFIXES (renditions, author photos); the error pages
 render without context processors or queries, so they work while the database is down.
@@ -10,6 +11,8 @@ import posixpath
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.flatpages.models import FlatPage
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
@@ -60,6 +63,26 @@ def home(request):
     generation = current_generation()
     blocks = cached("home", home_blocks, generation=generation)
     return render(request, "home.html", {**blocks, "content_generation": generation})
+
+
+def find_flatpage(url: str) -> FlatPage | None:
+    return FlatPage.objects.filter(url=url, sites=settings.SITE_ID).first()
+
+
+def trust_page(request, url: str):
+    """A page editors write in the admin (flatpages: About, Privacy, ...), from the content
+    cache; FlatPage is a content model (newsroom/apps.py), so an edit shows at once."""
+    generation = current_generation()
+    page = cached(f"flatpage:{url}", lambda: find_flatpage(url), generation=generation)
+    if page is None:
+        raise Http404("No page has this address.")
+    if page.registration_required and not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    return render(
+        request,
+        page.template_name or "flatpages/default.html",
+        {"flatpage": page, "content_generation": generation},
+    )
 
 
 def robots_txt(request):

@@ -1,5 +1,5 @@
 """Reader accounts and subscribing: signup, login, password reset and change, email
-verification, the account page, cancelling, subscribing and gift links.
+verification, the account page, cancelling, subscribing, the plans page and gift links.
 
 Each POST that sends mail or creates something is rate limited (RateLimitedPostMixin,
 newsroom.lib.ratelimit); the decisions live in paywall.services.
@@ -27,7 +27,7 @@ from newsroom.lib.signing import ExpiredToken, InvalidToken
 
 from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .services import accounts, gifts, subscriptions
+from .services import accounts, gifts, plans, policy, subscriptions
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
 from .services.subscriptions import SubscriptionError
@@ -337,3 +337,21 @@ class GiftLinkRevokeView(LoginRequiredMixin, View):
             "the article.",
         )
         return redirect(f"{reverse('paywall:account')}#gifts")
+
+
+class PlansView(TemplateView):
+    """The plans page behind the masthead's Subscribe button: the meter policy's plans and
+    what a subscription gives, each plan linking to its trial or subscribe page."""
+
+    template_name = "paywall/plans.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            plans=plans.offered_plans(),
+            policy=policy.get_policy(),
+            live_subscription=subscriptions.live_subscription(user=user)
+            if user.is_authenticated
+            else None,
+            **kwargs,
+        )
