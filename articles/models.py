@@ -31,6 +31,8 @@ from images.validation import validate_image_file
 
 from .sanitize import clean_body
 from .search import (
+    BLOCK_BREAK,
+    BLOCK_END_PATTERN,
     FRAGMENT_DELIMITER,
     MARK_START,
     MARK_STOP,
@@ -168,8 +170,17 @@ class ArticleQuerySet(models.QuerySet):
         if not parsed or connections[self.db].vendor != "postgresql":
             return self
         # The snippet is cut from the body's text, without its tags.
+        # Each block's end becomes a BLOCK_BREAK, so within_blocks() can keep a fragment
+        # inside one block.
+        blocks = Func(
+            F("body"),
+            Value(BLOCK_END_PATTERN),
+            Value(f" {BLOCK_BREAK} "),
+            Value("gi"),
+            function="regexp_replace",
+        )
         body_text = Func(
-            F("body"), Value(TAG_PATTERN), Value(" "), Value("g"), function="regexp_replace"
+            blocks, Value(TAG_PATTERN), Value(" "), Value("g"), function="regexp_replace"
         )
         return self.annotate(
             search_headline=SearchHeadline(
@@ -197,13 +208,25 @@ class ArticleQuerySet(models.QuerySet):
             return candidates.annotate(
                 search_rank=SearchRank(F("search_vector"), _tsquery(parsed))
             ).order_by("-search_rank", "-published_at", "-pk")
-        return candidates.newest_first()
+        # Without full text (SQLite), rank as the stored vector weighs: a story whose
+        # headline (or original headline) holds every term first, then one whose dek does.
+        headlines, dek = Q(), Q()
+        for needle in parsed.needles:
+            headlines &= Q(headline__icontains=needle) | Q(original_headline__icontains=needle)
+            dek &= Q(dek__icontains=needle)
+        rank = Case(When(headlines, then=Value(2)), When(dek, then=Value(1)), default=Value(0))
+        return candidates.annotate(search_rank=rank).order_by(
+            "-search_rank", "-published_at", "-pk"
+        )
 
     def _substring_search(self, parsed: ParsedQuery):
         condition = Q()
         for needle in parsed.needles:
             condition &= (
-                Q(headline__icontains=needle) | Q(dek__icontains=needle) | Q(body__icontains=needle)
+                Q(headline__icontains=needle)
+                | Q(original_headline__icontains=needle)
+                | Q(dek__icontains=needle)
+                | Q(body__icontains=needle)
             )
         return self.filter(condition)
 

@@ -38,10 +38,12 @@ from .search import (
     MAX_RESULTS,
     SEARCH_CACHE_SECONDS,
     ParsedQuery,
+    display_query,
     fallback_snippet,
     headline_within,
     marked_snippet,
     parse_query,
+    within_blocks,
 )
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
@@ -193,6 +195,7 @@ def result_snippet(
     public = public_body(article=article, now=now, policy=policy)
     headline = getattr(article, "search_headline", None)
     if headline is not None:
+        headline = within_blocks(headline)
         if public != article.body:
             # PostgreSQL cuts the headline from the whole body in the query that fetches the
             # page's rows, before Python can cut the teaser: keep only what the teaser holds.
@@ -258,6 +261,7 @@ class SearchView(ArticleListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             query=self.query,
+            query_display=display_query(self.query),
             heading="Search",
             result_limit=MAX_RESULTS,
             paywall_policy=self.policy,
