@@ -8,8 +8,10 @@ ranking reads the whole body. Nothing here knows the paywall or the Article mode
 model can import it.
 """
 
+import difflib
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.postgres.indexes import GinIndex
@@ -74,6 +76,52 @@ class ParsedQuery:
             *(p.lower() for p in self.prefixes),
             *(" ".join(phrase).lower() for phrase in self.phrases),
         ]
+
+
+# "Did you mean": words shorter than this are never corrected, and a correction must be
+# at least this alike (difflib's ratio) on SQLite, or pg_trgm's similarity on PostgreSQL.
+MIN_SUGGESTED_LENGTH = 4
+SUGGESTION_CUTOFF = 0.75
+TRIGRAM_CUTOFF = 0.3  # pg_trgm's own default threshold
+
+
+def vocabulary_words(texts: Iterable[str]) -> list[str]:
+    """The distinct lower-cased words (letters only, long enough to correct) of texts."""
+    words = {
+        word.lower()
+        for text in texts
+        for word in _WORD.findall(text or "")
+        if len(word) >= MIN_SUGGESTED_LENGTH and word.isalpha()
+    }
+    return sorted(words)
+
+
+def closest_word(word: str, vocabulary: list[str]) -> str | None:
+    """The vocabulary's word most like word (difflib), if alike enough."""
+    found = difflib.get_close_matches(word, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF)
+    return found[0] if found else None
+
+
+def suggest_query(text: str, correct: Callable[[str], str | None]) -> str:
+    """The query with each misspelt word replaced by correct(word) ("" if none changes):
+    quotes, prefixes (`migra*`) and the other words stay as typed."""
+    changed = False
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal changed
+        word = match.group()
+        if len(word) < MIN_SUGGESTED_LENGTH or not word.isalpha():
+            return word
+        if match.end() < len(text) and text[match.end()] == "*":
+            return word
+        better = correct(word.lower())
+        if not better or better == word.lower():
+            return word
+        changed = True
+        return better
+
+    suggestion = _WORD.sub(replace, text)
+    return suggestion if changed else ""
 
 
 def display_query(text: str) -> str:

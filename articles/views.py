@@ -253,15 +253,34 @@ class SearchView(ArticleListView):
         )
         # Snippets show what the paywall lets anyone see: the page is cached per policy too.
         self.policy = get_policy()
-        return SearchResults(ids, self.query, policy=self.policy)
+        self.results = SearchResults(ids, self.query, policy=self.policy)
+        return self.results
 
     def count(self, results) -> int:
         return len(results)
 
+    def suggestion(self) -> str:
+        """A corrected query ("did you mean") when nothing matches, cached like the ids."""
+        if len(self.results) or not self.query:
+            return ""
+        digest = hashlib.sha256(self.query.encode()).hexdigest()
+        return cached(
+            f"search:{digest}:suggestion",
+            lambda: Article.objects.spelling_suggestion(
+                self.query,
+                vocabulary=lambda: cached("search:vocabulary", Article.objects.search_vocabulary),
+            ),
+            timeout=SEARCH_CACHE_SECONDS,
+            in_process=False,
+        )
+
     def get_context_data(self, **kwargs):
+        suggestion = self.suggestion()
         return super().get_context_data(
             query=self.query,
             query_display=display_query(self.query),
+            suggestion=suggestion,
+            suggestion_display=display_query(suggestion) if suggestion else "",
             heading="Search",
             result_limit=MAX_RESULTS,
             paywall_policy=self.policy,

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import Article
-from articles.search import fallback_snippet, headline_within, parse_query, within_blocks
+from articles.search import (
+    closest_word,
+    fallback_snippet,
+    headline_within,
+    parse_query,
+    suggest_query,
+    within_blocks,
+)
 from paywall.models import MeterPolicy
 from tests.factories import ArticleFactory, DraftFactory, SectionFactory
 
@@ -400,3 +407,52 @@ def test_a_database_headline_keeps_each_fragment_inside_one_block():
         "Opening words. \x1e Dandong \x02night\x03 \x1e Waitresses sing … Far \x1e \x02night\x03 x"
     )
     assert within_blocks(headline) == "Dandong \x02night\x03 … \x02night\x03 x"
+
+
+def test_suggest_query_corrects_only_misspelt_words():
+    vocabulary = ["dandong", "waitresses"]
+
+    def correct(word):
+        return closest_word(word, vocabulary)
+
+    assert suggest_query('"waitreses of Dandnog" migr*', correct) == '"waitresses of dandong" migr*'
+    assert suggest_query("dandong", correct) == ""
+    assert suggest_query("zzzzzz", correct) == ""
+
+
+def test_nothing_found_offers_a_correction_that_finds_something(client):
+    ArticleFactory(headline="The waitresses of Dandong", is_free=True)
+    url = reverse("articles:search")
+    page = client.get(url, {"q": "Dandnog"}).content.decode()
+    assert "No stories match “Dandnog”. Did you mean" in page
+    assert '<a href="?q=dandong">“dandong”</a>?' in page
+    assert "1 result for “dandong”." in client.get(url, {"q": "dandong"}).content.decode()
+    # No correction that finds nothing, none for a word far from every headline.
+    page = client.get(url, {"q": "dandnog zebra"}).content.decode()
+    assert "Did you mean" not in page and "Try fewer or different words." in page
+
+
+def test_a_correction_is_cached_with_the_query(client, django_assert_num_queries):
+    ArticleFactory(headline="The waitresses of Dandong", is_free=True)
+    url = reverse("articles:search")
+    client.get(url, {"q": "Dandnog"})
+    with django_assert_num_queries(0):
+        assert "Did you mean" in client.get(url, {"q": "Dandnog"}).content.decode()
+
+
+def test_the_vocabulary_holds_original_headlines_and_deks():
+    ArticleFactory(headline="Border", original_headline="Frontière fermée", dek="Quiet nights.")
+    words = Article.objects.search_vocabulary()
+    assert {"border", "frontière", "fermée", "quiet", "nights"} <= set(words)
+
+
+@pytest.mark.postgres
+def test_postgres_corrects_with_trigrams():
+    from django.db import connection
+
+    from articles.models import _has_trigrams
+
+    assert _has_trigrams(connection.alias)
+    ArticleFactory(headline="The waitresses of Dandong")
+    suggestion = Article.objects.spelling_suggestion("dandonk", vocabulary=list)
+    assert suggestion == "dandong"
