@@ -205,6 +205,18 @@ def result_snippet(
     return fallback_snippet(public, query)
 
 
+def original_headline_matches(article: Article, query: ParsedQuery) -> bool:
+    """Whether the story matched by its original headline (in the source's language), not
+    its English one: the result then shows that headline, so readers see why it is there."""
+    original, english = article.original_headline.lower(), article.headline.lower()
+    needles = [n for n in query.needles if n]
+    return (
+        bool(original)
+        and any(n in original for n in needles)
+        and not all(n in english for n in needles)
+    )
+
+
 class SearchResults(Sequence[Article]):
     """A query's matches for the paginator: their ids, best first (cached by the view), and
     the rows of one page, fetched with their snippets (`search_snippet`) only when the page
@@ -231,6 +243,7 @@ class SearchResults(Sequence[Article]):
         parsed, now = parse_query(self.query), timezone.now()
         for article in articles:
             article.search_snippet = result_snippet(article, parsed, policy=self.policy, now=now)
+            article.search_original_match = original_headline_matches(article, parsed)
         return articles
 
 

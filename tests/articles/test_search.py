@@ -456,3 +456,11 @@ def test_postgres_corrects_with_trigrams():
     ArticleFactory(headline="The waitresses of Dandong")
     suggestion = Article.objects.spelling_suggestion("dandonk", vocabulary=list)
     assert suggestion == "dandong"
+
+
+def test_a_story_found_by_its_original_headline_shows_it(client):
+    ArticleFactory(headline="Hard labor", original_headline="Le dur labeur", is_free=True)
+    url = reverse("articles:search")
+    page = client.get(url, {"q": "labeur"}).content.decode()
+    assert "Original headline: “Le dur labeur”" in page
+    assert "Original headline" not in client.get(url, {"q": "labor"}).content.decode()
