@@ -7,6 +7,8 @@ rule as a Q for use inside other queries. Search is parsed by articles.search an
 articles.views, which asks the paywall what a snippet may reveal.
 """
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -31,16 +33,23 @@ from images.validation import validate_image_file
 
 from .sanitize import clean_body
 from .search import (
+    BLOCK_BREAK,
+    BLOCK_END_PATTERN,
     FRAGMENT_DELIMITER,
     MARK_START,
     MARK_STOP,
     MAX_RESULTS,
+    MIN_SUGGESTED_LENGTH,
     SEARCH_CONFIG,
     TAG_PATTERN,
+    TRIGRAM_CUTOFF,
     ParsedQuery,
     SearchVectorIndex,
+    closest_word,
     parse_query,
     search_vector_expression,
+    suggest_query,
+    vocabulary_words,
 )
 
 
@@ -168,8 +177,17 @@ class ArticleQuerySet(models.QuerySet):
         if not parsed or connections[self.db].vendor != "postgresql":
             return self
         # The snippet is cut from the body's text, without its tags.
+        # Each block's end becomes a BLOCK_BREAK, so within_blocks() can keep a fragment
+        # inside one block.
+        blocks = Func(
+            F("body"),
+            Value(BLOCK_END_PATTERN),
+            Value(f" {BLOCK_BREAK} "),
+            Value("gi"),
+            function="regexp_replace",
+        )
         body_text = Func(
-            F("body"), Value(TAG_PATTERN), Value(" "), Value("g"), function="regexp_replace"
+            blocks, Value(TAG_PATTERN), Value(" "), Value("g"), function="regexp_replace"
         )
         return self.annotate(
             search_headline=SearchHeadline(
@@ -197,21 +215,99 @@ class ArticleQuerySet(models.QuerySet):
             return candidates.annotate(
                 search_rank=SearchRank(F("search_vector"), _tsquery(parsed))
             ).order_by("-search_rank", "-published_at", "-pk")
-        return candidates.newest_first()
+        # Without full text (SQLite), rank as the stored vector weighs: a story whose
+        # headline (or original headline) holds every term first, then one whose dek does.
+        headlines, dek = Q(), Q()
+        for needle in parsed.needles:
+            headlines &= Q(headline__icontains=needle) | Q(original_headline__icontains=needle)
+            dek &= Q(dek__icontains=needle)
+        rank = Case(When(headlines, then=Value(2)), When(dek, then=Value(1)), default=Value(0))
+        return candidates.annotate(search_rank=rank).order_by(
+            "-search_rank", "-published_at", "-pk"
+        )
 
     def _substring_search(self, parsed: ParsedQuery):
         condition = Q()
         for needle in parsed.needles:
             condition &= (
-                Q(headline__icontains=needle) | Q(dek__icontains=needle) | Q(body__icontains=needle)
+                Q(headline__icontains=needle)
+                | Q(original_headline__icontains=needle)
+                | Q(dek__icontains=needle)
+                | Q(body__icontains=needle)
             )
         return self.filter(condition)
+
+    def spelling_suggestion(self, query: str, *, vocabulary: Callable[[], list[str]]) -> str:
+        """A query like this one with its misspelt words corrected from the words of
+        headlines, original headlines and deks, that finds something ("" if none):
+        PostgreSQL's pg_trgm where installed, else difflib over vocabulary() (the caller
+        caches search_vocabulary() for the content generation)."""
+        if not parse_query(query):
+            return ""
+        correct: Callable[[str], str | None]
+        if _has_trigrams(self.db):
+            correct = partial(_closest_by_trigrams, self.published(), self.db)
+        else:
+            correct = partial(closest_word, vocabulary=vocabulary())
+        suggestion = suggest_query(query, correct)
+        if suggestion and self.search_ids(suggestion):
+            return suggestion
+        return ""
+
+    def search_vocabulary(self) -> list[str]:
+        """The words "did you mean" corrects to: those of published headlines, original
+        headlines and deks."""
+        rows = self.published().values_list("headline", "original_headline", "dek")
+        return vocabulary_words(text for row in rows for text in row)
 
     def update_search_vector(self) -> int:
         """Recompute the stored full-text vector of these rows (PostgreSQL only)."""
         if connections[self.db].vendor != "postgresql":
             return 0
         return self.update(search_vector=search_vector_expression())
+
+
+def _has_trigrams(alias: str) -> bool:
+    """Whether the database is PostgreSQL with the pg_trgm extension installed."""
+    connection = connections[alias]
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def _closest_by_trigrams(published, alias: str, word: str) -> str | None:
+    """The word of a published headline, original headline or dek most like word (pg_trgm)."""
+    source, params = (
+        published.annotate(
+            words=Func(
+                Func(
+                    F("headline"),
+                    Value(" "),
+                    F("original_headline"),
+                    Value(" "),
+                    F("dek"),
+                    function="concat",
+                    output_field=models.TextField(),
+                ),
+                Value("[^[:alpha:]]+"),
+                function="regexp_split_to_table",
+                output_field=models.TextField(),
+            )
+        )
+        .values("words")
+        .query.sql_with_params()
+    )
+    sql = (
+        f"SELECT word FROM (SELECT DISTINCT lower(v.words) AS word FROM ({source}) v) w "
+        "WHERE length(word) >= %s AND similarity(word, %s) >= %s "
+        "ORDER BY similarity(word, %s) DESC, word LIMIT 1"
+    )
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, [*params, MIN_SUGGESTED_LENGTH, word, TRIGRAM_CUTOFF, word])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _tsquery(parsed: ParsedQuery) -> SearchQuery:

@@ -38,10 +38,12 @@ from .search import (
     MAX_RESULTS,
     SEARCH_CACHE_SECONDS,
     ParsedQuery,
+    display_query,
     fallback_snippet,
     headline_within,
     marked_snippet,
     parse_query,
+    within_blocks,
 )
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
@@ -193,6 +195,7 @@ def result_snippet(
     public = public_body(article=article, now=now, policy=policy)
     headline = getattr(article, "search_headline", None)
     if headline is not None:
+        headline = within_blocks(headline)
         if public != article.body:
             # PostgreSQL cuts the headline from the whole body in the query that fetches the
             # page's rows, before Python can cut the teaser: keep only what the teaser holds.
@@ -200,6 +203,18 @@ def result_snippet(
         if headline:
             return marked_snippet(headline)
     return fallback_snippet(public, query)
+
+
+def original_headline_matches(article: Article, query: ParsedQuery) -> bool:
+    """Whether the story matched by its original headline (in the source's language), not
+    its English one: the result then shows that headline, so readers see why it is there."""
+    original, english = article.original_headline.lower(), article.headline.lower()
+    needles = [n for n in query.needles if n]
+    return (
+        bool(original)
+        and any(n in original for n in needles)
+        and not all(n in english for n in needles)
+    )
 
 
 class SearchResults(Sequence[Article]):
@@ -228,6 +243,7 @@ class SearchResults(Sequence[Article]):
         parsed, now = parse_query(self.query), timezone.now()
         for article in articles:
             article.search_snippet = result_snippet(article, parsed, policy=self.policy, now=now)
+            article.search_original_match = original_headline_matches(article, parsed)
         return articles
 
 
@@ -250,14 +266,34 @@ class SearchView(ArticleListView):
         )
         # Snippets show what the paywall lets anyone see: the page is cached per policy too.
         self.policy = get_policy()
-        return SearchResults(ids, self.query, policy=self.policy)
+        self.results = SearchResults(ids, self.query, policy=self.policy)
+        return self.results
 
     def count(self, results) -> int:
         return len(results)
 
+    def suggestion(self) -> str:
+        """A corrected query ("did you mean") when nothing matches, cached like the ids."""
+        if len(self.results) or not self.query:
+            return ""
+        digest = hashlib.sha256(self.query.encode()).hexdigest()
+        return cached(
+            f"search:{digest}:suggestion",
+            lambda: Article.objects.spelling_suggestion(
+                self.query,
+                vocabulary=lambda: cached("search:vocabulary", Article.objects.search_vocabulary),
+            ),
+            timeout=SEARCH_CACHE_SECONDS,
+            in_process=False,
+        )
+
     def get_context_data(self, **kwargs):
+        suggestion = self.suggestion()
         return super().get_context_data(
             query=self.query,
+            query_display=display_query(self.query),
+            suggestion=suggestion,
+            suggestion_display=display_query(suggestion) if suggestion else "",
             heading="Search",
             result_limit=MAX_RESULTS,
             paywall_policy=self.policy,

@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import Article
-from articles.search import headline_within, parse_query
+from articles.search import (
+    closest_word,
+    fallback_snippet,
+    headline_within,
+    parse_query,
+    suggest_query,
+    within_blocks,
+)
 from paywall.models import MeterPolicy
 from tests.factories import ArticleFactory, DraftFactory, SectionFactory
 
@@ -335,3 +342,125 @@ def test_postgres_snippet_of_a_gated_story_marks_stemmed_words_of_its_teaser(cli
     # Only PostgreSQL's headline (not the substring fallback) marks "guide" for "guiding".
     assert "pilots in Gdansk <mark>guide</mark> container ships" in page
     assert leaked_runs(page, GATED) == []
+
+
+def test_ranking_puts_headline_matches_first_on_either_database():
+    # Newest first would give the reverse order: on SQLite too, the headline ranks first.
+    in_headline = ArticleFactory(
+        headline="Harbour strike", published_at=timezone.now() - timedelta(days=3)
+    )
+    in_dek = ArticleFactory(
+        dek="A strike at the harbour.", published_at=timezone.now() - timedelta(days=2)
+    )
+    in_body = ArticleFactory(
+        body="<p>A story about the harbour strike.</p>",
+        published_at=timezone.now() - timedelta(days=1),
+    )
+    assert search("harbour strike") == [in_headline, in_dek, in_body]
+
+
+def test_the_original_headline_is_searchable_and_ranks_as_a_headline():
+    french = ArticleFactory(
+        headline="The waitresses of Dandong",
+        original_headline="Les serveuses de Dandong",
+        published_at=timezone.now() - timedelta(days=2),
+    )
+    in_body = ArticleFactory(body="<p>Les serveuses chantent.</p>")
+    assert search("serveuses") == [french, in_body]
+
+
+def test_the_query_is_shown_once_quoted(client):
+    ArticleFactory(headline="North Korea opens a border", is_free=True)
+    url = reverse("articles:search")
+    page = client.get(url, {"q": '"north korea"'}).content.decode()
+    assert "1 result for “north korea”." in page
+    assert "“&quot;" not in page and '“"' not in page
+    page = client.get(url, {"q": '"north korea" border'}).content.decode()
+    assert "1 result for “north korea” border." in page
+    page = client.get(url, {"q": "korea"}).content.decode()
+    assert "1 result for “korea”." in page
+    page = client.get(url, {"q": '"no such phrase"'}).content.decode()
+    assert "No stories match “no such phrase”." in page
+
+
+def test_a_snippet_never_runs_a_heading_into_the_next_paragraph(client):
+    ArticleFactory(
+        headline="Border town",
+        body="<p>Opening words.</p><h2>Dandong at night</h2><p>Waitresses sing here.</p>",
+        is_free=True,
+    )
+    page = client.get(reverse("articles:search"), {"q": "dandong"}).content.decode()
+    [snippet] = re.findall(r'<p class="search-result__snippet">(.*?)</p>', page, re.S)
+    assert "<mark>Dandong</mark> at night" in snippet
+    assert "night Waitresses" not in snippet and "words. Dandong" not in snippet
+
+
+def test_a_fallback_snippet_stays_in_the_block_of_its_match():
+    body = "<h2>Dandong</h2><p>The waitresses sing.</p><ul><li>One</li><li>Two</li></ul>"
+    assert fallback_snippet(body, parse_query("dandong")) == "<mark>Dandong</mark> …"
+    assert fallback_snippet(body, parse_query("sing")) == "… The waitresses <mark>sing</mark>. …"
+    assert fallback_snippet(body, parse_query("two")) == "… <mark>Two</mark>"
+
+
+def test_a_database_headline_keeps_each_fragment_inside_one_block():
+    headline = (
+        "Opening words. \x1e Dandong \x02night\x03 \x1e Waitresses sing … Far \x1e \x02night\x03 x"
+    )
+    assert within_blocks(headline) == "Dandong \x02night\x03 … \x02night\x03 x"
+
+
+def test_suggest_query_corrects_only_misspelt_words():
+    vocabulary = ["dandong", "waitresses"]
+
+    def correct(word):
+        return closest_word(word, vocabulary)
+
+    assert suggest_query('"waitreses of Dandnog" migr*', correct) == '"waitresses of dandong" migr*'
+    assert suggest_query("dandong", correct) == ""
+    assert suggest_query("zzzzzz", correct) == ""
+
+
+def test_nothing_found_offers_a_correction_that_finds_something(client):
+    ArticleFactory(headline="The waitresses of Dandong", is_free=True)
+    url = reverse("articles:search")
+    page = client.get(url, {"q": "Dandnog"}).content.decode()
+    assert "No stories match “Dandnog”. Did you mean" in page
+    assert '<a href="?q=dandong">“dandong”</a>?' in page
+    assert "1 result for “dandong”." in client.get(url, {"q": "dandong"}).content.decode()
+    # No correction that finds nothing, none for a word far from every headline.
+    page = client.get(url, {"q": "dandnog zebra"}).content.decode()
+    assert "Did you mean" not in page and "Try fewer or different words." in page
+
+
+def test_a_correction_is_cached_with_the_query(client, django_assert_num_queries):
+    ArticleFactory(headline="The waitresses of Dandong", is_free=True)
+    url = reverse("articles:search")
+    client.get(url, {"q": "Dandnog"})
+    with django_assert_num_queries(0):
+        assert "Did you mean" in client.get(url, {"q": "Dandnog"}).content.decode()
+
+
+def test_the_vocabulary_holds_original_headlines_and_deks():
+    ArticleFactory(headline="Border", original_headline="Frontière fermée", dek="Quiet nights.")
+    words = Article.objects.search_vocabulary()
+    assert {"border", "frontière", "fermée", "quiet", "nights"} <= set(words)
+
+
+@pytest.mark.postgres
+def test_postgres_corrects_with_trigrams():
+    from django.db import connection
+
+    from articles.models import _has_trigrams
+
+    assert _has_trigrams(connection.alias)
+    ArticleFactory(headline="The waitresses of Dandong")
+    suggestion = Article.objects.spelling_suggestion("dandonk", vocabulary=list)
+    assert suggestion == "dandong"
+
+
+def test_a_story_found_by_its_original_headline_shows_it(client):
+    ArticleFactory(headline="Hard labor", original_headline="Le dur labeur", is_free=True)
+    url = reverse("articles:search")
+    page = client.get(url, {"q": "labeur"}).content.decode()
+    assert "Original headline: “Le dur labeur”" in page
+    assert "Original headline" not in client.get(url, {"q": "labor"}).content.decode()

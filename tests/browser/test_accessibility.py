@@ -73,3 +73,8 @@ def test_newsletter_signup_errors_have_no_serious_violation(page, site_content):
 
 def test_search_page_has_no_serious_violation(page, site_content):
     assert_accessible(page, "/search/?q=china")
+
+
+def test_search_with_a_correction_has_no_serious_violation(page, site_content):
+    assert_accessible(page, "/search/?q=workres")
+    assert "Did you mean" in page.content()

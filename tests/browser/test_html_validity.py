@@ -64,6 +64,8 @@ def test_reader_pages_have_no_html_error(site_content, tmp_path):
         "section": fetch(reader, "/section/world/"),
         "article-metered": fetch(reader, article),
         "search": fetch(reader, "/search/?q=china"),
+        "search-phrase": fetch(reader, '/search/?q="north korean"'),
+        "search-did-you-mean": fetch(reader, "/search/?q=workres"),
         "newsletters": fetch(reader, "/newsletters/"),
         "signup": fetch(reader, reverse("paywall:signup")),
     }
@@ -72,6 +74,7 @@ def test_reader_pages_have_no_html_error(site_content, tmp_path):
     fetch(gated, other.get_absolute_url())  # the one free article of the meter
     pages["article-gated"] = fetch(gated, article)
     assert 'class="paywall' in pages["article-gated"]
+    assert "Did you mean" in pages["search-did-you-mean"]
     subscriber = Client()
     subscriber.force_login(ReaderFactory())
     pages["account"] = fetch(subscriber, reverse("paywall:account"))
