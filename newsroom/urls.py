@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from . import views
+from . import accounts, views
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
@@ -17,6 +17,9 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # The reader's own data crosses the paywall and the newsletters (newsroom.accounts).
+    path("account/my-data.json", accounts.download_data, name="account_data"),
+    path("account/delete/", accounts.delete, name="account_delete"),
     path("account/", include("paywall.urls")),
     path("newsletters/", include("newsletters.urls")),
     path("", include("articles.urls")),
