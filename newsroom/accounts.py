@@ -81,6 +81,7 @@ def export_data(user: User) -> dict[str, Any]:
         "profile": {
             "verified_email": profile.verified_email if profile else "",
             "email_verified_at": _iso(profile.email_verified_at) if profile else None,
+            "pending_email": profile.pending_email if profile else "",
         },
         "subscriptions": [_subscription(s) for s in subscriptions],
         "gift_links": [
