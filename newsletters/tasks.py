@@ -48,6 +48,11 @@ def send_added_email(subscriber_id: int, newsletter_ids: list[int]) -> None:
 
 
 @task()
+def send_welcome_email(subscriber_id: int) -> None:
+    emails.send_welcome(subscriber_id=subscriber_id)
+
+
+@task()
 def send_preferences_link_email(subscriber_id: int) -> None:
     emails.send_preferences_link(subscriber_id=subscriber_id)
 

@@ -71,3 +71,40 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 class GiftLinkForm(forms.Form):
     article = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EmailChangeForm(forms.Form):
+    """A new address and the current password; the change waits for the new address's link."""
+
+    email = forms.EmailField(
+        label="New email address",
+        max_length=EMAIL_MAX_LENGTH,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label="Your current password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_email(self) -> str:
+        email = normalise_email(self.cleaned_data["email"])
+        if email == normalise_email(self.user.email):
+            raise forms.ValidationError("This is already your email address.")
+        others = get_user_model().objects.exclude(pk=self.user.pk)
+        if (
+            others.filter(email__iexact=email).exists()
+            or others.filter(username__iexact=email).exists()
+        ):
+            raise forms.ValidationError("Another account already uses this email address.")
+        return email
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("This is not your current password. Please type it again.")
+        return password

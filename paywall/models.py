@@ -403,6 +403,12 @@ class ReaderProfile(models.Model):
         help_text="The address that was confirmed. An account whose email is changed "
         "afterwards must confirm the new one.",
     )
+    pending_email = models.EmailField(
+        max_length=254,
+        blank=True,
+        help_text="An address the reader asked to change to: it replaces the account's "
+        "only once the link mailed to it is confirmed.",
+    )
 
     def __str__(self) -> str:
         return f"Reader profile of {self.user}"

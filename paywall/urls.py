@@ -10,6 +10,12 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("verify/", views.ResendVerificationView.as_view(), name="verify_resend"),
     path("verify/<str:token>/", views.VerifyEmailView.as_view(), name="verify_email"),
+    path("email/", views.EmailChangeView.as_view(), name="email_change"),
+    path(
+        "email/confirm/<str:token>/",
+        views.EmailChangeConfirmView.as_view(),
+        name="email_change_confirm",
+    ),
     path("subscribe/<slug:slug>/", views.SubscribeView.as_view(), name="subscribe"),
     path("cancel/", views.CancelView.as_view(), name="cancel"),
     path("gifts/", views.GiftLinkCreateView.as_view(), name="gift_create"),

@@ -25,7 +25,7 @@ from newsroom.lib import ratelimit
 from newsroom.lib.ratelimit import RateLimitedPostMixin
 from newsroom.lib.signing import ExpiredToken, InvalidToken
 
-from .forms import EmailAuthenticationForm, GiftLinkForm, SignupForm
+from .forms import EmailAuthenticationForm, EmailChangeForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
 from .services import accounts, gifts, plans, policy, subscriptions
 from .services.gifts import GiftError
@@ -178,6 +178,61 @@ class ResendVerificationView(LoginRequiredMixin, RateLimitedPostMixin, View):
         level, text = self.MESSAGES[outcome]
         messages.add_message(request, level, text.format(email=request.user.email))
         return redirect(safe_next(request, reverse("paywall:account")))
+
+
+@method_decorator(never_cache, name="dispatch")
+class EmailChangeView(LoginRequiredMixin, RateLimitedPostMixin, FormView):
+    """Ask for a new address; it takes effect once the link mailed to it is confirmed."""
+
+    template_name = "paywall/email_change.html"
+    form_class = EmailChangeForm
+    rate_limit = staticmethod(ratelimit.authorize_verification_resend)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        email, user = form.cleaned_data["email"], self.request.user
+        assert user.is_authenticated  # LoginRequiredMixin let only signed-in readers in
+        accounts.request_email_change(user=user, new_email=email)
+        messages.success(
+            self.request,
+            f"We sent a link to {email}. Your address changes when you open it and confirm; "
+            f"until then you keep signing in with {user.email}.",
+        )
+        return redirect("paywall:account")
+
+
+@method_decorator(never_cache, name="dispatch")
+class EmailChangeConfirmView(View):
+    """GET shows a button, POST applies the change (mail scanners don't submit forms)."""
+
+    template_name = "paywall/email_change_confirm.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            self.account, self.new_email = accounts.user_for_email_change(token=kwargs["token"])
+        except ExpiredToken:
+            return render(request, self.template_name, {"problem": "expired"}, status=410)
+        except InvalidToken:
+            return render(request, self.template_name, {"problem": "invalid"}, status=404)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        return render(request, self.template_name, {"email": self.new_email})
+
+    def post(self, request, token):
+        try:
+            accounts.confirm_email_change(
+                user=self.account, new_email=self.new_email, now=timezone.now()
+            )
+        except accounts.EmailTaken:
+            context = {"problem": "taken", "email": self.new_email}
+            return render(request, self.template_name, context, status=409)
+        messages.success(request, f"Your email address is now {self.new_email}.")
+        if request.user.is_authenticated and request.user.pk == self.account.pk:
+            return redirect("paywall:account")
+        return redirect("paywall:login")
 
 
 @method_decorator(never_cache, name="dispatch")

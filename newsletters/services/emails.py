@@ -1,6 +1,7 @@
-"""The newsletters' transactional emails: confirming an address, what a signup added, and a
-fresh link to the preference centre. Each is sent by the worker (newsletters.tasks), queued
-by the service that decides it is due (signup, preferences)."""
+"""The newsletters' transactional emails: confirming an address, the welcome once it is
+confirmed, what a signup added, and a fresh link to the preference centre. Each is sent
+by the worker (newsletters.tasks), queued by the service that decides it is due (signup,
+preferences)."""
 
 from django.conf import settings
 from django.urls import reverse
@@ -47,6 +48,27 @@ def send_added(*, subscriber_id: int, newsletter_ids: list[int]) -> None:
         context={
             "newsletters": newsletters,
             "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+        },
+    )
+
+
+def send_welcome(*, subscriber_id: int) -> None:
+    """After the address is confirmed: what it will receive, how often, and how to change it."""
+    subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+    if subscriber is None or not subscriber.is_confirmed:
+        return
+    newsletters = list(subscriber.newsletters.active().order_by("name"))
+    if not newsletters:
+        return
+    token = make_preferences_token(subscriber.pk)
+    emails.send(
+        template="newsletters/email/welcome",
+        subject=f"Welcome to {settings.SITE_NAME}'s newsletters",
+        to=subscriber.email,
+        context={
+            "newsletters": newsletters,
+            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+            "newsletters_url": absolute_url(reverse("newsletters:list")),
         },
     )
 

@@ -166,10 +166,16 @@ def subscriber_for_confirmation(*, token: str) -> Subscriber:
 
 
 def confirm(*, subscriber: Subscriber, now: datetime | None = None) -> Subscriber:
-    """Confirm the address (idempotent): from now on its newsletters are sent to it."""
+    """Confirm the address (idempotent): from now on its newsletters are sent to it. The
+    first confirmation of a pending address is welcomed by email (once: confirming again
+    sends nothing)."""
     now = now or timezone.now()
+    newly_confirmed = False
     with transaction.atomic():
         subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
         if not subscriber.is_confirmed:
             change_status(subscriber=subscriber, to=Subscriber.Status.CONFIRMED, now=now)
+            newly_confirmed = True
+    if newly_confirmed:
+        tasks.send_welcome_email.enqueue(subscriber.pk)
     return subscriber

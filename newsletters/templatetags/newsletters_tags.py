@@ -3,6 +3,7 @@ from django import template
 from newsroom.caching import cached
 
 from ..models import Newsletter
+from ..services.accounts import account_newsletters as account_newsletters_section
 from ..services.signup import CONSENT_TEXT
 
 register = template.Library()
@@ -24,3 +25,10 @@ def series_newsletter(article):
 def consent_text():
     """The wording shown beside every signup form; stored with each signup as consent."""
     return CONSENT_TEXT
+
+
+@register.inclusion_tag("newsletters/_account_newsletters.html")
+def account_newsletters(user):
+    """The account page's Newsletters section (the account page lives in the paywall,
+    which sits below the newsletters and cannot ask them itself)."""
+    return {"section": account_newsletters_section(user), "user": user}

@@ -101,6 +101,68 @@ def resend_verification_email(*, user: AbstractUser) -> str:
     return "sent"
 
 
+def request_email_change(*, user: AbstractUser, new_email: str) -> None:
+    """Remember the new address and mail it the link that proves it. Nothing changes until
+    that link is confirmed (confirm_email_change); asking again replaces the request."""
+    address = normalise_email(new_email)
+    ReaderProfile.objects.update_or_create(user_id=user.pk, defaults={"pending_email": address})
+    token = make_account_verification_token(user_id=user.pk, address=address)
+    emails.send_in_background(
+        template="paywall/email/email_change",
+        subject=f"Confirm your new email address for {settings.SITE_NAME}",
+        to=address,
+        context={
+            "email": address,
+            "old_email": user.email,
+            "confirm_url": absolute_url(reverse("paywall:email_change_confirm", args=[token])),
+            "max_age_days": settings.ACCOUNT_VERIFICATION_MAX_AGE // 86400,
+        },
+    )
+
+
+def user_for_email_change(*, token: str) -> tuple[AbstractUser, str]:
+    """The account and the new address an email-change link was sent for. The same
+    signed pair as verification, for the pending address: a link for an address the
+    reader has since replaced, or already applied, is InvalidToken."""
+    claim = read_account_verification_token(token)
+    profile = ReaderProfile.objects.select_related("user").filter(user_id=claim.user_id).first()
+    if profile is None or not claim.is_for(profile.pending_email):
+        raise InvalidToken
+    return profile.user, profile.pending_email
+
+
+class EmailTaken(Exception):
+    """Another account took the address between the request and its confirmation."""
+
+
+def confirm_email_change(*, user: AbstractUser, new_email: str, now: datetime) -> None:
+    """Make the proved address the account's (and its sign-in name), and tell the old one."""
+    User = get_user_model()
+    taken = User.objects.exclude(pk=user.pk).filter(username__iexact=new_email).exists()
+    if taken or User.objects.exclude(pk=user.pk).filter(email__iexact=new_email).exists():
+        raise EmailTaken
+    old_email = user.email
+    with transaction.atomic():
+        user.email = new_email
+        if normalise_email(user.get_username()) == normalise_email(old_email):
+            user.username = new_email  # readers sign in with their address
+        user.save(update_fields=["email", "username"])
+        ReaderProfile.objects.filter(user_id=user.pk).update(
+            pending_email="", verified_email=new_email, email_verified_at=now
+        )
+    if old_email:
+        emails.send_in_background(
+            template="paywall/email/email_changed",
+            subject=f"Your {settings.SITE_NAME} email address was changed",
+            to=old_email,
+            context={
+                "old_email": old_email,
+                "email": new_email,
+                "reset_url": absolute_url(reverse("paywall:password_reset")),
+            },
+        )
+
+
 def request_password_reset(*, email: str) -> None:
     """Queue the reset for whoever has this address. The request does the same work
     whether or not an account has it (one task, no lookup), so its timing tells nobody."""

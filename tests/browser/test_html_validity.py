@@ -79,5 +79,7 @@ def test_reader_pages_have_no_html_error(site_content, tmp_path):
     subscriber.force_login(ReaderFactory())
     pages["account"] = fetch(subscriber, reverse("paywall:account"))
     pages["newsletters-signed-in"] = fetch(subscriber, "/newsletters/")
+    pages["email-change"] = fetch(subscriber, reverse("paywall:email_change"))
+    pages["account-delete"] = fetch(subscriber, reverse("account_delete"))
 
     assert nu_errors(pages, tmp_path) == []

@@ -81,3 +81,18 @@ def test_reader_cancels_from_the_account_page(page):
     expect(page.locator(".messages")).to_contain_text("You keep full access until")
     expect(page.locator(".account-facts")).to_contain_text("Canceled")
     assert audit(page) == []
+
+
+def test_account_data_pages_and_their_errors_have_no_serious_violation(page):
+    MeterPolicy.objects.create()
+    sign_in(page, ReaderFactory())
+    assert audit(page) == []
+    page.get_by_role("link", name="Change your email address").click()
+    page.locator("main form").get_by_role("button").click()
+    expect(page.locator("main .errorlist").first).to_be_visible()
+    assert audit(page) == []
+    page.goto("/account/delete/")
+    page.locator("main form").get_by_label("Your password").fill("not it")
+    page.locator("main form").get_by_role("button", name="Delete my account").click()
+    expect(page.locator("main .errorlist")).to_contain_text("not your password")
+    assert audit(page) == []

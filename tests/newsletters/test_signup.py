@@ -326,3 +326,20 @@ def test_forged_confirmation_links_are_404(client, daily, tamper):
     assert response.status_code == 404
     assert b"This link doesn" in response.content
     assert not Subscriber.objects.filter(status="confirmed").exists()
+
+
+def test_confirming_sends_one_welcome_email_saying_what_the_reader_will_receive(client, daily):
+    post(client, "ann@example.org", newsletter=[daily.slug])
+    path = confirm_link(mail.outbox[0]).split("testserver")[-1]
+    path = path[path.index("/newsletters/") :]
+
+    client.post(path)
+    client.post(path)  # confirming again welcomes nobody twice
+
+    [welcome] = [m for m in mail.outbox if m.subject.startswith("Welcome")]
+    assert welcome.to == ["ann@example.org"]
+    assert daily.name in welcome.body
+    assert "/newsletters/preferences/" in welcome.body
+    html, mimetype = welcome.alternatives[0]
+    assert mimetype == "text/html" and daily.name in html
+    assert Subscriber.objects.get().is_confirmed
