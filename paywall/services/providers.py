@@ -54,7 +54,8 @@ class ManualProvider:
         return None
 
 
-PROVIDERS = {"manual": ManualProvider}
+# "test" becomes the local checkout provider (TEST MODE) in the next step.
+PROVIDERS = {"manual": ManualProvider, "test": ManualProvider}
 
 
 def get_provider(name: str | None = None) -> PaymentProvider:
