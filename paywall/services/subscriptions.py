@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from paywall.models import Plan, Subscription, SubscriptionEvent
 
 from .emails import send_subscription_email
+from .policy import get_policy
 from .providers import PaymentResult, get_provider
 
 if TYPE_CHECKING:  # for annotations only
@@ -22,12 +23,29 @@ if TYPE_CHECKING:  # for annotations only
 
 Status = Subscription.Status
 
+# A provider's report may repeat a status with new dates (a renewal, a trial extended), so
+# most statuses may follow themselves; nothing leaves EXPIRED (a late event resurrects nothing).
 ALLOWED: dict[str | None, set[str]] = {
     None: {Status.PENDING, Status.TRIALING},
-    Status.PENDING: {Status.ACTIVE, Status.EXPIRED},
-    Status.TRIALING: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
-    Status.ACTIVE: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
-    Status.CANCELED: {Status.ACTIVE, Status.EXPIRED},
+    Status.PENDING: {Status.ACTIVE, Status.TRIALING, Status.PAST_DUE, Status.EXPIRED},
+    Status.TRIALING: {
+        Status.TRIALING,
+        Status.ACTIVE,
+        Status.CANCELED,
+        Status.PAST_DUE,
+        Status.UNPAID,
+        Status.EXPIRED,
+    },
+    Status.ACTIVE: {Status.ACTIVE, Status.CANCELED, Status.PAST_DUE, Status.UNPAID, Status.EXPIRED},
+    Status.CANCELED: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
+    Status.PAST_DUE: {
+        Status.ACTIVE,
+        Status.PAST_DUE,
+        Status.UNPAID,
+        Status.CANCELED,
+        Status.EXPIRED,
+    },
+    Status.UNPAID: {Status.ACTIVE, Status.PAST_DUE, Status.CANCELED, Status.EXPIRED},
     Status.EXPIRED: set(),
 }
 
@@ -46,13 +64,37 @@ def add_interval(moment: datetime, interval: str) -> datetime:
 
 
 def change_status(
-    *, subscription: Subscription, to: str, now: datetime, note: str = ""
+    *,
+    subscription: Subscription,
+    to: str,
+    now: datetime,
+    note: str = "",
+    period_end: datetime | None = None,
 ) -> Subscription:
-    """The one place a subscription's status changes."""
+    """The one place a subscription's status changes.
+
+    period_end is the end of the trial or paid period as a payment provider reports it;
+    without it the period follows from the plan.
+    """
     previous = subscription.status or None
     if to not in ALLOWED[previous]:
         raise SubscriptionError(f"A subscription cannot go from {previous or 'nothing'} to {to}.")
-    if to == Status.TRIALING:
+    if to == Status.PAST_DUE:
+        # Access is kept for the policy's grace period from the first failed payment.
+        if previous != Status.PAST_DUE:
+            grace_end = now + timedelta(days=get_policy().past_due_grace_days)
+            subscription.current_period_end = max(
+                filter(None, [grace_end, subscription.current_period_end])
+            )
+    elif period_end is not None:
+        if to == Status.TRIALING:
+            subscription.trial_ends_at = period_end
+        subscription.current_period_end = period_end
+        if to == Status.ACTIVE:
+            subscription.canceled_at = None
+        elif to == Status.CANCELED and previous != Status.CANCELED:
+            subscription.canceled_at = now
+    elif to == Status.TRIALING:
         subscription.trial_ends_at = now + timedelta(days=subscription.plan.trial_days)
         subscription.current_period_end = subscription.trial_ends_at
     elif to == Status.ACTIVE:
