@@ -120,6 +120,14 @@ def sync(
         and at < subscription.provider_synced_at
     ):
         return "older than the state applied"
+    note = f"{event.get('type', 'sync')} {event.get('id', '')}"
+    return apply_remote(subscription=subscription, remote=remote, at=at, now=now, note=note)
+
+
+def apply_remote(
+    *, subscription: Subscription, remote: dict[str, Any], at: datetime, now: datetime, note: str
+) -> str:
+    """Bring our row to the provider's subscription; the outcome says what it did."""
     status = STRIPE_STATUSES.get(str(remote.get("status")))
     if status is None:
         return f"unknown status {remote.get('status')}"
@@ -136,9 +144,39 @@ def sync(
         status=status,
         period_end=period_end(remote),
         now=now,
-        note=f"{event.get('type', 'sync')} {event.get('id', '')}",
+        note=note,
     )
     return f"applied: {subscription.status}" if changed else f"unchanged: {subscription.status}"
+
+
+def reconcile(*, now: datetime, provider: PaymentProvider | None = None) -> list[str]:
+    """Re-read every live Stripe subscription and repair drift from missed webhooks.
+
+    Returns one line per subscription that changed.
+    """
+    provider = provider or get_provider("stripe")
+    changes = []
+    live = Subscription.objects.live().filter(provider=provider.name).exclude(provider_reference="")
+    for pk in live.values_list("pk", flat=True):
+        with transaction.atomic():
+            subscription = (
+                Subscription.objects.select_for_update().select_related("plan", "user").get(pk=pk)
+            )
+            before = subscription.status
+            remote = provider.fetch_subscription(
+                reference=subscription.provider_reference, reported=None
+            )
+            if not remote:
+                continue
+            outcome = apply_remote(
+                subscription=subscription, remote=remote, at=now, now=now, note="sync_subscriptions"
+            )
+        if outcome.startswith("applied"):
+            changes.append(
+                f"{subscription.provider_reference} ({subscription.user}): "
+                f"{before} -> {subscription.status}"
+            )
+    return changes
 
 
 def on_subscription(event: Event, now: datetime, provider: PaymentProvider) -> str:

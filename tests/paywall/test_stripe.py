@@ -1,18 +1,20 @@
 """The stripe provider with the real SDK against a local double of Stripe's API
 (pytest-httpserver), webhooks signed as Stripe signs them, and the test provider's checkout."""
 
-import json
+import io
 import time
 from datetime import timedelta
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from paywall.models import Subscription, WebhookEvent
 from paywall.services.subscriptions import change_status
+from tests.factories import ArticleFactory
 
 from .stripe_shapes import event, signed, subscription
 
@@ -52,7 +54,7 @@ def serve_subscription(api, obj):
 def test_subscribing_opens_stripe_checkout_with_trial_metadata_and_idempotency(
     client, stripe_api, reader, plan, policy
 ):
-    article = __import__("tests.factories", fromlist=["ArticleFactory"]).ArticleFactory()
+    article = ArticleFactory()
     stripe_api.expect_request("/v1/customers", method="POST").respond_with_json(
         {"id": "cus_1", "object": "customer"}
     )
@@ -223,4 +225,39 @@ def test_the_annual_plan_is_payable_in_the_test_checkout(client, reader, annual,
     row = Subscription.objects.get(user=reader)
     assert row.status == Status.ACTIVE
     assert row.current_period_end > timezone.now() + timedelta(days=360)
-    assert json.dumps(row.provider_reference)
+    assert row.provider_reference == f"sub_test_{row.pk}"
+
+
+def test_sync_subscriptions_repairs_drift_and_reports_it(stripe_api, pending):
+    pending.provider_reference = "sub_1"
+    pending.save()
+    serve_subscription(
+        stripe_api, subscription(ours=pending.pk, status="active", period_end=later(30))
+    )
+    out = io.StringIO()
+
+    call_command("sync_subscriptions", stdout=out)
+    call_command("sync_subscriptions", stdout=out)
+
+    pending.refresh_from_db()
+    assert pending.status == Status.ACTIVE
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("sub_1 (") and lines[0].endswith("pending -> active")
+    assert lines[1:] == ["Repaired 1 subscription.", "Repaired 0 subscriptions."]
+
+
+def test_canceling_a_stripe_subscription_stops_renewal_at_stripe(client, stripe_api, pending):
+    remote = subscription(ours=pending.pk, status="active", period_end=later(30))
+    serve_subscription(stripe_api, remote)
+    deliver(client, event("customer.subscription.created", remote, event_id="evt_1"))
+    stripe_api.expect_request("/v1/subscriptions/sub_1", method="POST").respond_with_json(
+        {**remote, "cancel_at_period_end": True}
+    )
+    client.force_login(pending.user)
+
+    client.post(reverse("paywall:cancel"))
+
+    pending.refresh_from_db()
+    assert pending.status == Status.CANCELED
+    update = next(r for r, _ in stripe_api.log if r.method == "POST")
+    assert update.form["cancel_at_period_end"] == "true"
