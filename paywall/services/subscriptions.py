@@ -263,6 +263,8 @@ def apply_provider_state(
         send_subscription_email(subscription=subscription, kind="trial_started")
     elif status == Status.CANCELED and previous != Status.CANCELED:
         send_subscription_email(subscription=subscription, kind="canceled")
+    elif status == Status.PAST_DUE and previous != Status.PAST_DUE:
+        send_subscription_email(subscription=subscription, kind="payment_failed")
     return True
 
 

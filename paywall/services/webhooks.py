@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 
 from paywall.models import Subscription, WebhookEvent
 
+from .emails import send_subscription_email
 from .providers import PaymentProvider, get_provider
 from .subscriptions import apply_provider_state
 
@@ -184,6 +185,16 @@ def on_subscription(event: Event, now: datetime, provider: PaymentProvider) -> s
     return sync(event=event, reference=remote["id"], reported=remote, now=now, provider=provider)
 
 
+def on_trial_will_end(event: Event, now: datetime, provider: PaymentProvider) -> str:
+    """Three days before a trial ends: apply the state, then tell the reader what comes next."""
+    outcome = on_subscription(event, now, provider)
+    subscription = find_subscription(event["data"]["object"])
+    if subscription is not None and subscription.is_trialing:
+        send_subscription_email(subscription=subscription, kind="trial_ending")
+        outcome += "; trial-ending email sent"
+    return outcome
+
+
 def on_checkout_completed(event: Event, now: datetime, provider: PaymentProvider) -> str:
     session = event["data"]["object"]
     ours = str(session.get("client_reference_id") or "")
@@ -224,7 +235,7 @@ HANDLERS: dict[str, Callable[[Event, datetime, PaymentProvider], str]] = {
     "customer.subscription.created": on_subscription,
     "customer.subscription.updated": on_subscription,
     "customer.subscription.deleted": on_subscription,
-    "customer.subscription.trial_will_end": on_subscription,
+    "customer.subscription.trial_will_end": on_trial_will_end,
     "invoice.paid": on_invoice,
     "invoice.payment_failed": on_invoice,
     "charge.refunded": on_refund,

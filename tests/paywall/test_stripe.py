@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -261,3 +262,18 @@ def test_canceling_a_stripe_subscription_stops_renewal_at_stripe(client, stripe_
     assert pending.status == Status.CANCELED
     update = next(r for r, _ in stripe_api.log if r.method == "POST")
     assert update.form["cancel_at_period_end"] == "true"
+
+
+def test_trial_will_end_and_a_failed_payment_email_the_reader(client, stripe_api, pending):
+    trial = subscription(ours=pending.pk, status="trialing", period_end=later(3))
+    trial["trial_end"] = later(3)
+    serve_subscription(stripe_api, trial)
+    deliver(client, event("customer.subscription.trial_will_end", trial, event_id="evt_1"))
+    serve_subscription(stripe_api, {**trial, "status": "past_due"})
+    invoice = {"id": "in_1", "object": "invoice", "subscription": "sub_1"}
+
+    deliver(client, event("invoice.payment_failed", invoice, event_id="evt_2"))
+
+    subjects = [message.subject for message in mail.outbox]
+    assert any("ends in 3 days" in subject for subject in subjects)
+    assert any("payment failed" in subject for subject in subjects)
