@@ -14,7 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from paywall.models import Subscription, WebhookEvent
+from paywall.services.providers import TestProvider
 from paywall.services.subscriptions import change_status
+from paywall.services.webhooks import handle_event
 from tests.factories import ArticleFactory
 
 from .stripe_shapes import event, signed, subscription
@@ -277,3 +279,19 @@ def test_trial_will_end_and_a_failed_payment_email_the_reader(client, stripe_api
     subjects = [message.subject for message in mail.outbox]
     assert any("ends in 3 days" in subject for subject in subjects)
     assert any("payment failed" in subject for subject in subjects)
+
+
+def test_the_test_provider_ignores_an_event_older_than_the_state_applied(pending):
+    provider = TestProvider()
+    now = timezone.now()
+    active = subscription(ours=pending.pk, status="active", period_end=later(30))
+    ended = {**active, "status": "canceled"}
+    newer = event("customer.subscription.deleted", ended, event_id="e2", created=later(0) + 5)
+    older = event("customer.subscription.updated", active, event_id="e1", created=later(0))
+
+    handle_event(event=newer, now=now, provider=provider)
+    outcome = handle_event(event=older, now=now, provider=provider)
+
+    pending.refresh_from_db()
+    assert pending.status == Status.EXPIRED
+    assert outcome == "older than the state applied"
