@@ -418,8 +418,23 @@ IMAGE_RENDITION_WIDTHS = (480, 800, 1200)
 IMAGE_RENDITION_RATIO = (3, 2)
 
 # Paywall and reader accounts (paywall/). The meter policy itself is edited in the admin.
-# Payment provider behind paywall.services.providers; only "manual" ships (no card charges).
-PAYWALL_PAYMENT_PROVIDER = env("PAYWALL_PAYMENT_PROVIDER", default="manual")
+# Payments (README "Payments (Stripe)"). The provider behind paywall.services.providers:
+# "stripe" (Stripe Checkout, the Customer Portal and webhooks), "test" (a local checkout page
+# marked TEST MODE that feeds Stripe-shaped events to the same webhook handler; the default
+# without a Stripe key, so `make run` needs no account) or "manual" (staff record payments).
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", default="")
+# Where the SDK sends its requests: Stripe itself, or a local double in tests.
+STRIPE_API_BASE = env("STRIPE_API_BASE", default="https://api.stripe.com")
+# Retries of a failed request (safe: every request that creates something has an idempotency key).
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# Seconds a webhook's signature timestamp may be old (Stripe's own default is 300).
+STRIPE_WEBHOOK_TOLERANCE = env.int("STRIPE_WEBHOOK_TOLERANCE", default=300)
+# The Stripe price of each plan, by plan slug: STRIPE_PRICE_IDS=monthly=price_123,annual=price_456
+STRIPE_PRICE_IDS: dict[str, str] = env.dict("STRIPE_PRICE_IDS", default={})
+PAYWALL_PAYMENT_PROVIDER = env(
+    "PAYWALL_PAYMENT_PROVIDER", default="stripe" if STRIPE_SECRET_KEY else "test"
+)
 # How long the link that confirms a new account's email address works.
 ACCOUNT_VERIFICATION_MAX_AGE = env.int("ACCOUNT_VERIFICATION_DAYS", default=3) * 86400
 

@@ -64,6 +64,13 @@ class MeterPolicy(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text="How long a gift link lets anyone read its article.",
     )
+    past_due_grace_days = models.PositiveSmallIntegerField(
+        "grace period after a failed payment (days)",
+        default=7,
+        validators=[MaxValueValidator(60)],
+        help_text="A subscriber whose renewal payment failed keeps reading this many days "
+        "while the card is fixed (the subscription is past due).",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -132,6 +139,8 @@ class SubscriptionStatus(models.TextChoices):
     TRIALING = "trialing", "Free trial"
     ACTIVE = "active", "Active"
     CANCELED = "canceled", "Canceled (access until period end)"
+    PAST_DUE = "past_due", "Payment failed (access during the grace period)"
+    UNPAID = "unpaid", "Unpaid (no access until the card is fixed)"
     EXPIRED = "expired", "Expired"
 
 
@@ -145,18 +154,25 @@ LIVE_STATUSES = (
     SubscriptionStatus.TRIALING,
     SubscriptionStatus.ACTIVE,
     SubscriptionStatus.CANCELED,
+    SubscriptionStatus.PAST_DUE,
+    SubscriptionStatus.UNPAID,
 )
 # Statuses that open articles while the period lasts; past its end they are due to expire.
+# A past-due subscription's period end is the end of its grace period (set by change_status
+# from the policy's past_due_grace_days), so the same rule covers it.
 ACCESS_STATUSES = (
     SubscriptionStatus.TRIALING,
     SubscriptionStatus.ACTIVE,
     SubscriptionStatus.CANCELED,
+    SubscriptionStatus.PAST_DUE,
 )
 # Statuses the reader (or staff) may still cancel; a pending one is withdrawn instead.
 CANCELABLE_STATUSES = (
     SubscriptionStatus.PENDING,
     SubscriptionStatus.TRIALING,
     SubscriptionStatus.ACTIVE,
+    SubscriptionStatus.PAST_DUE,
+    SubscriptionStatus.UNPAID,
 )
 
 
@@ -226,6 +242,14 @@ class SubscriptionPeriod:
     def is_expired(self) -> bool:
         return self.status == SubscriptionStatus.EXPIRED
 
+    @property
+    def is_past_due(self) -> bool:
+        return self.status == SubscriptionStatus.PAST_DUE
+
+    @property
+    def is_unpaid(self) -> bool:
+        return self.status == SubscriptionStatus.UNPAID
+
 
 class SubscriptionQuerySet(models.QuerySet):
     def live(self) -> "SubscriptionQuerySet":
@@ -273,6 +297,11 @@ class Subscription(SubscriptionPeriod, models.Model):
     provider_reference = models.CharField(
         max_length=200, blank=True, help_text="The payment provider's id or a payment note."
     )
+    provider_customer = models.CharField(
+        max_length=100, blank=True, editable=False, help_text="The provider's customer id."
+    )
+    # The creation time of the newest provider event applied: an older one changes nothing.
+    provider_synced_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -307,6 +336,21 @@ class SubscriptionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or 'new'} → {self.to_status}"
+
+
+class WebhookEvent(models.Model):
+    """A provider event already applied: each event id is applied once (duplicates are 200)."""
+
+    event_id = models.CharField(max_length=100, unique=True)
+    type = models.CharField(max_length=100)
+    received_at = models.DateTimeField()
+    outcome = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.event_id}"
 
 
 class MeterRead(models.Model):

@@ -10,7 +10,12 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import IntegrityError
-from django.http import Http404, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -18,18 +23,21 @@ from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
 from articles.models import Article
 from newsroom.lib import ratelimit
 from newsroom.lib.ratelimit import RateLimitedPostMixin
 from newsroom.lib.signing import ExpiredToken, InvalidToken
+from newsroom.lib.urls import absolute_url
 
 from .forms import EmailAuthenticationForm, EmailChangeForm, GiftLinkForm, SignupForm
 from .models import GiftLink, Plan
-from .services import accounts, gifts, plans, policy, subscriptions
+from .services import accounts, gifts, plans, policy, subscriptions, test_checkout, webhooks
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
+from .services.providers import get_provider
 from .services.subscriptions import SubscriptionError
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -330,6 +338,8 @@ class SubscribeView(RateLimitedPostMixin, View):
             if user is None:
                 return render(request, "paywall/subscribe.html", self.context(form=form))
         now = timezone.now()
+        if get_provider().uses_checkout:
+            return self.checkout(user=user, now=now)
         try:
             if self.plan.trial_days > 0 and not subscriptions.has_had_trial(user=user):
                 subscription = subscriptions.start_trial(
@@ -352,6 +362,96 @@ class SubscribeView(RateLimitedPostMixin, View):
         if self.article:
             return redirect(self.article.get_absolute_url())
         return redirect("paywall:account")
+
+    def checkout(self, *, user, now):
+        back = self.article.get_absolute_url() if self.article else reverse("paywall:account")
+        cancel = reverse("paywall:subscribe", kwargs={"slug": self.plan.slug})
+        try:
+            url = subscriptions.start_checkout(
+                user=user,
+                plan=self.plan,
+                now=now,
+                started_from=self.article,
+                success_url=absolute_url(back),
+                cancel_url=absolute_url(cancel),
+            )
+        except SubscriptionError as error:
+            messages.error(self.request, str(error))
+            return redirect("paywall:account")
+        return redirect(url)
+
+
+@method_decorator(csrf_exempt, name="dispatch")
+class StripeWebhookView(View):
+    """Stripe's events: a bad or stale signature is a 400 and changes nothing."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        try:
+            event = webhooks.verify(
+                payload=request.body, signature=request.headers.get("Stripe-Signature", "")
+            )
+        except webhooks.InvalidWebhook:
+            return HttpResponseBadRequest("Invalid signature.")
+        outcome = webhooks.handle_event(
+            event=event, now=timezone.now(), provider=get_provider("stripe")
+        )
+        return JsonResponse({"outcome": outcome})
+
+
+class PortalView(LoginRequiredMixin, View):
+    """Card, invoices and receipts: the provider's customer portal."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        url = get_provider().portal_url(
+            reader=request.user, return_url=absolute_url(reverse("paywall:account"))
+        )
+        if not url:
+            messages.info(request, "There are no card details or receipts to show yet.")
+            return redirect("paywall:account")
+        return redirect(url)
+
+
+@method_decorator(never_cache, name="dispatch")
+class TestCheckoutView(LoginRequiredMixin, View):
+    """The test provider's checkout page (TEST MODE): no card, no charge, real events."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if get_provider().name != "test":
+            raise Http404("The test checkout runs only with the test payment provider.")
+        self.subscription = get_object_or_404(
+            subscriptions.pending_checkouts(user=request.user), pk=kwargs["pk"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, pk):
+        return render(
+            request,
+            "paywall/test_checkout.html",
+            {
+                "subscription": self.subscription,
+                "plan": self.subscription.plan,
+                "trial_days": test_checkout.trial_days(subscription=self.subscription),
+            },
+        )
+
+    def post(self, request, pk):
+        if request.POST.get("outcome") == "cancel":
+            messages.info(request, "Checkout canceled: nothing was charged.")
+            return redirect("paywall:account")
+        subscription = test_checkout.complete(subscription=self.subscription, now=timezone.now())
+        messages.success(
+            request,
+            f"Test payment accepted: your {subscription.plan.name} subscription is "
+            f"{subscription.get_status_display().lower()}.",
+        )
+        article = subscription.started_from
+        return redirect(article.get_absolute_url() if article else "paywall:account")
 
 
 class GiftLinkCreateView(LoginRequiredMixin, RateLimitedPostMixin, View):

@@ -27,3 +27,10 @@ SECURE_SSL_REDIRECT = False
 TRUSTED_PROXY_COUNT = 0  # tests that need a proxy in front say so
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# The suite's default provider records payments by staff; the stripe and test providers'
+# tests choose theirs with override_settings (the stripe one against a local HTTP double).
+PAYWALL_PAYMENT_PROVIDER = "manual"
+STRIPE_SECRET_KEY = "sk_test_newsroom"
+STRIPE_WEBHOOK_SECRET = "whsec_newsroom_tests"
+STRIPE_MAX_NETWORK_RETRIES = 0
+STRIPE_PRICE_IDS = {"monthly": "price_monthly", "annual": "price_annual"}

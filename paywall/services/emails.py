@@ -15,6 +15,8 @@ from paywall.models import Subscription
 SUBJECTS = {
     "trial_started": "Your free trial of {site_name} has started",
     "canceled": "Your {site_name} subscription is canceled",
+    "trial_ending": "Your free trial of {site_name} ends in 3 days",
+    "payment_failed": "Your {site_name} payment failed: update your card",
 }
 
 

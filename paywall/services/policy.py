@@ -21,6 +21,7 @@ class Policy:
     free_section_ids: frozenset[int] = field(default_factory=frozenset)
     gift_links_per_month: int = 10
     gift_link_days: int = 14
+    past_due_grace_days: int = 7
 
     def allowance(self, *, signed_in: bool) -> int:
         """Free articles per window: signed-in readers without a subscription get the bonus."""
@@ -40,6 +41,7 @@ def load_policy() -> Policy:
         free_section_ids=frozenset(section.pk for section in row.free_sections.all()),
         gift_links_per_month=row.gift_links_per_month,
         gift_link_days=row.gift_link_days,
+        past_due_grace_days=row.past_due_grace_days,
     )
 
 

@@ -15,19 +15,39 @@ from django.db import IntegrityError, transaction
 from paywall.models import Plan, Subscription, SubscriptionEvent
 
 from .emails import send_subscription_email
-from .providers import PaymentResult, get_provider
+from .policy import get_policy
+from .providers import CheckoutError, PaymentResult, get_provider
 
 if TYPE_CHECKING:  # for annotations only
+    from django.db.models import QuerySet
+
     from articles.models import Article
 
 Status = Subscription.Status
 
+# A provider's report may repeat a status with new dates (a renewal, a trial extended), so
+# most statuses may follow themselves; nothing leaves EXPIRED (a late event resurrects nothing).
 ALLOWED: dict[str | None, set[str]] = {
     None: {Status.PENDING, Status.TRIALING},
-    Status.PENDING: {Status.ACTIVE, Status.EXPIRED},
-    Status.TRIALING: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
-    Status.ACTIVE: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
-    Status.CANCELED: {Status.ACTIVE, Status.EXPIRED},
+    Status.PENDING: {Status.ACTIVE, Status.TRIALING, Status.PAST_DUE, Status.EXPIRED},
+    Status.TRIALING: {
+        Status.TRIALING,
+        Status.ACTIVE,
+        Status.CANCELED,
+        Status.PAST_DUE,
+        Status.UNPAID,
+        Status.EXPIRED,
+    },
+    Status.ACTIVE: {Status.ACTIVE, Status.CANCELED, Status.PAST_DUE, Status.UNPAID, Status.EXPIRED},
+    Status.CANCELED: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
+    Status.PAST_DUE: {
+        Status.ACTIVE,
+        Status.PAST_DUE,
+        Status.UNPAID,
+        Status.CANCELED,
+        Status.EXPIRED,
+    },
+    Status.UNPAID: {Status.ACTIVE, Status.PAST_DUE, Status.CANCELED, Status.EXPIRED},
     Status.EXPIRED: set(),
 }
 
@@ -46,13 +66,36 @@ def add_interval(moment: datetime, interval: str) -> datetime:
 
 
 def change_status(
-    *, subscription: Subscription, to: str, now: datetime, note: str = ""
+    *,
+    subscription: Subscription,
+    to: str,
+    now: datetime,
+    note: str = "",
+    period_end: datetime | None = None,
 ) -> Subscription:
-    """The one place a subscription's status changes."""
+    """The one place a subscription's status changes.
+
+    period_end is the end of the trial or paid period as a payment provider reports it;
+    without it the period follows from the plan.
+    """
     previous = subscription.status or None
     if to not in ALLOWED[previous]:
         raise SubscriptionError(f"A subscription cannot go from {previous or 'nothing'} to {to}.")
-    if to == Status.TRIALING:
+    if to == Status.PAST_DUE:
+        # Access is kept for the policy's grace period from the first failed payment (the
+        # provider has already moved its period on to the one that is not paid).
+        if previous != Status.PAST_DUE:
+            grace = timedelta(days=get_policy().past_due_grace_days)
+            subscription.current_period_end = now + grace
+    elif period_end is not None:
+        if to == Status.TRIALING:
+            subscription.trial_ends_at = period_end
+        subscription.current_period_end = period_end
+        if to == Status.ACTIVE:
+            subscription.canceled_at = None
+        elif to == Status.CANCELED and previous != Status.CANCELED:
+            subscription.canceled_at = now
+    elif to == Status.TRIALING:
         subscription.trial_ends_at = now + timedelta(days=subscription.plan.trial_days)
         subscription.current_period_end = subscription.trial_ends_at
     elif to == Status.ACTIVE:
@@ -79,6 +122,15 @@ def change_status(
 
 def live_subscription(*, user: User | AnonymousUser) -> Subscription | None:
     return Subscription.objects.live().for_reader(user).select_related("plan").first()
+
+
+def pending_checkouts(*, user: User | AnonymousUser) -> "QuerySet[Subscription]":
+    """The reader's subscriptions waiting for their checkout to complete."""
+    return (
+        Subscription.objects.for_reader(user)
+        .filter(status=Status.PENDING)
+        .select_related("plan", "started_from")
+    )
 
 
 def has_had_trial(*, user: User | AnonymousUser) -> bool:
@@ -144,6 +196,76 @@ def subscribe(
         note="awaiting first payment",
     )
     return subscription, get_provider(subscription.provider).begin(subscription=subscription)
+
+
+def start_checkout(
+    *,
+    user: User,
+    plan: Plan,
+    now: datetime,
+    success_url: str,
+    cancel_url: str,
+    started_from: "Article | None" = None,
+) -> str:
+    """Send the reader to the provider's checkout: the address to redirect to.
+
+    The pending row holds the reader's one live place, so a second checkout cannot make a
+    second subscription; a reader who comes back reuses it (a new attempt, a new idempotency
+    key). If the provider cannot be reached the row is withdrawn: nothing half-made stays live.
+    """
+    provider = get_provider()
+    subscription = live_subscription(user=user)
+    if subscription and subscription.is_pending and subscription.provider == provider.name:
+        subscription.plan, subscription.started_from = plan, started_from
+        subscription.save(update_fields=["plan", "started_from", "updated_at"])
+    else:
+        subscription = _create(
+            user=user,
+            plan=plan,
+            status=Status.PENDING,
+            now=now,
+            started_from=started_from,
+            note="checkout started",
+        )
+    trial_days = 0 if has_had_trial(user=user) else plan.trial_days
+    try:
+        return provider.start_checkout(
+            subscription=subscription,
+            trial_days=trial_days,
+            success_url=success_url,
+            cancel_url=cancel_url,
+            attempt=str(int(now.timestamp())),
+        )
+    except CheckoutError as error:
+        change_status(subscription=subscription, to=Status.EXPIRED, now=now, note="checkout failed")
+        raise SubscriptionError(str(error)) from error
+
+
+def apply_provider_state(
+    *,
+    subscription: Subscription,
+    status: str,
+    period_end: datetime | None,
+    now: datetime,
+    note: str,
+) -> bool:
+    """Bring a subscription to the state its provider reports; True if anything changed.
+
+    The same report twice changes nothing, and a move the table forbids (anything out of
+    EXPIRED) is ignored: a late event never resurrects a subscription.
+    """
+    previous = subscription.status
+    same_period = status == Status.PAST_DUE or subscription.current_period_end == period_end
+    if (status == previous and same_period) or status not in ALLOWED[previous or None]:
+        return False
+    change_status(subscription=subscription, to=status, now=now, note=note, period_end=period_end)
+    if status == Status.TRIALING and previous != Status.TRIALING:
+        send_subscription_email(subscription=subscription, kind="trial_started")
+    elif status == Status.CANCELED and previous != Status.CANCELED:
+        send_subscription_email(subscription=subscription, kind="canceled")
+    elif status == Status.PAST_DUE and previous != Status.PAST_DUE:
+        send_subscription_email(subscription=subscription, kind="payment_failed")
+    return True
 
 
 def mark_paid(*, subscription: Subscription, now: datetime, reference: str = "") -> Subscription:

@@ -62,6 +62,8 @@ def test_live_matches_is_live_and_the_constraint_for_every_status(every_case):
         Status.TRIALING,
         Status.ACTIVE,
         Status.CANCELED,
+        Status.PAST_DUE,
+        Status.UNPAID,
     }
 
 
@@ -80,6 +82,8 @@ def test_only_a_subscription_that_grants_access_or_awaits_payment_may_be_cancele
         Status.PENDING,
         Status.TRIALING,
         Status.ACTIVE,
+        Status.PAST_DUE,
+        Status.UNPAID,
     }
 
 
