@@ -6,7 +6,13 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, SectionFactory, SeriesFactory, paragraphs
+from tests.factories import (
+    ArticleFactory,
+    SectionFactory,
+    SeriesFactory,
+    image_upload,
+    paragraphs,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +77,29 @@ def test_home_shows_the_newest_article_of_each_series(client):
     block = html.split('aria-labelledby="series-heading"', 1)[1].split("</section>", 1)[0]
     assert "Newest eyes" in block and "Today&#x27;s edition" in block
     assert "Older eyes" not in block and "Not in a series" not in block
+
+
+def test_home_shows_each_story_once_across_lead_series_sections_and_latest(client):
+    world = SectionFactory(slug="world", name="World")
+    series = SeriesFactory(name="Eyes on U.S.")
+    ArticleFactory(headline="The lead story", section=world, featured=True)
+    ArticleFactory(headline="A series story", section=world, series=series)
+    for number in range(12):
+        ArticleFactory(headline=f"World story {number}", section=world)
+    html = client.get("/").text
+    assert html.count(">The lead story</a>") == 1
+    assert html.count(">A series story</a>") == 1
+    for number in range(12):
+        assert html.count(f">World story {number}</a>") <= 1
+
+
+def test_home_cards_carry_their_time_and_the_lead_image_loads_eagerly(client):
+    ArticleFactory(headline="Lead", featured=True, lead_image=image_upload("lead.jpg"))
+    ArticleFactory(headline="Another")
+    html = client.get("/").text
+    lead = html.split('class="home-lead"', 1)[1].split("</section>", 1)[0]
+    assert 'fetchpriority="high"' in lead and 'loading="lazy"' not in lead
+    assert html.count('<time datetime="') >= 2
 
 
 def test_share_links_are_plain_urls_with_the_public_address(client, settings):
