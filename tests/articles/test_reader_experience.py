@@ -98,7 +98,7 @@ def test_home_cards_carry_their_time_and_the_lead_image_loads_eagerly(client):
     ArticleFactory(headline="Another")
     html = client.get("/").text
     lead = html.split('class="home-lead"', 1)[1].split("</section>", 1)[0]
-    assert 'fetchpriority="high"' in lead and 'loading="lazy"' not in lead
+    assert 'loading="eager"' in lead and 'loading="lazy"' not in lead
     assert html.count('<time datetime="') >= 2
 
 
