@@ -57,10 +57,13 @@ def test_long_teaser_is_cut_and_expands_in_place_without_javascript():
     assert "<script" not in html
 
 
-def test_cards_use_the_expanding_teaser_for_long_deks(client):
-    ArticleFactory(dek=words(60), section=SectionFactory(slug="world"))
-    response = client.get("/section/world/")
-    assert response.text.count('<details class="teaser__details">') == 1
+def test_keep_reading_on_a_card_with_a_long_dek_opens_the_story(client):
+    story = ArticleFactory(dek=words(60), section=SectionFactory(slug="world"))
+    ArticleFactory(dek="A short summary.", section=story.section)
+    html = client.get("/section/world/").text
+    assert '<details class="teaser__details">' not in html
+    assert html.count('class="card__more"') == 1
+    assert f'<a class="card__more" href="{story.get_absolute_url()}">Keep reading' in html
 
 
 def test_home_shows_the_newest_article_of_each_series(client):
