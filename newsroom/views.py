@@ -37,14 +37,21 @@ logger = logging.getLogger(__name__)
 
 
 def home_blocks() -> dict:
-    """Lead story, the newest of each series, a block per section, and the latest stories."""
+    """Lead story, the newest of each series, a block per section, and the latest stories.
+
+    Each story appears once: a block leaves out what a block above it already shows.
+    """
     # Cards never show the body: leaving it out keeps the cache entry small.
     published = Article.objects.published().newest_first().for_cards().defer("body")
     lead = published.filter(featured=True).first() or published.first()
-    others = published.exclude(pk=lead.pk) if lead else published
+    shown: set[int] = {lead.pk} if lead else set()
+    series_picks = list(published.exclude(pk__in=shown).latest_in_each_series()[:SERIES_BLOCK_SIZE])
+    shown.update(article.pk for article in series_picks)
     by_section = defaultdict(list)
-    for article in with_bylines(others.newest_in_each_section(SECTION_BLOCK_SIZE)):
+    in_sections = published.exclude(pk__in=shown).newest_in_each_section(SECTION_BLOCK_SIZE)
+    for article in with_bylines(in_sections):
         by_section[article.section_id].append(article)
+        shown.add(article.pk)
     section_blocks = [
         (section, by_section[section.pk])
         for section in Section.objects.navigation()
@@ -52,9 +59,9 @@ def home_blocks() -> dict:
     ]
     return {
         "lead": with_bylines([lead])[0] if lead else None,
-        "series_picks": with_bylines(others.latest_in_each_series()[:SERIES_BLOCK_SIZE]),
+        "series_picks": with_bylines(series_picks),
         "section_blocks": section_blocks,
-        "latest": with_bylines(others[:8]),
+        "latest": with_bylines(published.exclude(pk__in=shown)[:8]),
     }
 
 

@@ -13,7 +13,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 WIDTH, HEIGHT = 1600, 1000
 PIN = (200, 16, 46)  # the site's red
-CREDIT = "Illustration drawn for the Newsroom demo"
+CREDIT = "Newsroom demo"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,13 @@ from django.template import Context, Template
 from django.utils import timezone
 
 from articles.models import Article
-from tests.factories import ArticleFactory, SectionFactory, SeriesFactory, paragraphs
+from tests.factories import (
+    ArticleFactory,
+    SectionFactory,
+    SeriesFactory,
+    image_upload,
+    paragraphs,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,10 +57,13 @@ def test_long_teaser_is_cut_and_expands_in_place_without_javascript():
     assert "<script" not in html
 
 
-def test_cards_use_the_expanding_teaser_for_long_deks(client):
-    ArticleFactory(dek=words(60), section=SectionFactory(slug="world"))
-    response = client.get("/section/world/")
-    assert response.text.count('<details class="teaser__details">') == 1
+def test_keep_reading_on_a_card_with_a_long_dek_opens_the_story(client):
+    story = ArticleFactory(dek=words(60), section=SectionFactory(slug="world"))
+    ArticleFactory(dek="A short summary.", section=story.section)
+    html = client.get("/section/world/").text
+    assert '<details class="teaser__details">' not in html
+    assert html.count('class="card__more"') == 1
+    assert f'<a class="card__more" href="{story.get_absolute_url()}">Keep reading' in html
 
 
 def test_home_shows_the_newest_article_of_each_series(client):
@@ -71,6 +80,29 @@ def test_home_shows_the_newest_article_of_each_series(client):
     block = html.split('aria-labelledby="series-heading"', 1)[1].split("</section>", 1)[0]
     assert "Newest eyes" in block and "Today&#x27;s edition" in block
     assert "Older eyes" not in block and "Not in a series" not in block
+
+
+def test_home_shows_each_story_once_across_lead_series_sections_and_latest(client):
+    world = SectionFactory(slug="world", name="World")
+    series = SeriesFactory(name="Eyes on U.S.")
+    ArticleFactory(headline="The lead story", section=world, featured=True)
+    ArticleFactory(headline="A series story", section=world, series=series)
+    for number in range(12):
+        ArticleFactory(headline=f"World story {number}", section=world)
+    html = client.get("/").text
+    assert html.count(">The lead story</a>") == 1
+    assert html.count(">A series story</a>") == 1
+    for number in range(12):
+        assert html.count(f">World story {number}</a>") <= 1
+
+
+def test_home_cards_carry_their_time_and_the_lead_image_loads_eagerly(client):
+    ArticleFactory(headline="Lead", featured=True, lead_image=image_upload("lead.jpg"))
+    ArticleFactory(headline="Another")
+    html = client.get("/").text
+    lead = html.split('class="home-lead"', 1)[1].split("</section>", 1)[0]
+    assert 'loading="eager"' in lead and 'loading="lazy"' not in lead
+    assert html.count('<time datetime="') >= 2
 
 
 def test_share_links_are_plain_urls_with_the_public_address(client, settings):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from newsletters.models import Subscriber
 from newsletters.services.signup import sign_up
+from paywall.models import MeterPolicy
 from paywall.services.accounts import mark_verified
 from tests.factories import ArticleFactory, NewsletterFactory, SeriesFactory, SubscriberFactory
 
@@ -31,6 +32,19 @@ def test_masthead_has_a_working_signup_form_on_every_page(client, daily):
     assert 'name="csrfmiddlewaretoken"' not in body  # a shared page: the Origin guards it
     assert 'name="website"' in body  # the honeypot
     assert 'type="email" name="email" required' in body
+
+
+def test_series_signup_sits_inside_the_story_after_its_opening_paragraphs(client, eyes, daily):
+    MeterPolicy.objects.create(free_articles=3)
+    body = "".join(f"<p>Paragraph {number} of the story.</p>" for number in range(1, 9))
+    article = ArticleFactory(series=eyes.series, body=body)
+
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    signup = html.index('class="series-signup"')
+    first, last = html.index("Paragraph 1 of the story."), html.index("Paragraph 8 of the story.")
+    assert first < signup < last
+    assert html.count('class="series-signup"') == 1
 
 
 def test_series_article_offers_its_weekly_newsletter(client, eyes, daily):
