@@ -76,8 +76,11 @@ being sent by another site in your name.</li>
 <li>Every newsletter email has an unsubscribe link that works in one click, and a link to
 choose which newsletters you receive.</li>
 <li>You can cancel a subscription from your account page.</li>
-<li>To see the data we hold about you, or to have your account deleted, write to
-<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a> from the address of your account.</li>
+<li>Your <a href="/account/">account page</a> lets you change your email address, download
+the data we hold about you (a JSON file) and delete your account. Deleting it cancels your
+subscription and unsubscribes your newsletters; we keep the record of each newsletter
+consent you gave, as the law asks us to be able to show it. Questions: write to
+<a href="mailto:{CONTACT_EMAIL}">{CONTACT_EMAIL}</a>.</li>
 </ul>
 <p>We do not sell or share your data with advertisers.</p>
 """
