@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from newsroom.lib.email_addresses import normalise_email
+from newsroom.lib.signing import make_preferences_token
 
 
 def has_line_break(value: str) -> bool:
@@ -192,6 +193,10 @@ class Subscriber(models.Model):
     @property
     def is_unsubscribed(self) -> bool:
         return self.status == self.Status.UNSUBSCRIBED
+
+    def preferences_path(self) -> str:
+        """A freshly signed link to this subscriber's preference centre (it expires)."""
+        return reverse("newsletters:preferences", args=[make_preferences_token(self.pk)])
 
 
 class Subscription(models.Model):

@@ -198,7 +198,7 @@ def confirm(request, token):
     if request.method == "POST":
         signup_services.confirm(subscriber=subscriber)
         messages.success(request, "Thank you: your subscription is confirmed.")
-        return redirect("newsletters:preferences", token=make_preferences_token(subscriber.pk))
+        return redirect(subscriber.preferences_path())
     return render(
         request,
         "newsletters/confirm.html",

@@ -10,9 +10,6 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractUser
-from django.urls import reverse
-
-from newsroom.lib.signing import make_preferences_token
 
 from ..models import Newsletter, Subscriber
 from .preferences import subscriber_for_account, unsubscribe
@@ -31,13 +28,12 @@ def account_newsletters(user: AbstractUser) -> AccountNewsletters:
     subscriber = subscriber_for_account(user)
     if subscriber is None:
         return AccountNewsletters(subscriber=None, newsletters=[], preferences_path="")
-    newsletters = list(
-        Newsletter.objects.filter(subscriptions__subscriber=subscriber, is_active=True).order_by(
-            "name"
-        )
+    newsletters = list(subscriber.newsletters.active().order_by("name"))
+    return AccountNewsletters(
+        subscriber=subscriber,
+        newsletters=newsletters,
+        preferences_path=subscriber.preferences_path(),
     )
-    path = reverse("newsletters:preferences", args=[make_preferences_token(subscriber.pk)])
-    return AccountNewsletters(subscriber=subscriber, newsletters=newsletters, preferences_path=path)
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from newsroom.lib import emails
-from newsroom.lib.signing import make_confirm_token, make_preferences_token
+from newsroom.lib.signing import make_confirm_token
 from newsroom.lib.urls import absolute_url
 
 from ..models import Newsletter, Subscriber
@@ -40,14 +40,13 @@ def send_added(*, subscriber_id: int, newsletter_ids: list[int]) -> None:
     newsletters = list(Newsletter.objects.filter(pk__in=newsletter_ids))
     if not newsletters:
         return
-    token = make_preferences_token(subscriber.pk)
     emails.send(
         template="newsletters/email/added",
         subject=f"You're signed up: {', '.join(n.name for n in newsletters)}",
         to=subscriber.email,
         context={
             "newsletters": newsletters,
-            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+            "preferences_url": absolute_url(subscriber.preferences_path()),
         },
     )
 
@@ -60,14 +59,13 @@ def send_welcome(*, subscriber_id: int) -> None:
     newsletters = list(subscriber.newsletters.active().order_by("name"))
     if not newsletters:
         return
-    token = make_preferences_token(subscriber.pk)
     emails.send(
         template="newsletters/email/welcome",
         subject=f"Welcome to {settings.SITE_NAME}'s newsletters",
         to=subscriber.email,
         context={
             "newsletters": newsletters,
-            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+            "preferences_url": absolute_url(subscriber.preferences_path()),
             "newsletters_url": absolute_url(reverse("newsletters:list")),
         },
     )
@@ -78,13 +76,12 @@ def send_preferences_link(*, subscriber_id: int) -> None:
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return
-    token = make_preferences_token(subscriber.pk)
     emails.send(
         template="newsletters/email/preferences_link",
         subject=f"Your link to manage your {settings.SITE_NAME} newsletters",
         to=subscriber.email,
         context={
-            "preferences_url": absolute_url(reverse("newsletters:preferences", args=[token])),
+            "preferences_url": absolute_url(subscriber.preferences_path()),
             "max_age_days": settings.NEWSLETTER_PREFERENCE_LINK_MAX_AGE // 86400,
         },
     )
