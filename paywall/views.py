@@ -260,7 +260,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             email_verified=accounts.has_verified_email(user),
             subscription=subscription,
-            plans=Plan.objects.filter(is_active=True),
+            plans=plans.offered_plans(),
             trial_used=subscriptions.has_had_trial(user=user),
             can_give_gifts=can_give,
             gifts_left=gifts.gifts_left(user=user, now=now) if can_give else 0,
