@@ -74,6 +74,14 @@ def next_story(article: Article, *, generation: int) -> Article | None:
     return None
 
 
+def latest_stories() -> list[Article]:
+    """The newest stories, for the rail beside lists (cached per generation)."""
+    return cached(
+        "latest-stories",
+        lambda: list(Article.objects.published().newest_first().defer("body")[:LATEST_COUNT]),
+    )
+
+
 def navigation_sections() -> list[Section]:
     """The sections of the site navigation, for the chrome of every page."""
     return cached("nav-sections", lambda: list(Section.objects.navigation()))

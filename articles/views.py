@@ -32,7 +32,7 @@ from paywall.services.access import Access
 from paywall.services.policy import Policy, get_policy
 from paywall.services.teaser import public_body, split_body
 
-from .cached import ArticlePage, article_page, next_story, page_for
+from .cached import ArticlePage, article_page, latest_stories, next_story, page_for
 from .models import Article, Author, Section, Series, Source
 from .search import (
     MAX_RESULTS,
@@ -94,6 +94,8 @@ class ArticleListView(ListView):
         context = super().get_context_data(**kwargs)
         context.setdefault("heading", self.heading)
         context["content_generation"] = current_generation()
+        # Lazy: a warm rail fragment never reads it.
+        context["latest"] = SimpleLazyObject(latest_stories)
         return context
 
 

@@ -181,3 +181,14 @@ def test_a_search_that_finds_nothing_says_so_once_and_offers_a_way_on(client):
     assert f'href="{reverse("articles:latest")}"' in html
     html = client.get(reverse("articles:search"), {"q": "zzzqqq"}).text
     assert html.count("No stories match “zzzqqq”.") == 1 and "Try fewer or different words." in html
+
+
+def test_a_section_page_has_the_rail_beside_its_list_and_search_has_none(client):
+    elsewhere = ArticleFactory(headline="Newest story, in another section")
+    story = ArticleFactory(published_at=timezone.now() - timedelta(days=1))
+    read(story, days_ago=0, reads=3)
+    html = client.get(story.section.get_absolute_url()).text
+    [rail] = re.findall(r'<div class="rail">.*?</div>\s*</div>', html, re.S)
+    assert elsewhere.headline in rail and "Most read this week" in rail
+    search = client.get(reverse("articles:search"), {"q": "story"}).text
+    assert 'class="rail"' not in search
