@@ -367,7 +367,12 @@ class ArticleDetailView(DetailView):
         policy = self.gate.policy or get_policy()
         public = public_body(article=story, now=timezone.now(), policy=policy)
         opening, more = split_body(public, paragraphs=1)
-        return {"article": story, "opening": opening or public, "more": more if opening else ""}
+        return {
+            "article": story,
+            "opening": opening or public,
+            "more": more if opening else "",
+            "complete": public == story.body,  # free to everyone: nothing more on its page
+        }
 
     def body_around_signup(self) -> tuple[str, str]:
         """The readable body in two parts, the series' signup between them (as on the reference

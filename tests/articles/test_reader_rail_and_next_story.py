@@ -192,3 +192,14 @@ def test_a_section_page_has_the_rail_beside_its_list_and_search_has_none(client)
     assert elsewhere.headline in rail and "Most read this week" in rail
     search = client.get(reverse("articles:search"), {"q": "story"}).text
     assert 'class="rail"' not in search
+
+
+def test_the_next_story_says_whether_its_page_holds_more(client):
+    MeterPolicy.objects.create(free_articles=3, teaser_paragraphs=2)
+    ArticleFactory(body=paragraphs(6, prefix="Metered"))
+    story = ArticleFactory(published_at=timezone.now() - timedelta(days=1))
+    html = client.get(story.get_absolute_url()).text
+    assert "Continue reading on the story's page" in html
+    ArticleFactory(is_free=True, body=paragraphs(3, prefix="Free"))
+    html = client.get(story.get_absolute_url()).text
+    assert "Open this story on its own page" in html
