@@ -51,6 +51,37 @@ def article_page(slug: str) -> ArticlePage | None:
     return cached(f"article:{slug}", build, generation=generation, keep_none=False)
 
 
+def next_story(article: Article, *, generation: int) -> Article | None:
+    """The story offered after this one, as the reference page does (its teaser, then "Keep
+    reading"): the newest other story of its series, else the newest story of any series,
+    else the newest story. The candidates are cached per series, not per article, so a
+    story's first view costs no query for them once its series' are cached."""
+
+    def candidates(series_id: int | None) -> list[Article]:
+        def build() -> list[Article]:
+            # Two: one of them may be the story being read.
+            published = Article.objects.published().newest_first().for_cards()
+            if series_id is not None:
+                return with_bylines(published.in_series(series_id)[:2])
+            return with_bylines(published.filter(series__isnull=False)[:2] or published[:2])
+
+        return cached(f"next-stories:{series_id}", build, generation=generation)
+
+    for series_id in dict.fromkeys([article.series_id, None]):
+        story = next((s for s in candidates(series_id) if s.pk != article.pk), None)
+        if story is not None:
+            return story
+    return None
+
+
+def latest_stories() -> list[Article]:
+    """The newest stories, for the rail beside lists (cached per generation)."""
+    return cached(
+        "latest-stories",
+        lambda: list(Article.objects.published().newest_first().defer("body")[:LATEST_COUNT]),
+    )
+
+
 def navigation_sections() -> list[Section]:
     """The sections of the site navigation, for the chrome of every page."""
     return cached("nav-sections", lambda: list(Section.objects.navigation()))

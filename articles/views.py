@@ -30,9 +30,9 @@ from newsroom.lib.urls import absolute_url
 from paywall.gate import ArticleGate, gate_article
 from paywall.services.access import Access
 from paywall.services.policy import Policy, get_policy
-from paywall.services.teaser import public_body
+from paywall.services.teaser import public_body, split_body
 
-from .cached import ArticlePage, article_page, page_for
+from .cached import ArticlePage, article_page, latest_stories, next_story, page_for
 from .models import Article, Author, Section, Series, Source
 from .search import (
     MAX_RESULTS,
@@ -94,6 +94,8 @@ class ArticleListView(ListView):
         context = super().get_context_data(**kwargs)
         context.setdefault("heading", self.heading)
         context["content_generation"] = current_generation()
+        # Lazy: a warm rail fragment never reads it.
+        context["latest"] = SimpleLazyObject(latest_stories)
         return context
 
 
@@ -345,6 +347,8 @@ class ArticleDetailView(DetailView):
         context["latest"] = page.latest
         context["content_generation"] = page.generation
         context["gate"] = self.gate
+        context["body_opening"], context["body_rest"] = self.body_around_signup()
+        context["next_story"] = self.next_story_teaser(page)
         free = self.gate.free_for_everyone
         # The same for every reader given the paywall's outcome: built once per generation.
         context["structured_data"] = cached(
@@ -353,6 +357,33 @@ class ArticleDetailView(DetailView):
             generation=page.generation,
         )
         return context
+
+    def next_story_teaser(self, page: ArticlePage) -> dict[str, Any] | None:
+        """The next story's teaser: its opening paragraph shown, the rest of what the paywall
+        shows anyone (all of a free story, a metered story's teaser) behind "Keep reading"."""
+        story = next_story(self.object, generation=page.generation)
+        if story is None:
+            return None
+        policy = self.gate.policy or get_policy()
+        public = public_body(article=story, now=timezone.now(), policy=policy)
+        opening, more = split_body(public, paragraphs=1)
+        return {
+            "article": story,
+            "opening": opening or public,
+            "more": more if opening else "",
+            "complete": public == story.body,  # free to everyone: nothing more on its page
+        }
+
+    def body_around_signup(self) -> tuple[str, str]:
+        """The readable body in two parts, the series' signup between them (as on the reference
+        page): where the paywall cut a metered story, or, for a story free to everyone, after
+        as many opening paragraphs as a teaser holds. A gated page's rest stays empty."""
+        gate = self.gate
+        if not gate.full or gate.rest or not gate.free_for_everyone:
+            return gate.teaser, gate.rest
+        paragraphs = gate.policy.teaser_paragraphs if gate.policy else Policy().teaser_paragraphs
+        opening, rest = split_body(gate.teaser, paragraphs=paragraphs)
+        return (opening, rest) if opening else (gate.teaser, "")
 
 
 @x_robots_tag

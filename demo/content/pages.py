@@ -60,7 +60,7 @@ record even after you unsubscribe, as the law allows, to show that we had your a
 one address, the account and the address are recorded and sign-in is paused for a few minutes,
 to stop password guessing.</li>
 </ul>
-<h2>Cookies</h2>
+<h2 id="cookies">Cookies</h2>
 <p>The site sets only the cookies it needs to work, and none for advertising or tracking, so it
 asks for no cookie consent:</p>
 <ul>

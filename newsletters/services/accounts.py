@@ -11,6 +11,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractUser
 
+from paywall.services.accounts import has_verified_email
+
 from ..models import Newsletter, Subscriber
 from .preferences import subscriber_for_account, unsubscribe
 
@@ -22,17 +24,25 @@ class AccountNewsletters:
     subscriber: Subscriber | None
     newsletters: list[Newsletter]
     preferences_path: str
+    # The account has proved its address (no subscriber row may exist for it yet).
+    address_proved: bool = False
 
 
 def account_newsletters(user: AbstractUser) -> AccountNewsletters:
     subscriber = subscriber_for_account(user)
     if subscriber is None:
-        return AccountNewsletters(subscriber=None, newsletters=[], preferences_path="")
+        return AccountNewsletters(
+            subscriber=None,
+            newsletters=[],
+            preferences_path="",
+            address_proved=user.is_authenticated and has_verified_email(user),
+        )
     newsletters = list(subscriber.newsletters.active().order_by("name"))
     return AccountNewsletters(
         subscriber=subscriber,
         newsletters=newsletters,
         preferences_path=subscriber.preferences_path(),
+        address_proved=True,
     )
 
 

