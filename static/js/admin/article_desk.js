@@ -73,6 +73,8 @@
             // A new article now exists: the page carries on as its change form.
             form.setAttribute("action", payload.change_url);
             window.history.replaceState(null, "", payload.change_url);
+            const state = form.querySelector(".desk-state");
+            if (state) state.textContent = "Draft";
           }
         }
       })
