@@ -177,7 +177,8 @@ class ArticleAdminForm(forms.ModelForm):
         widgets = {
             "tags": TagAutocompleteWidget,
             "dek": AdminTextareaWidget(attrs={"rows": 3}),
-            "headline": AdminTextInputWidget(attrs=WIDE),
+            # A textarea, so a long headline wraps where the writer can read it whole.
+            "headline": AdminTextareaWidget(attrs={"rows": 2, "class": "desk-headline"}),
             "slug": AdminTextInputWidget(attrs=WIDE),
             "original_headline": AdminTextInputWidget(attrs=WIDE),
             "original_url": AdminURLFieldWidget(attrs=WIDE),
@@ -191,6 +192,10 @@ class ArticleAdminForm(forms.ModelForm):
         if "schedule_for" in self.fields:
             today = timezone.localdate().isoformat()
             self.fields["schedule_for"].widget.widgets[0].attrs["min"] = today
+
+    def clean_headline(self) -> str:
+        """One line, whatever the textarea let through (a pasted line break, say)."""
+        return " ".join(self.cleaned_data["headline"].split())
 
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""

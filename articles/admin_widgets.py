@@ -87,8 +87,8 @@ class PositionedInlineFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         # A table row's inputs have only the column heading: name each one for screen readers.
         row = "new row" if index is None else f"row {index + 1}"
-        for name, field in form.fields.items():
-            if name != "DELETE" and not field.widget.is_hidden:
+        for field in form.fields.values():
+            if not field.widget.is_hidden:
                 field.widget.attrs["aria-label"] = f"{field.label}, {row}"
 
     def save(self, commit: bool = True) -> list[Any]:

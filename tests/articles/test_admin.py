@@ -539,3 +539,8 @@ def test_editor_scripts_and_styles_exist():
         "css/admin-sortable-inline.css",
     ]:
         assert finders.find(path), path
+
+
+def test_a_line_break_pasted_into_the_headline_is_a_space(admin_client, section):
+    admin_client.post(ADD, new_article(section, headline="Two lines\r\n of headline "))
+    assert Article.objects.get().headline == "Two lines of headline"

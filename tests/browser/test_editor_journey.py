@@ -13,9 +13,17 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article
+from newsletters.models import IssueArticle
 from newsroom.lib.roles import EDITOR, sync_role_groups
 from tests.browser.conftest import audit
-from tests.factories import AuthorFactory, SectionFactory, UserFactory, image_upload
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    NewsletterIssueFactory,
+    SectionFactory,
+    UserFactory,
+    image_upload,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -157,7 +165,10 @@ def test_editor_publishes_a_new_story_with_two_authors_in_order_an_image_and_tag
     assert reasons in (["Published without review"], ["Published without review", "Autosaved"])
 
     page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.locator(".desk-state")).to_contain_text("Published")
     shoot(page, "2-published-article")
+    violations = audit(page)
+    assert violations == [], violations
 
 
 def test_editor_schedules_a_new_story_after_the_draft_autosaved(editor_page):
@@ -209,6 +220,8 @@ def test_editor_schedules_a_new_story_after_the_draft_autosaved(editor_page):
         "Scheduled without review",
         "Autosaved",
     ]
+    page.goto(f"/admin/articles/article/{article.pk}/change/")
+    expect(page.locator(".desk-state")).to_contain_text("Scheduled for")
     shoot(page, "4-scheduled-article")
 
 
@@ -224,3 +237,22 @@ def test_focus_mode_leaves_the_writing_column_alone(editor_page):
     page.keyboard.press("Escape")
     expect(page.locator(".desk__side")).to_be_visible()
     expect(toggle).to_have_attribute("aria-pressed", "false")
+
+
+def test_newsletter_stories_are_ordered_by_drag(editor_page):
+    page = editor_page
+    first = ArticleFactory(headline="First story of the day")
+    second = ArticleFactory(headline="Second story of the day")
+    issue = NewsletterIssueFactory()
+    IssueArticle.objects.create(issue=issue, article=first, position=0)
+    IssueArticle.objects.create(issue=issue, article=second, position=1)
+    page.goto(f"/admin/newsletters/newsletterissue/{issue.pk}/change/")
+    group = page.locator(".js-inline-admin-formset:has(fieldset.positioned-inline)")
+    rows = group.locator("tbody tr.form-row.has_original")
+    rows.nth(1).get_by_role("button", name="Move Second story of the day up").click()
+    expect(rows.nth(0)).to_contain_text("Second story of the day")
+    shoot(page, "6-newsletter-stories")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    saved = list(issue.items.values_list("article__headline", "position"))
+    assert saved == [("Second story of the day", 0), ("First story of the day", 1)]

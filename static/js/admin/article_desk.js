@@ -97,6 +97,18 @@
     timer = window.setTimeout(autosave, IDLE_MS);
   }
 
+  // The headline is a wrapping textarea, but one line: Enter moves on to the dek.
+  const headline = form.querySelector("#id_headline");
+  const dek = form.querySelector("#id_dek");
+  if (headline && dek) {
+    headline.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        dek.focus();
+      }
+    });
+  }
+
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   if (window.django && window.django.jQuery) {
