@@ -199,7 +199,15 @@ def test_editor_schedules_a_new_story_after_the_draft_autosaved(editor_page):
     message = page.locator("#id_schedule_for_1").evaluate("input => input.validationMessage")
     assert message == "Choose when to publish: the time is missing."
 
+    # A time already gone is refused on the spot too.
+    page.locator("#id_schedule_for_0").fill((tomorrow - timedelta(days=2)).isoformat())
     page.locator("#id_schedule_for_1").fill("09:30")
+    journey.click(page.get_by_role("button", name="Save and schedule"))
+    assert journey.loads == loads
+    message = page.locator("#id_schedule_for_0").evaluate("input => input.validationMessage")
+    assert message == "That time has passed: choose a time in the future, or publish now."
+
+    page.locator("#id_schedule_for_0").fill(tomorrow.isoformat())
     shoot(page, "3-schedule-filled")
     loads, clicks = journey.loads, journey.clicks
     journey.click(page.get_by_role("button", name="Save and schedule"))

@@ -139,12 +139,11 @@
     if (!date.value && !time.value) return "Choose when to publish: the date and time are missing.";
     if (!date.value) return "Choose when to publish: the date is missing.";
     if (!time.value) return "Choose when to publish: the time is missing.";
-    const now = new Date();
-    const pad = (n) => String(n).padStart(2, "0");
-    const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-    const clock = `${pad(now.getHours())}:${pad(now.getMinutes())}`;
-    // The browser's clock stands in for the site's time zone only when they agree.
-    if (date.value < (date.min || today) || (date.value === today && time.value <= clock)) {
+    // The site's clock when the page was drawn, in the site's time zone (the server
+    // checks again on saving, so a page left open for hours cannot slip through).
+    const fieldset = date.closest("[data-site-now]");
+    const siteNow = fieldset ? fieldset.dataset.siteNow : "";
+    if (siteNow && `${date.value}T${time.value}` <= siteNow) {
       return "That time has passed: choose a time in the future, or publish now.";
     }
     return "";
