@@ -75,6 +75,8 @@
             window.history.replaceState(null, "", payload.change_url);
             const state = form.querySelector(".desk-state");
             if (state) state.textContent = "Draft";
+            const title = document.querySelector("#content > h1");
+            if (title) title.textContent = "Change article";
           }
         }
       })
