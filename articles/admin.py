@@ -1,9 +1,11 @@
-"""The editors' admin for articles: the change form, the workflow buttons and the review queue.
+"""The editors' admin for articles: the writing screen, the workflow buttons and the review queue.
 
-Every status change goes through articles.services.workflow (run_transition, the
-transition buttons); the form never writes `status`. Revisions come from
-admin_revisions.RevisionsAdminMixin, the tag field from admin_widgets. Sections, authors,
-series, sources and redirects have plain admins at the end.
+The change form is a writing screen (templates/admin/articles/article/change_form.html):
+headline, dek and body first, a side panel with the publishing controls, placement, byline
+and image. Every status change goes through articles.services.workflow (run_transition, the
+transition buttons); the form never writes `status`. Revisions and autosave come from
+admin_revisions.RevisionsAdminMixin, the tag field and the byline's drag order from
+admin_widgets. Sections, authors, series, sources and redirects have plain admins at the end.
 """
 
 from typing import cast
@@ -12,7 +14,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import (
-    AdminSplitDateTime,
     AdminTextareaWidget,
     AdminTextInputWidget,
     AdminURLFieldWidget,
@@ -24,7 +25,7 @@ from django.http import HttpRequest, JsonResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
@@ -34,8 +35,9 @@ from newsroom.lib import roles
 from newsroom.lib.urls import absolute_url
 
 from .admin_revisions import RevisionsAdminMixin
-from .admin_widgets import TagAutocompleteWidget
+from .admin_widgets import PositionedInlineMixin, TagAutocompleteWidget
 from .models import (
+    READING_WORDS_PER_MINUTE,
     Article,
     ArticleAuthor,
     ArticleAwaitingReview,
@@ -48,16 +50,16 @@ from .models import (
     WorkflowEvent,
 )
 from .sanitize import EDITOR_EXTENSIONS, clean_body
-from .services import preview, workflow
+from .services import preview, revisions, workflow
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(PositionedInlineMixin, admin.TabularInline):
     model = ArticleAuthor
     extra = 1
     autocomplete_fields = ["author"]
     fields = ["author", "position"]
     verbose_name = "author on the byline"
-    verbose_name_plural = "byline (in order)"
+    verbose_name_plural = "byline (drag to order)"
 
 
 WORKFLOW_EVENT_FIELDS = ("at", "transition_label", "actor", "publish_at", "note")
@@ -119,6 +121,18 @@ class WorkflowFilter(admin.SimpleListFilter):
 WIDE = {"class": "vLargeTextField"}
 
 
+# The body's toolbar: every mark the sanitiser keeps is one button away (headings are
+# buttons, not hidden in a dropdown), then undo/redo.
+DESK_TOOLBAR = [
+    {"group": "headings"},
+    {"group": "marks"},
+    {"group": "link"},
+    {"group": "lists"},
+    {"group": "nodes -blockType -lists"},
+    {"group": "history"},
+]
+
+
 class ArticleAdminForm(forms.ModelForm):
     """The article form, plus the workflow button that was pressed, checked before saving."""
 
@@ -127,6 +141,7 @@ class ArticleAdminForm(forms.ModelForm):
         config={
             "extensions": EDITOR_EXTENSIONS
             | {"Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")}}
+            | {"Menu": {"groups": DESK_TOOLBAR}}
         },
         sanitize=clean_body,
         widget=AdminProseEditorWidget,
@@ -136,7 +151,17 @@ class ArticleAdminForm(forms.ModelForm):
     schedule_for = forms.SplitDateTimeField(
         required=False,
         label="Publish at",
-        widget=AdminSplitDateTime,
+        # The browser's own date and time pickers; min is set per request (today).
+        widget=forms.SplitDateTimeWidget(
+            date_attrs={"type": "date", "class": "desk-schedule__date"},
+            time_attrs={"type": "time", "class": "desk-schedule__time"},
+            date_format="%Y-%m-%d",
+            time_format="%H:%M",
+        ),
+        error_messages={
+            "invalid_date": "Choose when to publish: the date is missing.",
+            "invalid_time": "Choose when to publish: the time is missing.",
+        },
         help_text="For “Save and schedule”: when the article should appear on its own.",
     )
     request: HttpRequest | None = None  # set per request by ArticleAdmin.get_form
@@ -152,7 +177,8 @@ class ArticleAdminForm(forms.ModelForm):
         widgets = {
             "tags": TagAutocompleteWidget,
             "dek": AdminTextareaWidget(attrs={"rows": 3}),
-            "headline": AdminTextInputWidget(attrs=WIDE),
+            # A textarea, so a long headline wraps where the writer can read it whole.
+            "headline": AdminTextareaWidget(attrs={"rows": 2, "class": "desk-headline"}),
             "slug": AdminTextInputWidget(attrs=WIDE),
             "original_headline": AdminTextInputWidget(attrs=WIDE),
             "original_url": AdminURLFieldWidget(attrs=WIDE),
@@ -160,6 +186,16 @@ class ArticleAdminForm(forms.ModelForm):
         help_texts = {
             "tags": "Type to pick an existing tag; for a new one, type it and press Enter.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "schedule_for" in self.fields:
+            today = timezone.localdate().isoformat()
+            self.fields["schedule_for"].widget.widgets[0].attrs["min"] = today
+
+    def clean_headline(self) -> str:
+        """One line, whatever the textarea let through (a pasted line break, say)."""
+        return " ".join(self.cleaned_data["headline"].split())
 
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""
@@ -178,8 +214,11 @@ class ArticleAdminForm(forms.ModelForm):
                 at=self.cleaned_data.get("schedule_for"),
             )
         except workflow.WorkflowError as error:
-            field = "schedule_for" if name == "schedule" and "schedule_for" in self.fields else None
-            self.add_error(field, error.message)
+            move = workflow.resolve(name, article=self.instance)
+            schedules = move is not None and move.schedules
+            field = "schedule_for" if schedules and "schedule_for" in self.fields else None
+            if field is None or field not in self.errors:  # the field's own message says it
+                self.add_error(field, error.message)
 
 
 def run_transition(modeladmin, request, queryset, name: str) -> None:
@@ -245,18 +284,18 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     ]
     # Placement on the home page and the paywall are editors' decisions.
     editor_only_fields = ["featured", "is_free"]
+    # The writing screen: fieldsets with "desk-side" sit in the side panel, the rest under
+    # the body; "desk-publish" is drawn as the publishing panel (the template's business).
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "dek", "dateline", "body"]}),
-        ("Placement", {"fields": ["section", "series", "tags", "country", "featured", "is_free"]}),
+        (None, {"fields": ["headline", "dek", "body"], "classes": ["desk-writing"]}),
+        ("Publishing", {"fields": ["schedule_for"], "classes": ["desk-side", "desk-publish"]}),
+        ("Placement", {"fields": ["section", "series", "tags"], "classes": ["desk-side"]}),
+        ("Lead image", {"fields": ["lead_image", "lead_image_preview"], "classes": ["desk-side"]}),
         (
-            "Lead image",
-            {
-                "fields": [
-                    "lead_image",
-                    "lead_image_preview",
-                ]
-            },
+            "On the home page and the paywall",
+            {"fields": ["featured", "is_free"], "classes": ["desk-side"]},
         ),
+        ("Dateline and address", {"fields": ["dateline", "country", "slug"]}),
         (
             "Source of the translation",
             {
@@ -270,21 +309,21 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
             },
         ),
         (
-            "Publishing",
+            "Record",
             {
                 "fields": [
-                    "state",
-                    "preview_link",
                     "published_at",
-                    "schedule_for",
                     "created_by",
                     "status_changed_by",
                     "created_at",
                     "updated_at",
-                ]
+                ],
+                "classes": ["collapse"],
             },
         ),
     ]
+    # Drawn in the side panel, right under the publishing controls.
+    side_inlines = ["bylines"]
 
     tag_suggestions_per_page = 20
 
@@ -344,9 +383,10 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and "schedule" in {
-            t.name for t in workflow.available_transitions(article=obj, by=request.user)
-        }:
+        article = obj or Article(status=Article.Status.DRAFT)
+        if any(
+            t.schedules for t in workflow.available_transitions(article=article, by=request.user)
+        ):
             return fieldsets
         return [
             (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
@@ -371,7 +411,13 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         obj._history_user = request.user
-        super().save_model(request, obj, form, change)
+        form.content_changed = revisions.content_changed(obj)
+        if form.requested_transition() or not form.content_changed:
+            # Nothing to keep, or the workflow move that follows keeps the one revision.
+            with revisions.without_revision(obj):
+                super().save_model(request, obj, form, change)
+        else:
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -387,6 +433,8 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                 at=form.cleaned_data.get("schedule_for"),
             )
         except workflow.WorkflowError as error:
+            if form.content_changed:  # the move kept no revision: the edit keeps its own
+                form.instance.save()
             self.message_user(request, f"Saved, but not moved: {error.message}", messages.ERROR)
         else:
             self.message_user(request, f"{workflow_state(form.instance)}.", messages.SUCCESS)
@@ -396,14 +444,39 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
         can_save = (
             self.has_add_permission(request) if add else self.has_change_permission(request, obj)
         )
-        context["workflow_transitions"] = (
+        transitions = (
             workflow.available_transitions(article=article, by=request.user) if can_save else []
         )
+        context["workflow_transitions"] = transitions  # the schedule button sits by its time
+        context["schedule_transition"] = next((t for t in transitions if t.schedules), None)
+        context["desk"] = self.desk_context(request, article, add=add, can_save=can_save)
         # The editor's import map is an inline script: it needs this response's CSP nonce.
         nonce = getattr(request, "csp_nonce", None)
         if nonce is not None:
             context["media"] = Media.from_media(context["media"], nonce=str(nonce))
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def desk_context(self, request, article, *, add, can_save):
+        """What the writing screen's side panel shows beside the form's own fields."""
+        words = len(strip_tags(article.body or "").split())
+        may_autosave = can_save and revisions.may_autosave(article)
+        if add:
+            autosave_url = reverse("admin:articles_article_autosave_new")
+        else:
+            autosave_url = reverse("admin:articles_article_autosave", args=[article.pk])
+        return {
+            "state": workflow_state(article) if not add else "New draft, not saved yet",
+            "status": article.status,
+            "is_live": article.is_published,
+            "words": words,
+            "minutes": max(1, round(words / READING_WORDS_PER_MINUTE)) if words else 0,
+            "words_per_minute": READING_WORDS_PER_MINUTE,
+            "time_zone": timezone.get_current_timezone_name(),
+            "utc_offset": timezone.localtime().strftime("%z"),
+            "autosave_url": autosave_url if may_autosave else "",
+            "preview": self.preview_link(article) if not add else "",
+            "side_inlines": self.side_inlines,
+        }
 
     def view_on_site(self, article):
         """Live articles open on the site; the others open through a fresh preview link."""

@@ -1,12 +1,14 @@
-"""The article admin's revision pages: history, a diff of two revisions, and restore."""
+"""The article admin's revision pages: history, a diff of two revisions, restore, autosave."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from articles.services import revisions
@@ -28,6 +30,16 @@ class RevisionsAdminMixin(admin.ModelAdmin):
                 "<path:object_id>/history/<int:history_id>/restore/",
                 wrap(require_POST(self.revision_restore_view)),
                 name="articles_article_revision_restore",
+            ),
+            path(
+                "autosave/",
+                wrap(require_POST(self.autosave_view)),
+                name="articles_article_autosave_new",
+            ),
+            path(
+                "<path:object_id>/autosave/",
+                wrap(require_POST(self.autosave_view)),
+                name="articles_article_autosave",
             ),
             *super().get_urls(),
         ]
@@ -106,3 +118,54 @@ class RevisionsAdminMixin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return redirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def autosave_view(self, request, object_id=None):
+        """The writing screen's background save of a draft: JSON in, JSON out, CSRF-checked.
+
+        The first autosave of a new article creates it; the page then carries on as that
+        article's change form (the JSON gives its addresses).
+        """
+        article = None
+        if object_id is not None:
+            article = self._article_or_404(request, object_id)
+            if not self.has_change_permission(request, article):
+                raise PermissionDenied
+            if not revisions.may_autosave(article):
+                return JsonResponse(
+                    {"saved": False, "message": "Published: changes are saved with Save."},
+                    status=409,
+                )
+        elif not self.has_add_permission(request):
+            raise PermissionDenied
+        form_class = self.get_form(request, article, change=article is not None)
+        form = form_class(request.POST, request.FILES, instance=article)
+        if not form.is_valid():
+            missing = [
+                str(form.fields[name].label or name) for name in form.errors if name in form.fields
+            ]
+            return JsonResponse(
+                {
+                    "saved": False,
+                    "message": "Not saved yet: fill in " + ", ".join(missing).lower() + "."
+                    if missing
+                    else "Not saved yet.",
+                },
+                status=400,
+            )
+        draft = form.save(commit=False)
+        if draft.pk is None:
+            draft.created_by = request.user
+        result = revisions.autosave(article=draft, by=request.user, now=timezone.now())
+        form.save_m2m()
+        moment = date_format(timezone.localtime(), "H:i")
+        return JsonResponse(
+            {
+                "saved": result.saved,
+                "message": f"Saved at {moment}"
+                if result.saved
+                else f"No changes since the last save ({moment})",
+                "change_url": reverse("admin:articles_article_change", args=[draft.pk]),
+                "autosave_url": reverse("admin:articles_article_autosave", args=[draft.pk]),
+                "history_url": reverse("admin:articles_article_history", args=[draft.pk]),
+            }
+        )

@@ -1,15 +1,19 @@
-"""The article admin's tag picker: the admin's own select2, fed by a small JSON view.
+"""The article admin's widgets: the tag picker and drag-to-order inlines.
 
-taggit's TagField reads one comma-separated string; this widget shows each tag as a token,
-suggests existing tags as the editor types, and still lets them type a new one.
+taggit's TagField reads one comma-separated string; the tag widget shows each tag as a
+token, suggests existing tags as the editor types (the admin's own select2, fed by a small
+JSON view), and still lets them type a new one. PositionedInlineMixin orders bylines and
+newsletter stories by drag, keeping the position column as the source of truth.
 """
 
+from collections.abc import Sequence
 from types import SimpleNamespace
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.contrib.admin.widgets import get_select2_language
+from django.forms.models import BaseInlineFormSet
 from django.urls import reverse_lazy
 from taggit.utils import edit_string_for_tags, parse_tags
 
@@ -65,4 +69,64 @@ class TagAutocompleteWidget(forms.SelectMultiple):
                 "js/admin/tag_autocomplete.js",
             ),
             css={"screen": ("admin/css/vendor/select2/select2.css", "admin/css/autocomplete.css")},
+        )
+
+
+class PositionedInlineFormSet(BaseInlineFormSet):
+    """An inline whose rows are saved at positions 0..n-1, in the order the editor gave them.
+
+    The order is each row's posted position, then its place on the page: the drag handles
+    (js/admin/sortable_inline.js) renumber the rows as they move, and without JavaScript
+    the editor types the numbers. Every kept row is then renumbered from 0, so gaps, ties
+    and the default 0 of new rows never reach the database.
+    """
+
+    position_field = "position"
+
+    def add_fields(self, form: Any, index: int | None) -> None:
+        super().add_fields(form, index)
+        # A table row's inputs have only the column heading: name each one for screen readers.
+        row = "new row" if index is None else f"row {index + 1}"
+        for field in form.fields.values():
+            if not field.widget.is_hidden:
+                field.widget.attrs["aria-label"] = f"{field.label}, {row}"
+
+    def save(self, commit: bool = True) -> list[Any]:
+        saved = super().save(commit=commit)
+        if commit:
+            self.renumber()
+        return saved
+
+    def forms_in_order(self) -> list[forms.ModelForm]:
+        deleted = set(map(id, self.deleted_forms)) if self.can_delete else set()
+        kept = [
+            form for form in self.forms if id(form) not in deleted and form.instance.pk is not None
+        ]
+        return sorted(
+            kept,
+            key=lambda form: (
+                form.cleaned_data.get(self.position_field) or 0,
+                self.forms.index(form),
+            ),
+        )
+
+    def renumber(self) -> None:
+        for position, form in enumerate(self.forms_in_order()):
+            row = form.instance
+            if getattr(row, self.position_field) != position:
+                setattr(row, self.position_field, position)
+                row.save(update_fields=[self.position_field])
+
+
+class PositionedInlineMixin:
+    """Drag-to-order for a TabularInline whose model has a `position` column."""
+
+    formset: Any = PositionedInlineFormSet
+    classes: Sequence[str] | None = ["positioned-inline"]
+
+    @property
+    def media(self) -> forms.Media:
+        return super().media + forms.Media(  # type: ignore[misc]
+            js=("js/admin/sortable_inline.js",),
+            css={"screen": ("css/admin-sortable-inline.css",)},
         )

@@ -711,6 +711,9 @@ class WorkflowEvent(models.Model):
         SEND_BACK = "send_back", "Sent back to draft"
         PUBLISH = "publish", "Published"
         SCHEDULE = "schedule", "Scheduled"
+        # An editor's one step from a draft (or an unpublished article), skipping review.
+        PUBLISH_DIRECTLY = "publish_directly", "Published without review"
+        SCHEDULE_DIRECTLY = "schedule_directly", "Scheduled without review"
         UNPUBLISH = "unpublish", "Unpublished"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="workflow_events")

@@ -20,6 +20,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from articles.admin_widgets import PositionedInlineMixin
+
 from .models import (
     BlockedDomain,
     Delivery,
@@ -204,13 +206,13 @@ class BlockedDomainAdmin(admin.ModelAdmin):
     search_fields = ["domain", "reason"]
 
 
-class IssueArticleInline(admin.TabularInline):
+class IssueArticleInline(PositionedInlineMixin, admin.TabularInline):
     model = IssueArticle
     extra = 1
     autocomplete_fields = ["article"]
     fields = ["article", "position"]
     verbose_name = "story"
-    verbose_name_plural = "stories (in order; headline, dek and link go in the email)"
+    verbose_name_plural = "stories (drag to order; headline, dek and link go in the email)"
 
     def has_change_permission(self, request, obj=None):
         return obj is None or obj.is_editable

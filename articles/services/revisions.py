@@ -1,6 +1,8 @@
 """Article revisions: the list, a readable diff of two of them, and restoring an old one.
 
-Every save of an article keeps a revision (django-simple-history). Restoring copies an old
+A save that changes the article keeps a revision (django-simple-history); a save that
+changes nothing keeps none, and a writer's autosaves in one sitting fold into one revision,
+so the history reads as edits, not clicks. Restoring copies an old
 revision's content onto the article and saves it, which itself keeps a new revision, so a
 restore can be undone. Status and dates are never restored: those move only through the
 workflow (articles.services.workflow).
@@ -8,7 +10,10 @@ workflow (articles.services.workflow).
 
 import difflib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -45,6 +50,10 @@ CONTENT_FIELDS = [
 WORKFLOW_FIELDS = ["status", "published_at"]
 # A row of HistoricalArticle, the model django-simple-history builds when the app loads.
 Revision = Any
+# The revision an autosave keeps says so; the next autosave by the same person within the
+# window replaces it, so a morning's typing is one revision and not a hundred.
+AUTOSAVE_REASON = "Autosaved"
+AUTOSAVE_WINDOW = timedelta(minutes=10)
 
 BLOCK_END = re.compile(r"</(p|h2|h3|li|blockquote|figcaption|figure)>|<br\s*/?>", re.IGNORECASE)
 
@@ -62,6 +71,12 @@ class FieldChange:
     before: str
     after: str
     diff: SafeString  # the after text with <del> and <ins> marking the words that changed
+
+
+@dataclass(frozen=True)
+class Autosave:
+    saved: bool  # False: nothing had changed since the last revision, nothing was written
+    article: Article
 
 
 def revisions_of(article: Article) -> QuerySet[Revision]:
@@ -193,3 +208,60 @@ def restore_revision(*, article: Article, revision: Revision, by: User | Anonymo
     article._change_reason = f"Restored the revision of {describe(revision)}"[:100]
     article.save()
     return article
+
+
+def _stored(value: object) -> object:
+    return value.pk if isinstance(value, Model) else value
+
+
+def content_changed(article: Article) -> bool:
+    """Whether the article differs from its latest revision (or has none yet)."""
+    if article.pk is None:
+        return True
+    latest = article.history.order_by("-history_date", "-history_id").first()
+    if latest is None:
+        return True
+    for field in CONTENT_FIELDS + WORKFLOW_FIELDS:
+        attname = _article_field(field).attname
+        if _stored(getattr(article, attname)) != _stored(getattr(latest, attname)):
+            return True
+    return False
+
+
+@contextmanager
+def without_revision(article: Article) -> Iterator[Article]:
+    """Saves inside keep no revision (the workflow move that follows keeps the one)."""
+    # django-simple-history's own switch; it stays on the instance until removed.
+    article.skip_history_when_saving = True  # type: ignore[attr-defined]
+    try:
+        yield article
+    finally:
+        del article.skip_history_when_saving  # type: ignore[attr-defined]
+
+
+def may_autosave(article: Article) -> bool:
+    """Drafts save themselves; a live or scheduled story changes only when someone saves it."""
+    return article.status != Article.Status.PUBLISHED
+
+
+@transaction.atomic
+def autosave(*, article: Article, by: User | AnonymousUser, now: datetime) -> Autosave:
+    """Save what the writer typed, as one revision per sitting, and nothing if nothing changed."""
+    if not may_autosave(article):
+        raise RevisionError(
+            "A published or scheduled article is not saved automatically: use Save."
+        )
+    if not content_changed(article):
+        return Autosave(saved=False, article=article)
+    previous = revisions_of(article).first() if article.pk is not None else None
+    article._history_user = by
+    article._change_reason = AUTOSAVE_REASON
+    article.save()
+    if (
+        previous is not None
+        and previous.history_change_reason == AUTOSAVE_REASON
+        and previous.history_user_id == getattr(by, "pk", None)
+        and now - previous.history_date <= AUTOSAVE_WINDOW
+    ):
+        previous.delete()  # the same sitting: the new revision holds everything it had
+    return Autosave(saved=True, article=article)

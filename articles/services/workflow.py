@@ -1,5 +1,9 @@
 """The editorial workflow: draft → in review → scheduled / published → unpublished.
 
+Writers hand drafts to review; editors publish or schedule from review, or straight from a
+draft (or an unpublished article) in one step: that direct move is its own row of the table
+("Published without review"), so the history says review was skipped.
+
 Each move is one function here. Each checks the role of the person making it and the
 article's status, records who and when (on the article and as a WorkflowEvent), and refuses
 an illegal move with a WorkflowError whose message can be shown to that person as is.
@@ -52,9 +56,21 @@ class Transition:
             "submit": "submit articles for review",
             "send_back": "send articles back to draft",
             "publish": "publish articles",
+            "publish_directly": "publish articles",
             "schedule": "schedule articles",
+            "schedule_directly": "schedule articles",
             "unpublish": "unpublish articles",
         }[self.name]
+
+    @property
+    def publishes(self) -> bool:
+        """Publish or schedule, from review or directly: the moves that put an article out."""
+        return self.name in PUBLISHING_MOVES
+
+    @property
+    def schedules(self) -> bool:
+        """The moves that need a time: the schedule control belongs to them."""
+        return self.name in {Move.SCHEDULE, Move.SCHEDULE_DIRECTLY}
 
 
 SUBMIT = Transition(
@@ -81,13 +97,44 @@ SCHEDULE = Transition(
     frozenset({Status.IN_REVIEW, Status.PUBLISHED}),  # PUBLISHED only while scheduled
     editors_only=True,
 )
+# An editor's one step from a draft (or an unpublished article) to the site, skipping review.
+PUBLISH_DIRECTLY = Transition(
+    Move.PUBLISH_DIRECTLY,
+    "Publish now",
+    frozenset({Status.DRAFT, Status.UNPUBLISHED}),
+    editors_only=True,
+)
+SCHEDULE_DIRECTLY = Transition(
+    Move.SCHEDULE_DIRECTLY,
+    "Schedule",
+    frozenset({Status.DRAFT, Status.UNPUBLISHED}),
+    editors_only=True,
+)
 UNPUBLISH = Transition(
     Move.UNPUBLISH,
     "Unpublish",
     frozenset({Status.PUBLISHED}),
     editors_only=True,
 )
-TRANSITIONS = {t.name: t for t in (SUBMIT, SEND_BACK, PUBLISH, SCHEDULE, UNPUBLISH)}
+TRANSITIONS = {
+    t.name: t
+    for t in (SUBMIT, SEND_BACK, PUBLISH, SCHEDULE, PUBLISH_DIRECTLY, SCHEDULE_DIRECTLY, UNPUBLISH)
+}
+PUBLISHING_MOVES = frozenset(
+    {PUBLISH.name, SCHEDULE.name, PUBLISH_DIRECTLY.name, SCHEDULE_DIRECTLY.name}
+)
+# "publish" and "schedule" name what the editor wants; from a draft they are the direct moves.
+DIRECT = {PUBLISH.name: PUBLISH_DIRECTLY, SCHEDULE.name: SCHEDULE_DIRECTLY}
+# The buttons, in the order the writing screen shows them (each resolved for the article).
+BUTTONS = (SUBMIT, SEND_BACK, PUBLISH, SCHEDULE, UNPUBLISH)
+
+
+def resolve(name: str, *, article: Article) -> Transition | None:
+    """The table's row for a move: "publish" on a draft is the direct publish."""
+    direct = DIRECT.get(name)
+    if direct is not None and article.status in direct.sources:
+        return direct
+    return TRANSITIONS.get(name)
 
 
 def _when(moment: datetime) -> str:
@@ -104,7 +151,7 @@ def check_transition(
     check_content: bool = True,
 ) -> Transition:
     """Raise WorkflowError unless this person may make this move on this article now."""
-    transition = TRANSITIONS.get(name)
+    transition = resolve(name, article=article)
     if transition is None:
         raise WorkflowError(f"“{name}” is not a step of the workflow.")
     now = now or timezone.now()
@@ -122,17 +169,19 @@ def check_transition(
     status = article.status
     scheduled = article.is_scheduled_at(now)
     if status not in transition.sources or (
-        status == Status.PUBLISHED and name in {"publish", "schedule"} and not scheduled
+        status == Status.PUBLISHED and transition.publishes and not scheduled
     ):
         raise WorkflowError(_refusal(transition, article, headline, scheduled=scheduled))
-    if name == "schedule":
+    if transition.schedules:
         if at is None:
-            raise WorkflowError(f"Choose the date and time when “{headline}” should appear.")
+            raise WorkflowError(
+                f"Choose when “{headline}” should appear: the date and time are missing."
+            )
         if at <= now:
             raise WorkflowError(
                 f"{_when(at)} has already passed: choose a time in the future, or publish now."
             )
-    if check_content and name in {"submit", "publish", "schedule"}:
+    if check_content and (transition.publishes or transition.name == Move.SUBMIT):
         missing = [label for label, value in _required(article) if not value]
         if missing:
             raise WorkflowError(f"“{headline}” still needs: {', '.join(missing)}.")
@@ -165,9 +214,11 @@ def _refusal(transition: Transition, article: Article, headline: str, *, schedul
         "send_back": "only articles in review or unpublished go back to draft",
         "publish": "submit it for review first",
         "schedule": "submit it for review first",
+        "publish_directly": "only drafts and unpublished articles skip review",
+        "schedule_directly": "only drafts and unpublished articles skip review",
         "unpublish": "only published or scheduled articles can be unpublished",
     }[transition.name]
-    if transition.name in {"publish", "schedule"} and status == Status.PUBLISHED:
+    if transition.publishes and status == Status.PUBLISHED:
         advice = "unpublish it first to change when it appears"
     return f"“{headline}” {where}: {advice}."
 
@@ -225,29 +276,27 @@ def send_back_to_draft(*, article: Article, by: Actor, note: str = "") -> Articl
 
 
 def publish(*, article: Article, by: Actor, note: str = "") -> Article:
-    """An editor makes a reviewed (or scheduled) article public now."""
-    now = timezone.now()
-    return _move(
-        PUBLISH,
-        article=article,
-        by=by,
-        to_status=Status.PUBLISHED,
-        publish_at=now,
-        note=note,
-        now=now,
-    )
+    """An editor makes an article public now: from review, a schedule, or directly a draft."""
+    return _put_out(resolve(PUBLISH.name, article=article) or PUBLISH, article, by, None, note)
 
 
 def schedule(*, article: Article, by: Actor, at: datetime | None, note: str = "") -> Article:
-    """An editor sets a reviewed article to appear on its own at a future time."""
+    """An editor sets an article (reviewed, or directly a draft) to appear at a future time."""
+    return _put_out(resolve(SCHEDULE.name, article=article) or SCHEDULE, article, by, at, note)
+
+
+def _put_out(
+    transition: Transition, article: Article, by: Actor, at: datetime | None, note: str
+) -> Article:
+    now = timezone.now()
     return _move(
-        SCHEDULE,
+        transition,
         article=article,
         by=by,
         to_status=Status.PUBLISHED,
-        publish_at=at,
+        publish_at=at if transition.schedules else now,
         note=note,
-        now=timezone.now(),
+        now=now,
     )
 
 
@@ -267,16 +316,16 @@ def apply_transition(
     name: str, *, article: Article, by: Actor, at: datetime | None = None, note: str = ""
 ) -> Article:
     """Dispatch a move by name, for the admin's buttons and actions."""
-    if name == "schedule":
-        return schedule(article=article, by=by, at=at, note=note)
+    transition = resolve(name, article=article)
+    if transition is None:
+        raise WorkflowError(f"“{name}” is not a step of the workflow.")
+    if transition.publishes:
+        return _put_out(transition, article, by, at, note)
     mover = {
         "submit": submit_for_review,
         "send_back": send_back_to_draft,
-        "publish": publish,
         "unpublish": unpublish,
-    }.get(name)
-    if mover is None:
-        raise WorkflowError(f"“{name}” is not a step of the workflow.")
+    }[transition.name]
     return mover(article=article, by=by, note=note)
 
 
@@ -284,11 +333,11 @@ def available_transitions(*, article: Article, by: Actor) -> list[Transition]:
     """The moves this person may make on this article now (schedule assumes a future time)."""
     now = timezone.now()
     available: list[Transition] = []
-    for transition in TRANSITIONS.values():
-        at = now.replace(year=now.year + 1) if transition.name == "schedule" else None
+    for button in BUTTONS:
+        at = now.replace(year=now.year + 1) if button.schedules else None
         try:
-            check_transition(
-                transition.name, article=article, by=by, at=at, now=now, check_content=False
+            transition = check_transition(
+                button.name, article=article, by=by, at=at, now=now, check_content=False
             )
         except WorkflowError:
             continue

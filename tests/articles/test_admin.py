@@ -1,21 +1,28 @@
 """The editors' admin: lists, search, filters, actions, the article form and its uploads."""
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image
 
 from articles.models import Article, Author
 from images.models import Image as LibraryImage
+from newsletters.admin import IssueArticleInline
+from newsletters.models import NewsletterIssue
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
     DraftFactory,
     InReviewFactory,
+    NewsletterIssueFactory,
     SectionFactory,
     SeriesFactory,
     SourceFactory,
@@ -309,3 +316,231 @@ def test_the_change_form_never_changes_the_status(admin_client, section, posted)
     assert article.headline == "A new headline"  # the form was saved
     assert article.status == Article.Status.DRAFT
     assert article.published_at is None
+
+
+# --- The writing screen: one-step publishing, revisions, autosave, byline order --------------
+
+
+def change(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def autosave_url(article=None):
+    if article is None:
+        return reverse("admin:articles_article_autosave_new")
+    return reverse("admin:articles_article_autosave", args=[article.pk])
+
+
+def test_editor_publishes_a_new_article_in_one_submit_as_one_revision(client, editor, section):
+    client.force_login(editor)
+    response = client.post(ADD, new_article(section, _transition="publish_directly"))
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.is_published
+    assert article.workflow_events.get().get_transition_display() == "Published without review"
+    # The save and the move are one revision, not one per step.
+    assert list(article.history.values_list("history_change_reason", flat=True)) == [
+        "Published without review"
+    ]
+
+
+def test_pressing_save_without_changing_anything_keeps_no_revision(admin_client, section):
+    admin_client.post(ADD, new_article(section))
+    article = Article.objects.get()
+    assert article.history.count() == 1
+    data = new_article(section, slug=article.slug, **{"bylines-TOTAL_FORMS": "0"})
+    admin_client.post(change(article), data)
+    admin_client.post(change(article), data)
+    assert article.history.count() == 1
+    admin_client.post(change(article), data | {"dek": "A sharper dek."})
+    assert article.history.count() == 2
+
+
+def test_submitting_and_publishing_an_unchanged_article_keeps_one_revision_per_move(
+    client, writer, editor, section
+):
+    client.force_login(writer)
+    client.post(ADD, new_article(section, _transition="submit"))
+    article = Article.objects.get()
+    data = new_article(section, slug=article.slug, **{"bylines-TOTAL_FORMS": "0"})
+    client.force_login(editor)
+    client.post(change(article), data | {"_transition": "publish"})
+    reasons = list(article.history.values_list("history_change_reason", flat=True))
+    assert reasons == ["Published", "Submitted for review"]
+
+
+def test_scheduling_without_a_time_says_what_is_missing_and_keeps_the_form(client, editor, section):
+    client.force_login(editor)
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = client.post(
+        ADD,
+        new_article(section, _transition="schedule_directly", schedule_for_0=tomorrow),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose when to publish: the time is missing." in html
+    assert "Please correct the error" not in html
+    assert form_of(response)["headline"].value() == new_article(section)["headline"]
+    assert not Article.objects.exists()
+
+
+def test_scheduling_without_a_date_or_time_names_both(client, editor, section):
+    client.force_login(editor)
+    response = client.post(ADD, new_article(section, _transition="schedule_directly"))
+    assert response.status_code == 200
+    assert "the date and time are missing" in response.content.decode()
+
+
+def test_the_schedule_control_shows_the_time_zone_and_sits_by_its_button(client, editor, settings):
+    settings.TIME_ZONE = "Europe/Paris"
+    client.force_login(editor)
+    html = client.get(ADD).content.decode()
+    control = html[html.index('<fieldset class="desk-schedule') :]
+    control = control[: control.index("</fieldset>")]
+    assert "Times are in Europe/Paris (UTC+01:00)." in control
+    assert 'value="schedule_directly"' in control
+    assert f'min="{timezone.localdate().isoformat()}"' in control
+
+
+def test_writer_sees_no_publish_or_schedule_control(client, writer):
+    client.force_login(writer)
+    html = client.get(ADD).content.decode()
+    assert 'value="submit"' in html
+    assert "publish" not in html.split('class="desk-moves"')[1].split("</section>")[0]
+    assert "desk-schedule" not in html
+
+
+def test_the_body_is_a_plain_textarea_until_the_editor_loads(admin_client):
+    html = admin_client.get(ADD).content.decode()
+    assert '<textarea name="body"' in html  # without JavaScript, writers type here
+
+
+def test_bylines_are_saved_in_the_order_given_from_zero(admin_client, section):
+    first, second, third = AuthorFactory(), AuthorFactory(), AuthorFactory()
+    rows = {
+        "bylines-TOTAL_FORMS": "3",
+        # Every row posted at 0 (the default), then typed positions with a gap.
+        "bylines-0-author": second.pk,
+        "bylines-0-position": "0",
+        "bylines-1-author": first.pk,
+        "bylines-1-position": "0",
+        "bylines-2-author": third.pk,
+        "bylines-2-position": "0",
+    }
+    admin_client.post(ADD, new_article(section) | rows)
+    article = Article.objects.get()
+    assert article.byline_authors == [second, first, third]
+    assert list(article.bylines.values_list("position", flat=True)) == [0, 1, 2]
+
+    bylines = list(article.bylines.all())
+    data = new_article(section, slug=article.slug) | {
+        "bylines-TOTAL_FORMS": "3",
+        "bylines-INITIAL_FORMS": "3",
+    }
+    for i, (byline, position) in enumerate(zip(bylines, [7, 2, 4], strict=True)):
+        data |= {
+            f"bylines-{i}-id": byline.pk,
+            f"bylines-{i}-article": article.pk,
+            f"bylines-{i}-author": byline.author_id,
+            f"bylines-{i}-position": str(position),
+        }
+    data["bylines-2-DELETE"] = "on"
+    admin_client.post(change(article), data)
+    article = Article.objects.get()
+    assert article.byline_authors == [first, second]
+    assert list(article.bylines.values_list("position", flat=True)) == [0, 1]
+
+
+def test_newsletter_stories_are_saved_in_order_from_zero(rf, admin_client):
+    issue = NewsletterIssueFactory()
+    stories = ArticleFactory.create_batch(3)
+    request = rf.post("/")
+    request.user = get_user_model().objects.get(username="admin")
+    formset_class = IssueArticleInline(NewsletterIssue, admin.site).get_formset(request, issue)
+    data = {"items-TOTAL_FORMS": "3", "items-INITIAL_FORMS": "0"}
+    for i, (story, position) in enumerate(zip(stories, ["5", "0", "5"], strict=True)):
+        data |= {f"items-{i}-article": story.pk, f"items-{i}-position": position}
+    formset = formset_class(data, instance=issue, prefix="items")
+    assert formset.is_valid(), formset.errors
+    formset.save()
+    saved = list(issue.items.values_list("article_id", "position"))
+    assert saved == [(stories[1].pk, 0), (stories[0].pk, 1), (stories[2].pk, 2)]
+
+
+def test_autosave_creates_the_draft_then_folds_a_sittings_saves_into_one_revision(
+    client, writer, section
+):
+    client.force_login(writer)
+    response = client.post(autosave_url(), new_article(section))
+    assert response.status_code == 200
+    article = Article.objects.get()
+    assert response.json()["change_url"] == change(article)
+    assert (article.status, article.created_by) == (Article.Status.DRAFT, writer)
+
+    for dek in ["A first dek.", "A second dek.", "A third dek."]:
+        data = new_article(section, slug=article.slug, dek=dek)
+        assert client.post(autosave_url(article), data).json()["saved"] is True
+    article.refresh_from_db()
+    assert article.dek == "A third dek."
+    revisions = list(article.history.values_list("history_change_reason", "dek"))
+    assert revisions == [("Autosaved", "A third dek.")]
+
+    unchanged = client.post(autosave_url(article), data).json()
+    assert unchanged["saved"] is False
+    assert article.history.count() == 1
+
+
+def test_an_autosave_after_a_pause_is_a_new_revision(client, writer, section, time_machine):
+    time_machine.move_to("2026-11-29 10:00Z", tick=False)
+    client.force_login(writer)
+    client.post(autosave_url(), new_article(section))
+    article = Article.objects.get()
+    time_machine.move_to("2026-11-29 10:30Z", tick=False)
+    client.post(autosave_url(article), new_article(section, slug=article.slug, dek="Later."))
+    assert article.history.count() == 2
+
+
+def test_autosave_leaves_live_articles_alone(client, editor, section):
+    article = ArticleFactory(section=section, dek="Live dek.")
+    client.force_login(editor)
+    response = client.post(autosave_url(article), new_article(section, dek="Typed."))
+    assert response.status_code == 409
+    article.refresh_from_db()
+    assert article.dek == "Live dek."
+
+
+def test_autosave_of_an_incomplete_draft_says_what_it_waits_for(client, writer, section):
+    client.force_login(writer)
+    response = client.post(autosave_url(), new_article(section) | {"section": ""})
+    assert response.status_code == 400
+    assert response.json()["message"] == "Not saved yet: fill in section."
+    assert not Article.objects.exists()
+
+
+def test_autosave_refuses_someone_elses_article(client, writer, other_writer, section):
+    article = DraftFactory(section=section, created_by=other_writer, dek="Theirs.")
+    client.force_login(writer)
+    response = client.post(autosave_url(article), new_article(section, dek="Mine."))
+    assert response.status_code in {403, 404}
+    article.refresh_from_db()
+    assert article.dek == "Theirs."
+
+
+def test_autosave_is_post_only(client, writer):
+    client.force_login(writer)
+    assert client.get(autosave_url()).status_code == 405
+
+
+def test_editor_scripts_and_styles_exist():
+    for path in [
+        "js/admin/article_desk.js",
+        "js/admin/sortable_inline.js",
+        "css/article-desk.css",
+        "css/admin-sortable-inline.css",
+    ]:
+        assert finders.find(path), path
+
+
+def test_a_line_break_pasted_into_the_headline_is_a_space(admin_client, section):
+    admin_client.post(ADD, new_article(section, headline="Two lines\r\n of headline "))
+    assert Article.objects.get().headline == "Two lines of headline"

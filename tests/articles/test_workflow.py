@@ -119,6 +119,15 @@ LEGAL = {
     ("publish", "scheduled"),
     ("schedule", "in_review"),
     ("schedule", "scheduled"),
+    # An editor's one step: "publish" asked of a draft is the direct move.
+    ("publish", "draft"),
+    ("publish", "unpublished"),
+    ("schedule", "draft"),
+    ("schedule", "unpublished"),
+    ("publish_directly", "draft"),
+    ("publish_directly", "unpublished"),
+    ("schedule_directly", "draft"),
+    ("schedule_directly", "unpublished"),
     ("unpublish", "scheduled"),
     ("unpublish", "live"),
 }
@@ -127,6 +136,8 @@ TARGET = {
     "send_back": Status.DRAFT,
     "publish": Status.PUBLISHED,
     "schedule": Status.PUBLISHED,
+    "publish_directly": Status.PUBLISHED,
+    "schedule_directly": Status.PUBLISHED,
     "unpublish": Status.UNPUBLISHED,
 }
 
@@ -156,12 +167,53 @@ def test_every_transition_from_every_state(name, state, editor):
         assert article.headline in refused.value.message
 
 
-def test_publishing_a_draft_says_to_submit_it_first(editor):
+def test_editor_publishes_a_draft_in_one_step_recorded_as_without_review(editor):
     article = DraftFactory(headline="Waitresses of Dandong")
+    workflow.apply_transition("publish", article=article, by=editor)
+    article.refresh_from_db()
+    assert article.is_published
+    event = article.workflow_events.get()
+    assert (event.transition, event.from_status) == ("publish_directly", Status.DRAFT)
+    assert event.get_transition_display() == "Published without review"
+    assert article.history.first().history_change_reason == "Published without review"
+
+
+def test_editor_schedules_a_draft_in_one_step(editor):
+    article = DraftFactory()
+    at = timezone.now() + timedelta(days=2)
+    workflow.schedule(article=article, by=editor, at=at)
+    article.refresh_from_db()
+    assert article.is_scheduled and article.published_at == at
+    assert article.workflow_events.get().transition == "schedule_directly"
+
+
+def test_a_reviewed_article_is_published_as_reviewed(editor):
+    article = InReviewFactory()
+    workflow.publish(article=article, by=editor)
+    assert article.workflow_events.get().get_transition_display() == "Published"
+
+
+def test_writer_still_cannot_publish_a_draft(writer):
+    article = DraftFactory(created_by=writer)
+    with pytest.raises(workflow.WorkflowError) as refused:
+        workflow.apply_transition("publish", article=article, by=writer)
+    assert refused.value.message == "Only editors can publish articles; ask an editor to do it."
+    assert article.workflow_events.count() == 0
+
+
+def test_publishing_directly_still_needs_the_whole_article(editor):
+    article = DraftFactory(headline="Waitresses of Dandong", dek="")
     with pytest.raises(workflow.WorkflowError) as refused:
         workflow.publish(article=article, by=editor)
+    assert refused.value.message == "“Waitresses of Dandong” still needs: a dek."
+
+
+def test_the_direct_move_is_refused_from_review(editor):
+    article = InReviewFactory(headline="Waitresses of Dandong")
+    with pytest.raises(workflow.WorkflowError) as refused:
+        workflow.apply_transition("publish_directly", article=article, by=editor)
     assert refused.value.message == (
-        "“Waitresses of Dandong” is a draft: submit it for review first."
+        "“Waitresses of Dandong” is in review: only drafts and unpublished articles skip review."
     )
 
 
@@ -185,6 +237,7 @@ def test_available_transitions_follow_role_and_status(writer, editor):
     assert names(draft, writer) == ["submit"]
     assert names(in_review, writer) == ["send_back"]
     assert names(in_review, editor) == ["send_back", "publish", "schedule"]
+    assert names(draft, editor) == ["submit", "publish_directly", "schedule_directly"]
     assert names(ArticleFactory(), editor) == ["unpublish"]
 
 
