@@ -36,6 +36,7 @@ class MeterPolicyAdmin(admin.ModelAdmin):
             },
         ),
         ("Gift links", {"fields": ["gift_links_per_month", "gift_link_days"]}),
+        ("Subscriptions", {"fields": ["past_due_grace_days", "retention_free_months"]}),
     ]
 
     def has_add_permission(self, request):
@@ -53,8 +54,17 @@ class MeterPolicyAdmin(admin.ModelAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["name", "price_display", "interval", "trial_days", "is_best_value", "is_active"]
+    list_display = [
+        "name",
+        "price_display",
+        "interval",
+        "trial_days",
+        "requires_card_for_trial",
+        "is_best_value",
+        "is_active",
+    ]
     list_filter = ["is_active", "interval"]
+    readonly_fields = ["stripe_product_id", "stripe_price_id"]
     prepopulated_fields = {"slug": ["name"]}
     ordering = ["order", "price"]
 
