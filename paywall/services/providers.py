@@ -10,6 +10,7 @@
 """
 
 import hashlib
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -464,7 +465,8 @@ class StripeProvider(ManualProvider):
             return None
         try:
             session = stripe_client().v1.billing_portal.sessions.create(
-                params={"customer": customer, "return_url": return_url}
+                params={"customer": customer, "return_url": return_url},
+                options={"idempotency_key": f"portal-{customer}-{secrets.token_hex(8)}"},
             )
         except stripe.StripeError as error:
             raise ProviderError(UNREACHABLE_NOW) from error
