@@ -9,6 +9,7 @@
 - `manual`: no card; staff record payments with the admin's "Mark paid" action.
 """
 
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -341,11 +342,15 @@ def checkout_metadata(subscription: Subscription) -> dict[str, str]:
 
 
 def stripe_client() -> stripe.StripeClient:
-    return stripe.StripeClient(
-        settings.STRIPE_SECRET_KEY,
-        base_addresses={"api": settings.STRIPE_API_BASE},
-        max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
+    """The SDK's client for our settings, one per process: it keeps its connections open."""
+    return _client(
+        settings.STRIPE_SECRET_KEY, settings.STRIPE_API_BASE, settings.STRIPE_MAX_NETWORK_RETRIES
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _client(secret: str, base: str, retries: int) -> stripe.StripeClient:
+    return stripe.StripeClient(secret, base_addresses={"api": base}, max_network_retries=retries)
 
 
 def cents(amount: Decimal) -> int:

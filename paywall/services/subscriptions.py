@@ -105,7 +105,9 @@ def change_status(
     elif to == Status.EXPIRED and previous == Status.PENDING:
         subscription.current_period_end = now
     subscription.status = to
-    with transaction.atomic():
+    # Inside a caller's transaction (a webhook's) no savepoint is needed: a failure here
+    # fails the whole of it.
+    with transaction.atomic(savepoint=False):
         subscription.save()
         SubscriptionEvent.objects.create(
             subscription=subscription,

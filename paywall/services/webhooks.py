@@ -60,20 +60,28 @@ def verify(*, payload: bytes, signature: str) -> Event:
 
 
 def handle_event(*, event: Event, now: datetime, provider: PaymentProvider | None = None) -> str:
-    """Apply one event, once; the outcome says what happened (stored with the event id)."""
+    """Apply one event, once; the outcome says what happened (stored with the event id).
+
+    The id is stored in the transaction that applies the event: a duplicate delivered at
+    the same moment waits on the subscription's row lock, then fails the unique id and
+    rolls back, so it changes nothing.
+    """
     provider = provider or get_provider("stripe")
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = WebhookEvent.objects.create(
-                    event_id=event["id"], type=event.get("type", ""), received_at=now
-                )
-        except IntegrityError:
+    event_id, kind = str(event["id"]), str(event.get("type", ""))
+    if WebhookEvent.objects.filter(event_id=event_id).exists():
+        return "duplicate"
+    try:
+        with transaction.atomic():
+            handler = HANDLERS.get(kind)
+            outcome = handler(event, now, provider) if handler else "ignored"
+            WebhookEvent.objects.create(
+                event_id=event_id, type=kind, received_at=now, outcome=outcome[:200]
+            )
+    except IntegrityError:
+        if WebhookEvent.objects.filter(event_id=event_id).exists():
             return "duplicate"
-        handler = HANDLERS.get(record.type)
-        record.outcome = handler(event, now, provider) if handler else "ignored"
-        record.save(update_fields=["outcome"])
-    return record.outcome
+        raise
+    return outcome
 
 
 def envelope(*, kind: str, obj: dict[str, Any], now: datetime) -> Event:
@@ -213,22 +221,45 @@ def apply_remote(
         return f"unknown status {remote.get('status')}"
     if status in (Status.TRIALING, Status.ACTIVE) and remote.get("cancel_at_period_end"):
         status = Status.CANCELED
-    fields = ["provider_reference", "provider_customer", "provider_synced_at"]
+    before = (
+        subscription.provider_reference,
+        subscription.provider_customer,
+        subscription.card_summary,
+        subscription.card_fingerprint,
+    )
     subscription.provider_reference = remote["id"]
     subscription.provider_customer = str(remote.get("customer") or subscription.provider_customer)
+    # The newest event applied: the local providers' ordering guard (Stripe's is the fetch).
     subscription.provider_synced_at = max(filter(None, [at, subscription.provider_synced_at]))
-    plan = provider.plan_for_price(price=price_of(remote))
+    price = price_of(remote)
+    plan = None
+    if price and price != provider.price_for(plan=subscription.plan):
+        plan = provider.plan_for_price(price=price)
     switched = plan is not None and plan.pk != subscription.plan_id and not subscription.is_expired
     if switched and plan is not None:
         note = f"{note}; plan {subscription.plan.slug} -> {plan.slug}"[:200]
         subscription.plan = plan
-        fields.append("plan")
     card = card_of(remote)
     if card:
         subscription.card_summary = card_summary(card)
         subscription.card_fingerprint = str(card.get("fingerprint") or "")
-        fields += ["card_summary", "card_fingerprint"]
-    subscription.save(update_fields=fields)
+    after = (
+        subscription.provider_reference,
+        subscription.provider_customer,
+        subscription.card_summary,
+        subscription.card_fingerprint,
+    )
+    if switched or before != after or not provider.fetches_state:
+        subscription.save(
+            update_fields=[
+                "provider_reference",
+                "provider_customer",
+                "provider_synced_at",
+                "plan",
+                "card_summary",
+                "card_fingerprint",
+            ]
+        )
     if status == Status.TRIALING and card_had_trial_elsewhere(subscription):
         ended = provider.end_trial_now(subscription=subscription, now=now)
         subscription.trial_refused_at = now
