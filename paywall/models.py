@@ -82,8 +82,9 @@ class MeterPolicy(models.Model):
         "retention offer: free months",
         default=1,
         validators=[MaxValueValidator(12)],
-        help_text="Offered once to a monthly subscriber who goes to cancel: stay and the next "
-        "this-many months are free. 0 shows no offer.",
+        help_text="Offered once to a reader who goes to cancel: stay and get this many months "
+        "free (a trial runs that much longer; on Stripe a paid plan gets a coupon worth them). "
+        "0 shows no offer.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 

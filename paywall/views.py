@@ -317,12 +317,16 @@ class CancelView(SubscriptionMixin, View):
         if not self.subscription.is_cancelable:
             messages.info(request, "Your subscription is already canceled.")
             return redirect("paywall:account")
+        months = billing.retention_offer(subscription=self.subscription)
         return render(
             request,
             "paywall/cancel.html",
             {
                 "subscription": self.subscription,
-                "offer_months": billing.retention_offer(subscription=self.subscription),
+                "offer_months": months,
+                "offer_until": billing.trial_with_offer_ends(
+                    subscription=self.subscription, months=months
+                ),
             },
         )
 

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='meterpolicy',
             name='retention_free_months',
-            field=models.PositiveSmallIntegerField(default=1, help_text='Offered once to a monthly subscriber who goes to cancel: stay and the next this-many months are free. 0 shows no offer.', validators=[django.core.validators.MaxValueValidator(12)], verbose_name='retention offer: free months'),
+            field=models.PositiveSmallIntegerField(default=1, help_text='Offered once to a reader who goes to cancel: stay and get this many months free (a trial runs that much longer; on Stripe a paid plan gets a coupon worth them). 0 shows no offer.', validators=[django.core.validators.MaxValueValidator(12)], verbose_name='retention offer: free months'),
         ),
         migrations.AddField(
             model_name='plan',

@@ -14,7 +14,7 @@ from paywall.models import Plan, Subscription
 
 from .plans import offered_plans
 from .policy import get_policy
-from .proration import Proration
+from .proration import Proration, shift_months
 from .providers import NextCharge, ProviderError, get_provider
 from .subscriptions import SubscriptionError
 from .subscriptions import cancel as withdraw_or_cancel
@@ -90,15 +90,22 @@ def switch_plan(
 def retention_offer(*, subscription: Subscription) -> int:
     """The free months offered to this subscriber on the cancel page (0: no offer).
 
-    Offered once per reader, to a paying monthly subscriber, when the policy sets one.
+    Offered once per reader, in a trial (it runs that much longer) or paying (that many
+    months are free), when the policy sets one.
     """
     months = get_policy().retention_free_months
-    if months <= 0 or not subscription.is_active or not subscription.plan.is_monthly:
+    if months <= 0 or subscription.status not in (Status.TRIALING, Status.ACTIVE):
         return 0
     taken = Subscription.objects.for_reader(subscription.user).filter(
         retention_offer_accepted_at__isnull=False
     )
     return 0 if taken.exists() else months
+
+
+def trial_with_offer_ends(*, subscription: Subscription, months: int) -> datetime | None:
+    """When a trial that takes the offer would end (None for a paid subscription)."""
+    end = subscription.current_period_end
+    return shift_months(end, months) if subscription.is_trialing and end and months else None
 
 
 def accept_retention_offer(*, subscription: Subscription, now: datetime) -> int:

@@ -588,28 +588,54 @@ class StripeProvider(ManualProvider):
         key = f"{'cancel' if cancel else 'resume'}-{int(now.timestamp())}"
         return self._update(subscription, {"cancel_at_period_end": cancel}, key)
 
-    def retention_coupon(self, *, months: int) -> str:
-        """Our "N months free" coupon at Stripe, made the first time it is offered."""
-        coupon = f"newsroom-{months}-months-free"
+    def retention_coupon(self, *, months: int, plan: Plan) -> str:
+        """Our "N months free" coupon at Stripe, made the first time it is offered: on a
+        monthly plan the next N invoices are free; on an annual plan the next invoice is
+        reduced by N twelfths of its price."""
         client = stripe_client()
+        currency = plan.currency.lower()
+        off = cents(plan.price * months / 12)
+        coupon = (
+            f"newsroom-{months}-months-free"
+            if plan.is_monthly
+            else f"newsroom-{months}-months-free-{off}-{currency}"
+        )
         try:
             client.v1.coupons.retrieve(coupon)
         except stripe.InvalidRequestError:
-            client.v1.coupons.create(
-                params={
-                    "id": coupon,
-                    "name": f"{months} month{'s' if months != 1 else ''} free",
-                    "percent_off": 100,
-                    "duration": "repeating",
-                    "duration_in_months": months,
-                },
-                options={"idempotency_key": f"coupon-{coupon}"},
-            )
+            name = f"{months} month{'s' if months != 1 else ''} free"
+            if plan.is_monthly:
+                client.v1.coupons.create(
+                    params={
+                        "id": coupon,
+                        "name": name,
+                        "percent_off": 100,
+                        "duration": "repeating",
+                        "duration_in_months": months,
+                    },
+                    options={"idempotency_key": f"coupon-{coupon}"},
+                )
+            else:
+                client.v1.coupons.create(
+                    params={
+                        "id": coupon,
+                        "name": name,
+                        "amount_off": off,
+                        "currency": currency,
+                        "duration": "once",
+                    },
+                    options={"idempotency_key": f"coupon-{coupon}"},
+                )
         return coupon
 
     def give_free_months(self, *, subscription: Subscription, months: int, now: datetime) -> Remote:
+        """A trial runs N months longer; a paid subscription gets the coupon above."""
+        if subscription.is_trialing:
+            end = shift_months(subscription.current_period_end or now, months)
+            params = {"trial_end": int(end.timestamp()), "proration_behavior": "none"}
+            return self._update(subscription, params, "retention")
         try:
-            coupon = self.retention_coupon(months=months)
+            coupon = self.retention_coupon(months=months, plan=subscription.plan)
         except stripe.StripeError as error:
             raise ProviderError(UNREACHABLE_NOW) from error
         return self._update(subscription, {"discounts": [{"coupon": coupon}]}, "retention")

@@ -16,6 +16,7 @@ from django.utils import timezone
 from werkzeug import Response
 
 from paywall.models import Refund, Subscription, TrialCard
+from paywall.services.proration import shift_months
 from paywall.services.subscriptions import change_status
 from tests.factories import PlanFactory, ReaderFactory
 
@@ -184,6 +185,51 @@ def test_the_cancel_page_offers_a_free_month_once_and_accepting_applies_a_coupon
     assert monthly_subscriber.status == Status.ACTIVE
     assert monthly_subscriber.retention_offer_accepted_at is not None
     assert "month free" not in again
+
+
+def test_a_stripe_trial_taking_the_offer_gets_its_trial_end_moved(client, stripe_api, reader, plan):
+    row = Subscription(user=reader, plan=plan, provider="stripe")
+    change_status(subscription=row, to=Status.PENDING, now=timezone.now())
+    row.provider_reference = "sub_1"
+    end = (timezone.now() + timedelta(days=20)).replace(microsecond=0)
+    change_status(subscription=row, to=Status.TRIALING, now=timezone.now(), period_end=end)
+    longer = shift_months(end, 1)
+    moved = subscription(ours=row.pk, status="trialing", period_end=int(longer.timestamp()))
+    moved["trial_end"] = int(longer.timestamp())
+    stripe_api.expect_request("/v1/subscriptions/sub_1", method="POST").respond_with_json(moved)
+    client.force_login(reader)
+
+    client.post(reverse("paywall:retention_offer"))
+
+    update = posted(stripe_api, "/v1/subscriptions/sub_1")[0].form
+    assert update["trial_end"] == str(int(longer.timestamp()))
+    assert update["proration_behavior"] == "none"
+    row.refresh_from_db()
+    assert row.status == Status.TRIALING and row.trial_ends_at == longer
+
+
+def test_an_annual_subscriber_taking_the_offer_gets_a_once_off_coupon_of_a_twelfth(
+    client, stripe_api, monthly_subscriber, annual
+):
+    monthly_subscriber.plan = annual
+    monthly_subscriber.save()
+    coupon = "newsroom-1-months-free-166-usd"
+    stripe_api.expect_request(f"/v1/coupons/{coupon}", method="GET").respond_with_json(
+        {"error": {"type": "invalid_request_error"}}, status=404
+    )
+    stripe_api.expect_request("/v1/coupons", method="POST").respond_with_json(
+        {"id": coupon, "object": "coupon"}
+    )
+    stripe_api.expect_request("/v1/subscriptions/sub_1", method="POST").respond_with_json(
+        remote_of(monthly_subscriber)
+    )
+    client.force_login(monthly_subscriber.user)
+
+    client.post(reverse("paywall:retention_offer"))
+
+    created = posted(stripe_api, "/v1/coupons")[0].form
+    assert (created["amount_off"], created["duration"]) == ("166", "once")
+    assert posted(stripe_api, "/v1/subscriptions/sub_1")[0].form["discounts[0][coupon]"] == coupon
 
 
 def test_no_offer_when_the_policy_sets_none(client, stripe_api, monthly_subscriber, policy):

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from paywall.models import Subscription, WebhookEvent
-from paywall.services.proration import local_proration
+from paywall.services.proration import local_proration, shift_months
 from paywall.services.subscriptions import change_status
 from tests.factories import ReaderFactory
 
@@ -186,13 +186,20 @@ def test_cancel_shows_the_offer_and_accepting_moves_the_next_charge_a_month_late
     assert "1 month free" not in client.get(reverse("paywall:cancel")).content.decode()
 
 
-def test_a_trial_sees_no_offer_when_canceling(client, reader, plan):
+def test_a_trial_offered_a_free_month_runs_a_month_longer(client, reader, plan):
     check_out(client, reader, plan)
+    trial_end = Subscription.objects.get(user=reader).trial_ends_at
 
     page = client.get(reverse("paywall:cancel")).content.decode()
+    client.post(reverse("paywall:retention_offer"))
 
-    assert "Before you go" not in page
+    longer = shift_months(trial_end, 1)
+    assert "your free trial runs 1 more month" in page
+    assert f"nothing is charged until {longer:%B} {longer.day}" in page
     assert "the end of your free trial" in page
+    row = Subscription.objects.get(user=reader)
+    assert row.status == Status.TRIALING
+    assert row.trial_ends_at.date() == longer.date() == row.current_period_end.date()
 
 
 def test_cancel_then_resume_through_the_webhook_handler(client, reader, plan):
