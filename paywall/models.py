@@ -407,7 +407,13 @@ class Subscription(SubscriptionPeriod, models.Model):
                 name="one_live_subscription_per_reader",
             )
         ]
-        indexes = [models.Index(fields=["status", "current_period_end"])]
+        indexes = [
+            models.Index(fields=["status", "current_period_end"]),
+            # Every webhook finds its subscription by the provider's id (and a refund by
+            # the customer's).
+            models.Index(fields=["provider_reference"]),
+            models.Index(fields=["provider_customer"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.plan.name} · {self.get_status_display()}"
