@@ -606,11 +606,17 @@ class TestCheckoutView(LoginRequiredMixin, View):
         except test_checkout.CardRefused as refused:
             form.add_error(None, str(refused))
             return self.page(request, form, refused=True, status=400)
-        messages.success(
-            request,
-            f"Test payment accepted: your {subscription.plan.name} subscription is "
-            f"{subscription.get_status_display().lower()}.",
-        )
+        if subscription.is_trialing:
+            text = (
+                f"Test checkout complete: your free trial of the {subscription.plan.name} plan "
+                f"runs until {subscription.trial_ends_at:%B %-d, %Y}."
+            )
+        else:
+            text = (
+                f"Test payment accepted: your {subscription.plan.name} subscription is "
+                f"{subscription.get_status_display().lower()}."
+            )
+        messages.success(request, text)
         article = subscription.started_from
         return redirect(article.get_absolute_url() if article else "paywall:account")
 
