@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate demo test test-suite test-browser lint format bench bench-scale worker clean
+.PHONY: install run serve migrate demo test test-suite test-browser lint format bench bench-scale bench-webhooks worker clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ bench: install
 ## make bench-scale: 50,000 articles on PostgreSQL + Redis, gunicorn under wrk (see README).
 bench-scale: install
 	$(BIN)/python bench/scale_bench.py
+
+## make bench-webhooks: 10,000 signed Stripe webhook deliveries on PostgreSQL (see bench/README.md).
+bench-webhooks: install
+	$(BIN)/python bench/webhook_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles

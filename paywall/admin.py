@@ -11,7 +11,15 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import FunnelDay, GiftLink, MeterPolicy, Plan, Subscription, SubscriptionEvent
+from .models import (
+    FunnelDay,
+    GiftLink,
+    MeterPolicy,
+    Plan,
+    Refund,
+    Subscription,
+    SubscriptionEvent,
+)
 from .services import funnel, gifts, revenue, subscriptions
 from .services.subscriptions import SubscriptionError
 
@@ -36,6 +44,7 @@ class MeterPolicyAdmin(admin.ModelAdmin):
             },
         ),
         ("Gift links", {"fields": ["gift_links_per_month", "gift_link_days"]}),
+        ("Subscriptions", {"fields": ["past_due_grace_days", "retention_free_months"]}),
     ]
 
     def has_add_permission(self, request):
@@ -53,8 +62,17 @@ class MeterPolicyAdmin(admin.ModelAdmin):
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["name", "price_display", "interval", "trial_days", "is_best_value", "is_active"]
+    list_display = [
+        "name",
+        "price_display",
+        "interval",
+        "trial_days",
+        "requires_card_for_trial",
+        "is_best_value",
+        "is_active",
+    ]
     list_filter = ["is_active", "interval"]
+    readonly_fields = ["stripe_product_id", "stripe_price_id"]
     prepopulated_fields = {"slug": ["name"]}
     ordering = ["order", "price"]
 
@@ -247,3 +265,22 @@ class FunnelDayAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "admin/paywall/funnel.html", context)
+
+
+@admin.register(Refund)
+class RefundAdmin(admin.ModelAdmin):
+    """Refunds Stripe reported (charge.refunded): a record, written only by the webhook."""
+
+    list_display = ["charge", "subscription", "amount", "currency", "full", "ended_access", "at"]
+    list_filter = ["full", "ended_access"]
+    list_select_related = ["subscription__user", "subscription__plan"]
+    search_fields = ["charge", "subscription__user__email"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

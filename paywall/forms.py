@@ -108,3 +108,31 @@ class EmailChangeForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("This is not your current password. Please type it again.")
         return password
+
+
+class TestCardForm(forms.Form):
+    """The test checkout's card: a test number stands for a card (nothing is charged)."""
+
+    __test__ = False  # not a pytest test class
+    card_number = forms.CharField(
+        label="Test card number",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        help_text="Any 12 to 19 digits stand for a card; 4242 4242 4242 4242 is Visa. "
+        "The same number is the same card: it gets one free trial.",
+    )
+
+    def __init__(self, *args: Any, card_needed: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.card_needed = card_needed
+        if not card_needed:
+            self.fields["card_number"].label = "Test card number (optional: no card needed)"
+
+    def clean_card_number(self) -> str:
+        digits = "".join(ch for ch in self.cleaned_data["card_number"] if ch.isdigit())
+        if (self.card_needed or digits) and not 12 <= len(digits) <= 19:
+            raise forms.ValidationError(
+                "Enter a test card number of 12 to 19 digits, e.g. 4242 4242 4242 4242."
+            )
+        return digits

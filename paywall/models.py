@@ -17,6 +17,13 @@ from django.db.models import Q
 from newsroom.lib.email_addresses import normalise_email
 
 
+def money_display(amount: Decimal, currency: str) -> str:
+    """An amount as readers see it: "$2.90", "€19.90", or "12.00 CHF"."""
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(currency)
+    figure = f"{amount:.2f}"
+    return f"{symbol}{figure}" if symbol else f"{figure} {currency}"
+
+
 class MeterPolicy(models.Model):
     """The one meter policy editors change in the admin (a single row; see services.policy)."""
 
@@ -71,6 +78,14 @@ class MeterPolicy(models.Model):
         help_text="A subscriber whose renewal payment failed keeps reading this many days "
         "while the card is fixed (the subscription is past due).",
     )
+    retention_free_months = models.PositiveSmallIntegerField(
+        "retention offer: free months",
+        default=1,
+        validators=[MaxValueValidator(12)],
+        help_text="Offered once to a reader who goes to cancel: stay and get this many months "
+        "free (a trial runs that much longer; on Stripe a paid plan gets a coupon worth them). "
+        "0 shows no offer.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -114,6 +129,23 @@ class Plan(models.Model):
         default=True, help_text="Inactive plans are not offered; existing subscribers keep them."
     )
     order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    requires_card_for_trial = models.BooleanField(
+        default=False,
+        help_text="On: the free trial asks for a card at checkout (charged when the trial "
+        "ends unless canceled). Off: the trial starts without one.",
+    )
+    stripe_product_id = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The Stripe product for this plan, written by manage.py stripe_plans.",
+    )
+    stripe_price_id = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The Stripe price readers are charged, written by manage.py stripe_plans.",
+    )
 
     class Meta:
         ordering = ["order", "price"]
@@ -123,13 +155,15 @@ class Plan(models.Model):
 
     @property
     def price_display(self) -> str:
-        symbol = {"USD": "$", "EUR": "€", "GBP": "£"}.get(self.currency)
-        amount = f"{self.price:.2f}"
-        return f"{symbol}{amount}" if symbol else f"{amount} {self.currency}"
+        return money_display(self.price, self.currency)
 
     @property
     def interval_noun(self) -> str:
         return "month" if self.interval == self.Interval.MONTH else "year"
+
+    @property
+    def is_monthly(self) -> bool:
+        return self.interval == self.Interval.MONTH
 
 
 class SubscriptionStatus(models.TextChoices):
@@ -166,6 +200,10 @@ ACCESS_STATUSES = (
     SubscriptionStatus.CANCELED,
     SubscriptionStatus.PAST_DUE,
 )
+# Paying: a subscription that will be charged again, active or past due while the payment is
+# retried. A trial is not paying; neither is a canceled one, which leaves MRR the moment the
+# reader cancels even though its access runs on to the period end.
+PAYING_STATUSES = (SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE)
 # Statuses the reader (or staff) may still cancel; a pending one is withdrawn instead.
 CANCELABLE_STATUSES = (
     SubscriptionStatus.PENDING,
@@ -250,6 +288,10 @@ class SubscriptionPeriod:
     def is_unpaid(self) -> bool:
         return self.status == SubscriptionStatus.UNPAID
 
+    @property
+    def is_paying(self) -> bool:
+        return self.status in PAYING_STATUSES
+
 
 class SubscriptionQuerySet(models.QuerySet):
     def live(self) -> "SubscriptionQuerySet":
@@ -266,6 +308,22 @@ class SubscriptionQuerySet(models.QuerySet):
     def due_to_expire(self, now: datetime) -> "SubscriptionQuerySet":
         """Subscriptions whose paid or trial period is over and must now expire."""
         return self.filter(due_to_expire_q(now))
+
+    def trials_ending_between(self, start: datetime, end: datetime) -> "SubscriptionQuerySet":
+        """Trials whose free days run out in (start, end]: the trial-ending reminder's."""
+        return self.filter(
+            status=SubscriptionStatus.TRIALING, trial_ends_at__gt=start, trial_ends_at__lte=end
+        )
+
+    def cancellations_ending_between(
+        self, start: datetime, end: datetime
+    ) -> "SubscriptionQuerySet":
+        """Canceled subscriptions whose access runs out in (start, end]."""
+        return self.filter(
+            status=SubscriptionStatus.CANCELED,
+            current_period_end__gt=start,
+            current_period_end__lte=end,
+        )
 
 
 class Subscription(SubscriptionPeriod, models.Model):
@@ -302,6 +360,39 @@ class Subscription(SubscriptionPeriod, models.Model):
     )
     # The creation time of the newest provider event applied: an older one changes nothing.
     provider_synced_at = models.DateTimeField(null=True, blank=True, editable=False)
+    card_summary = models.CharField(
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text='The card the provider charges, e.g. "Visa ending 4242, expires 12/2030".',
+    )
+    card_fingerprint = models.CharField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="The provider's fingerprint of that card: the same card has the same one.",
+    )
+    trial_refused_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the trial was ended at once because its card had had a trial before.",
+    )
+    retention_offer_accepted_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the reader accepted the free months offered on the cancel page.",
+    )
+    # The period end each reminder was sent for: one email per trial or cancellation.
+    trial_ending_sent_for = models.DateTimeField(null=True, blank=True, editable=False)
+    access_ending_sent_for = models.DateTimeField(null=True, blank=True, editable=False)
+    welcomed_to_paid_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the welcome email after the first paid invoice was sent.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -316,7 +407,13 @@ class Subscription(SubscriptionPeriod, models.Model):
                 name="one_live_subscription_per_reader",
             )
         ]
-        indexes = [models.Index(fields=["status", "current_period_end"])]
+        indexes = [
+            models.Index(fields=["status", "current_period_end"]),
+            # Every webhook finds its subscription by the provider's id (and a refund by
+            # the customer's).
+            models.Index(fields=["provider_reference"]),
+            models.Index(fields=["provider_customer"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.plan.name} · {self.get_status_display()}"
@@ -351,6 +448,44 @@ class WebhookEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} {self.event_id}"
+
+
+class TrialCard(models.Model):
+    """A card (by the provider's fingerprint) that has had a free trial: it gets no second."""
+
+    fingerprint = models.CharField(max_length=100, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="trial_cards"
+    )
+    subscription = models.ForeignKey(
+        Subscription, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Trial card of {self.user}"
+
+
+class Refund(models.Model):
+    """A refund the provider reported (charge.refunded), kept for staff and the audit trail."""
+
+    subscription = models.ForeignKey(
+        Subscription, null=True, on_delete=models.SET_NULL, related_name="refunds"
+    )
+    charge = models.CharField(max_length=100, unique=True)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    currency = models.CharField(max_length=3)
+    full = models.BooleanField(help_text="The whole charge was refunded.")
+    ended_access = models.BooleanField(
+        default=False, help_text="It refunded the latest invoice in full, so access ended."
+    )
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Refund of {self.charge}: {self.amount} {self.currency}"
 
 
 class MeterRead(models.Model):

@@ -32,12 +32,27 @@ from newsroom.lib.ratelimit import RateLimitedPostMixin
 from newsroom.lib.signing import ExpiredToken, InvalidToken
 from newsroom.lib.urls import absolute_url
 
-from .forms import EmailAuthenticationForm, EmailChangeForm, GiftLinkForm, SignupForm
-from .models import GiftLink, Plan
-from .services import accounts, gifts, plans, policy, subscriptions, test_checkout, webhooks
+from .forms import (
+    EmailAuthenticationForm,
+    EmailChangeForm,
+    GiftLinkForm,
+    SignupForm,
+    TestCardForm,
+)
+from .models import GiftLink, Plan, Subscription
+from .services import (
+    accounts,
+    billing,
+    gifts,
+    plans,
+    policy,
+    subscriptions,
+    test_checkout,
+    webhooks,
+)
 from .services.gifts import GiftError
 from .services.meter import LARGEST_ID
-from .services.providers import get_provider
+from .services.providers import ProviderError, get_provider
 from .services.subscriptions import SubscriptionError
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -260,6 +275,12 @@ class AccountView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             email_verified=accounts.has_verified_email(user),
             subscription=subscription,
+            billing=billing.billing_for(subscription=subscription, now=now)
+            if subscription
+            else None,
+            can_resume=bool(
+                subscription and billing.can_resume(subscription=subscription, now=now)
+            ),
             plans=plans.offered_plans(),
             trial_used=subscriptions.has_had_trial(user=user),
             can_give_gifts=can_give,
@@ -269,27 +290,143 @@ class AccountView(LoginRequiredMixin, TemplateView):
         )
 
 
-class CancelView(LoginRequiredMixin, View):
+class SubscriptionMixin(LoginRequiredMixin):
+    """A page about the reader's live subscription: without one, back to the account."""
+
+    subscription: Subscription
+    no_subscription = "You have no subscription to change."
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        subscription = subscriptions.live_subscription(user=request.user)
+        if subscription is None:
+            messages.error(request, self.no_subscription)
+            return redirect("paywall:account")
+        self.subscription = subscription
+        return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class CancelView(SubscriptionMixin, View):
+    """GET: the confirmation step (with the retention offer, if any); POST: cancel."""
+
+    no_subscription = "You have no subscription to cancel."
+
+    def get(self, request):
+        if not self.subscription.is_cancelable:
+            messages.info(request, "Your subscription is already canceled.")
+            return redirect("paywall:account")
+        months = billing.retention_offer(subscription=self.subscription)
+        return render(
+            request,
+            "paywall/cancel.html",
+            {
+                "subscription": self.subscription,
+                "offer_months": months,
+                "offer_until": billing.trial_with_offer_ends(
+                    subscription=self.subscription, months=months
+                ),
+            },
+        )
+
+    def post(self, request):
+        try:
+            subscription = billing.cancel(subscription=self.subscription, now=timezone.now())
+        except SubscriptionError as error:
+            messages.error(request, str(error))
+            return redirect("paywall:account")
+        if subscription.is_canceled:
+            messages.success(
+                request,
+                "Your subscription is canceled. You keep full access until "
+                f"{subscription.current_period_end:%B %-d, %Y}, and can resume it until "
+                "then. We emailed you a confirmation.",
+            )
+        elif subscription.is_expired and subscription.current_period_end:
+            messages.success(request, "Your subscription has ended; nothing more will be charged.")
+        else:
+            messages.success(request, "Your subscription request is withdrawn.")
+        return redirect("paywall:account")
+
+
+class RetentionOfferView(SubscriptionMixin, View):
+    """The reader takes the cancel page's offer and stays."""
+
     http_method_names = ["post"]
 
     def post(self, request):
-        subscription = subscriptions.live_subscription(user=request.user)
-        if subscription is None:
-            messages.error(request, "You have no subscription to cancel.")
-            return redirect("paywall:account")
         try:
-            subscription = subscriptions.cancel(subscription=subscription, now=timezone.now())
+            months = billing.accept_retention_offer(
+                subscription=self.subscription, now=timezone.now()
+            )
+        except SubscriptionError as error:
+            messages.error(request, str(error))
+            return redirect("paywall:account")
+        messages.success(
+            request,
+            f"Thank you for staying: your next {months} month{'s are' if months != 1 else ' is'} "
+            "free. Your subscription carries on.",
+        )
+        return redirect("paywall:account")
+
+
+class ResumeView(SubscriptionMixin, View):
+    http_method_names = ["post"]
+    no_subscription = "You have no subscription to resume."
+
+    def post(self, request):
+        try:
+            subscription = billing.resume(subscription=self.subscription, now=timezone.now())
         except SubscriptionError as error:
             messages.error(request, str(error))
         else:
-            if subscription.is_canceled:
-                messages.success(
-                    request,
-                    "Your subscription is canceled. You keep full access until "
-                    f"{subscription.current_period_end:%B %-d, %Y}.",
-                )
-            else:
-                messages.success(request, "Your subscription request is withdrawn.")
+            messages.success(
+                request,
+                f"Welcome back: your {subscription.plan.name} subscription is no longer "
+                "canceled and renews as before.",
+            )
+        return redirect("paywall:account")
+
+
+@method_decorator(never_cache, name="dispatch")
+class SwitchPlanView(SubscriptionMixin, View):
+    """GET: the new plan, what it costs today and the proration rule; POST: switch."""
+
+    def get(self, request, slug):
+        plan = get_object_or_404(Plan, slug=slug, is_active=True)
+        try:
+            proration = billing.preview_switch(
+                subscription=self.subscription, plan=plan, now=timezone.now()
+            )
+        except SubscriptionError as error:
+            messages.error(request, str(error))
+            return redirect("paywall:account")
+        context = {"subscription": self.subscription, "plan": plan, "proration": proration}
+        return render(request, "paywall/switch_plan.html", context)
+
+    def post(self, request, slug):
+        plan = get_object_or_404(Plan, slug=slug, is_active=True)
+        now = timezone.now()
+        try:
+            moment = int(request.POST.get("proration_date", ""))
+        except ValueError:
+            moment = int(now.timestamp())
+        # The previewed moment, if recent: the charge is then the one the reader saw.
+        if not 0 <= now.timestamp() - moment <= 3600:
+            moment = int(now.timestamp())
+        try:
+            subscription = billing.switch_plan(
+                subscription=self.subscription, plan=plan, proration_date=moment, now=now
+            )
+        except SubscriptionError as error:
+            messages.error(request, str(error))
+            return redirect("paywall:account")
+        messages.success(
+            request,
+            f"You are now on the {subscription.plan.name} plan "
+            f"({subscription.plan.price_display} a {subscription.plan.interval_noun}).",
+        )
         return redirect("paywall:account")
 
 
@@ -406,9 +543,13 @@ class PortalView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        url = get_provider().portal_url(
-            reader=request.user, return_url=absolute_url(reverse("paywall:account"))
-        )
+        try:
+            url = get_provider().portal_url(
+                reader=request.user, return_url=absolute_url(reverse("paywall:account"))
+            )
+        except ProviderError as error:
+            messages.error(request, str(error))
+            return redirect("paywall:account")
         if not url:
             messages.info(request, "There are no card details or receipts to show yet.")
             return redirect("paywall:account")
@@ -429,27 +570,53 @@ class TestCheckoutView(LoginRequiredMixin, View):
         )
         return super().dispatch(request, *args, **kwargs)
 
+    def page(self, request, form, *, refused=False, status=200):
+        subscription = self.subscription
+        context = {
+            "subscription": subscription,
+            "plan": subscription.plan,
+            # A card refused its trial: what is left to offer is paying now.
+            "trial_days": 0 if refused else test_checkout.trial_days(subscription=subscription),
+            "form": form,
+        }
+        return render(request, "paywall/test_checkout.html", context, status=status)
+
     def get(self, request, pk):
-        return render(
-            request,
-            "paywall/test_checkout.html",
-            {
-                "subscription": self.subscription,
-                "plan": self.subscription.plan,
-                "trial_days": test_checkout.trial_days(subscription=self.subscription),
-            },
-        )
+        needed = test_checkout.card_needed(subscription=self.subscription)
+        form = TestCardForm(card_needed=needed, initial={"card_number": test_checkout.TEST_CARD})
+        return self.page(request, form)
 
     def post(self, request, pk):
-        if request.POST.get("outcome") == "cancel":
+        outcome = request.POST.get("outcome")
+        if outcome == "cancel":
             messages.info(request, "Checkout canceled: nothing was charged.")
             return redirect("paywall:account")
-        subscription = test_checkout.complete(subscription=self.subscription, now=timezone.now())
-        messages.success(
-            request,
-            f"Test payment accepted: your {subscription.plan.name} subscription is "
-            f"{subscription.get_status_display().lower()}.",
-        )
+        pay_now = outcome == "pay_now"
+        needed = pay_now or test_checkout.card_needed(subscription=self.subscription)
+        form = TestCardForm(request.POST, card_needed=needed)
+        if not form.is_valid():
+            return self.page(request, form, refused=pay_now, status=400)
+        try:
+            subscription = test_checkout.complete(
+                subscription=self.subscription,
+                now=timezone.now(),
+                card_number=form.cleaned_data["card_number"],
+                skip_trial=pay_now,
+            )
+        except test_checkout.CardRefused as refused:
+            form.add_error(None, str(refused))
+            return self.page(request, form, refused=True, status=400)
+        if subscription.is_trialing:
+            text = (
+                f"Test checkout complete: your free trial of the {subscription.plan.name} plan "
+                f"runs until {subscription.trial_ends_at:%B %-d, %Y}."
+            )
+        else:
+            text = (
+                f"Test payment accepted: your {subscription.plan.name} subscription is "
+                f"{subscription.get_status_display().lower()}."
+            )
+        messages.success(request, text)
         article = subscription.started_from
         return redirect(article.get_absolute_url() if article else "paywall:account")
 

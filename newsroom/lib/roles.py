@@ -71,6 +71,7 @@ PERSONAL_DATA_GRANTS: list[Grant] = [
     ("paywall", "subscriptionevent", ALL),
     ("paywall", "giftlink", ALL),
     ("paywall", "meterread", ALL),
+    ("paywall", "refund", VIEW),  # read-only: refunds are made on Stripe
     # Seeing accounts, not changing them: a change_user permission could grant itself more.
     ("auth", "user", VIEW),
     ("axes", "accessattempt", ("view", "delete")),  # deleting one lifts a lockout

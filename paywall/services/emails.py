@@ -17,6 +17,8 @@ SUBJECTS = {
     "canceled": "Your {site_name} subscription is canceled",
     "trial_ending": "Your free trial of {site_name} ends in 3 days",
     "payment_failed": "Your {site_name} payment failed: update your card",
+    "access_ending": "Your {site_name} access ends soon",
+    "welcome_paid": "Welcome to {site_name}: your subscription is paid",
 }
 
 
@@ -34,6 +36,7 @@ def send_subscription_email(*, subscription: Subscription, kind: str) -> bool:
             "account_url": absolute_url(reverse("paywall:account")),
             "subscription": subscription,
             "plan": subscription.plan,
+            "has_portal": subscription.provider == "stripe",
             "article": subscription.started_from,
             "article_url": (
                 absolute_url(subscription.started_from.get_absolute_url())

@@ -22,6 +22,7 @@ class Policy:
     gift_links_per_month: int = 10
     gift_link_days: int = 14
     past_due_grace_days: int = 7
+    retention_free_months: int = 1
 
     def allowance(self, *, signed_in: bool) -> int:
         """Free articles per window: signed-in readers without a subscription get the bonus."""
@@ -42,6 +43,7 @@ def load_policy() -> Policy:
         gift_links_per_month=row.gift_links_per_month,
         gift_link_days=row.gift_link_days,
         past_due_grace_days=row.past_due_grace_days,
+        retention_free_months=row.retention_free_months,
     )
 
 

@@ -15,17 +15,16 @@ from typing import Any
 from django.db.models import Count, Exists, Min, OuterRef, Q, Subquery, Sum
 
 from articles.models import Article
-from paywall.models import Plan, Subscription, SubscriptionEvent, SubscriptionStatus
+from paywall.models import (
+    PAYING_STATUSES,
+    Plan,
+    Subscription,
+    SubscriptionEvent,
+    SubscriptionStatus,
+)
 
 Status = SubscriptionStatus
 
-# Paying means a subscription that will be charged again: active, or past due while the
-# payment is retried (when that status exists). A trial is not paying; neither is a
-# canceled subscription, which leaves MRR the moment the reader cancels even though its
-# access runs on to the period end.
-PAYING_STATUSES: tuple[str, ...] = tuple(
-    status for status in (Status.ACTIVE, getattr(Status, "PAST_DUE", None)) if status is not None
-)
 # A first payment: the moment a subscription becomes paid (renewals and resumes are not).
 FIRST_PAYMENT_FROM: tuple[str, ...] = (Status.PENDING, Status.TRIALING)
 
@@ -232,8 +231,13 @@ def revenue_report(*, now: datetime, days: int = 30) -> Revenue:
         mrr=mrr,
         mrr_at_start=mrr_at_start,
         by_plan=subscribers_by_plan(),
+        # A trial starts from nothing or a pending checkout; a trial extended or resumed
+        # after a cancel is not a new start.
         trial_starts=SubscriptionEvent.objects.filter(
-            to_status=Status.TRIALING, at__gt=start, at__lte=now
+            to_status=Status.TRIALING,
+            from_status__in=["", Status.PENDING],
+            at__gt=start,
+            at__lte=now,
         ).count(),
         trials_ended=trials_ended,
         trials_paid=trials_paid,

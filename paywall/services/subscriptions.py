@@ -5,7 +5,6 @@ dates that go with it and records a SubscriptionEvent (the audit trail and the f
 source for trials started and converted).
 """
 
-import calendar
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from paywall.models import Plan, Subscription, SubscriptionEvent
 
 from .emails import send_subscription_email
 from .policy import get_policy
+from .proration import interval_months, shift_months
 from .providers import CheckoutError, PaymentResult, get_provider
 
 if TYPE_CHECKING:  # for annotations only
@@ -39,7 +39,8 @@ ALLOWED: dict[str | None, set[str]] = {
         Status.EXPIRED,
     },
     Status.ACTIVE: {Status.ACTIVE, Status.CANCELED, Status.PAST_DUE, Status.UNPAID, Status.EXPIRED},
-    Status.CANCELED: {Status.ACTIVE, Status.CANCELED, Status.EXPIRED},
+    # Resuming before the period ends: back to active, or to the trial that was canceled.
+    Status.CANCELED: {Status.ACTIVE, Status.TRIALING, Status.CANCELED, Status.EXPIRED},
     Status.PAST_DUE: {
         Status.ACTIVE,
         Status.PAST_DUE,
@@ -58,11 +59,7 @@ class SubscriptionError(Exception):
 
 def add_interval(moment: datetime, interval: str) -> datetime:
     """One billing period later: a calendar month (clamped to the month's end) or a year."""
-    months = 1 if interval == Plan.Interval.MONTH else 12
-    month_index = moment.month - 1 + months
-    year, month = moment.year + month_index // 12, month_index % 12 + 1
-    day = min(moment.day, calendar.monthrange(year, month)[1])
-    return moment.replace(year=year, month=month, day=day)
+    return shift_months(moment, interval_months(interval))
 
 
 def change_status(
@@ -91,7 +88,7 @@ def change_status(
         if to == Status.TRIALING:
             subscription.trial_ends_at = period_end
         subscription.current_period_end = period_end
-        if to == Status.ACTIVE:
+        if to in (Status.ACTIVE, Status.TRIALING):
             subscription.canceled_at = None
         elif to == Status.CANCELED and previous != Status.CANCELED:
             subscription.canceled_at = now
@@ -108,7 +105,9 @@ def change_status(
     elif to == Status.EXPIRED and previous == Status.PENDING:
         subscription.current_period_end = now
     subscription.status = to
-    with transaction.atomic():
+    # Inside a caller's transaction (a webhook's) no savepoint is needed: a failure here
+    # fails the whole of it.
+    with transaction.atomic(savepoint=False):
         subscription.save()
         SubscriptionEvent.objects.create(
             subscription=subscription,
@@ -259,7 +258,7 @@ def apply_provider_state(
     if (status == previous and same_period) or status not in ALLOWED[previous or None]:
         return False
     change_status(subscription=subscription, to=status, now=now, note=note, period_end=period_end)
-    if status == Status.TRIALING and previous != Status.TRIALING:
+    if status == Status.TRIALING and previous in ("", Status.PENDING):
         send_subscription_email(subscription=subscription, kind="trial_started")
     elif status == Status.CANCELED and previous != Status.CANCELED:
         send_subscription_email(subscription=subscription, kind="canceled")

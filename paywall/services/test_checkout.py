@@ -1,71 +1,80 @@
 """The test provider's checkout: Stripe-shaped events, fed to the real webhook handler.
 
 Confirming the local TEST MODE page produces what Stripe sends after a Checkout in
-subscription mode (`checkout.session.completed`, then `customer.subscription.created`), in
-the shapes of Stripe's documented events, and hands them to paywall.services.webhooks
-exactly as the webhook endpoint does after checking a signature. No card, no charge.
+subscription mode (`checkout.session.completed`, `customer.subscription.created`, and
+`invoice.paid` when the first period is charged), in the shapes of Stripe's documented
+events, and hands them to paywall.services.webhooks exactly as the webhook endpoint does
+after checking a signature. No card is charged; a test card number stands for one (its
+summary and fingerprint, so the one-trial-per-card rule runs here too).
 """
 
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from paywall.models import Subscription
+from paywall.models import Subscription, TrialCard
 
-from .providers import TestProvider, checkout_metadata
+from .providers import (
+    StripeStatus,
+    TestProvider,
+    cents,
+    checkout_metadata,
+    local_subscription_object,
+    test_card,
+)
 from .subscriptions import add_interval, has_had_trial
-from .webhooks import handle_event
+from .webhooks import envelope, handle_event
+
+TEST_CARD = "4242 4242 4242 4242"
+
+
+class CardRefused(Exception):
+    """A reader-facing reason the test checkout cannot go ahead as asked."""
 
 
 def trial_days(*, subscription: Subscription) -> int:
     return 0 if has_had_trial(user=subscription.user) else subscription.plan.trial_days
 
 
-def event(*, kind: str, obj: dict[str, Any], now: datetime) -> dict[str, Any]:
-    """An event envelope as Stripe's: id, type, created (Unix seconds), data.object."""
-    return {
-        "id": f"evt_test_{secrets.token_hex(12)}",
-        "object": "event",
-        "type": kind,
-        "created": int(now.timestamp()),
-        "livemode": False,
-        "data": {"object": obj},
-    }
+def card_needed(*, subscription: Subscription) -> bool:
+    """A card is asked for unless the checkout is a trial of a plan that needs none."""
+    return not trial_days(subscription=subscription) or subscription.plan.requires_card_for_trial
 
 
-def subscription_object(*, subscription: Subscription, now: datetime) -> dict[str, Any]:
-    """A Stripe subscription object for our pending row: trialing, or active for a period."""
-    days = trial_days(subscription=subscription)
-    trial_end = now + timedelta(days=days) if days else None
-    period_end = trial_end or add_interval(now, subscription.plan.interval)
-    return {
-        "id": f"sub_test_{subscription.pk}",
-        "object": "subscription",
-        "customer": f"cus_test_{subscription.user_id}",
-        "status": "trialing" if trial_end else "active",
-        "cancel_at_period_end": False,
-        "created": int(now.timestamp()),
-        "trial_end": int(trial_end.timestamp()) if trial_end else None,
-        "items": {
-            "object": "list",
-            "data": [
-                {
-                    "object": "subscription_item",
-                    "current_period_start": int(now.timestamp()),
-                    "current_period_end": int(period_end.timestamp()),
-                    "price": {"id": f"price_test_{subscription.plan.slug}"},
-                    "quantity": 1,
-                }
-            ],
-        },
-        "metadata": checkout_metadata(subscription),
-    }
+def card_had_trial(*, number: str, subscription: Subscription) -> bool:
+    fingerprint = test_card(number)["fingerprint"]
+    return (
+        TrialCard.objects.filter(fingerprint=fingerprint).exclude(user=subscription.user).exists()
+    )
 
 
-def complete(*, subscription: Subscription, now: datetime) -> Subscription:
-    """The reader confirmed the test checkout: what Stripe would send, through the handler."""
-    remote = subscription_object(subscription=subscription, now=now)
-    session = {
+def complete(
+    *, subscription: Subscription, now: datetime, card_number: str = "", skip_trial: bool = False
+) -> Subscription:
+    """The reader confirmed the test checkout: what Stripe would send, through the handler.
+
+    A card that has had a trial on another account gets none here: CardRefused, unless the
+    reader chose to pay now instead (skip_trial).
+    """
+    digits = "".join(ch for ch in card_number if ch.isdigit())
+    card = test_card(digits) if len(digits) >= 12 else None
+    days = 0 if skip_trial else trial_days(subscription=subscription)
+    if days and card and card_had_trial(number=digits, subscription=subscription):
+        raise CardRefused(
+            "This card has already had a free trial, so it cannot start another. You can "
+            f"subscribe now at {subscription.plan.price_display} a "
+            f"{subscription.plan.interval_noun} instead."
+        )
+    end = now + timedelta(days=days) if days else add_interval(now, subscription.plan.interval)
+    remote = local_subscription_object(
+        subscription,
+        now=now,
+        status=StripeStatus.TRIALING if days else StripeStatus.ACTIVE,
+        period_end=end,
+        cancel_at_period_end=False,
+        card=card,
+    )
+    session: dict[str, Any] = {
         "id": f"cs_test_{secrets.token_hex(12)}",
         "object": "checkout.session",
         "mode": "subscription",
@@ -75,11 +84,33 @@ def complete(*, subscription: Subscription, now: datetime) -> Subscription:
         "subscription": remote["id"],
         "metadata": checkout_metadata(subscription),
     }
-    provider = TestProvider()
-    for kind, obj in [
+    events = [
         ("checkout.session.completed", session),
         ("customer.subscription.created", remote),
-    ]:
-        handle_event(event=event(kind=kind, obj=obj, now=now), now=now, provider=provider)
+    ]
+    if not days:
+        events.append(("invoice.paid", invoice(subscription=subscription, remote=remote)))
+    provider = TestProvider()
+    for kind, obj in events:
+        handle_event(event=envelope(kind=kind, obj=obj, now=now), now=now, provider=provider)
     subscription.refresh_from_db()
     return subscription
+
+
+def invoice(*, subscription: Subscription, remote: dict[str, Any]) -> dict[str, Any]:
+    """A paid invoice for one period of the plan, as Stripe shapes it (API 2025-03-31+)."""
+    amount = cents(subscription.plan.price)
+    return {
+        "id": f"in_test_{secrets.token_hex(8)}",
+        "object": "invoice",
+        "customer": remote["customer"],
+        "status": "paid",
+        "currency": subscription.plan.currency.lower(),
+        "amount_due": amount,
+        "amount_paid": amount,
+        "billing_reason": "subscription_create",
+        "parent": {
+            "type": "subscription_details",
+            "subscription_details": {"subscription": remote["id"]},
+        },
+    }

@@ -8,6 +8,7 @@ older than the last applied one ignored instead.
 """
 
 import json
+import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -16,10 +17,10 @@ import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
 
-from paywall.models import Subscription, WebhookEvent
+from paywall.models import Refund, Subscription, TrialCard, WebhookEvent
 
 from .emails import send_subscription_email
-from .providers import PaymentProvider, get_provider
+from .providers import PaymentProvider, Remote, StripeStatus, from_cents, get_provider
 from .subscriptions import apply_provider_state
 
 Status = Subscription.Status
@@ -27,15 +28,15 @@ Event = dict[str, Any]
 
 # Stripe's subscription statuses, in ours. A subscription set to cancel at the period's end
 # is our CANCELED (access until then); Stripe's "canceled" means it has ended.
-STRIPE_STATUSES = {
-    "incomplete": Status.PENDING,
-    "trialing": Status.TRIALING,
-    "active": Status.ACTIVE,
-    "past_due": Status.PAST_DUE,
-    "unpaid": Status.UNPAID,
-    "paused": Status.UNPAID,
-    "canceled": Status.EXPIRED,
-    "incomplete_expired": Status.EXPIRED,
+STRIPE_STATUSES: dict[str, str] = {
+    StripeStatus.INCOMPLETE: Status.PENDING,
+    StripeStatus.TRIALING: Status.TRIALING,
+    StripeStatus.ACTIVE: Status.ACTIVE,
+    StripeStatus.PAST_DUE: Status.PAST_DUE,
+    StripeStatus.UNPAID: Status.UNPAID,
+    StripeStatus.PAUSED: Status.UNPAID,
+    StripeStatus.CANCELED: Status.EXPIRED,
+    StripeStatus.INCOMPLETE_EXPIRED: Status.EXPIRED,
 }
 
 
@@ -59,20 +60,68 @@ def verify(*, payload: bytes, signature: str) -> Event:
 
 
 def handle_event(*, event: Event, now: datetime, provider: PaymentProvider | None = None) -> str:
-    """Apply one event, once; the outcome says what happened (stored with the event id)."""
+    """Apply one event, once; the outcome says what happened (stored with the event id).
+
+    The id is stored in the transaction that applies the event: a duplicate delivered at
+    the same moment waits on the subscription's row lock, then fails the unique id and
+    rolls back, so it changes nothing.
+    """
     provider = provider or get_provider("stripe")
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                record = WebhookEvent.objects.create(
-                    event_id=event["id"], type=event.get("type", ""), received_at=now
-                )
-        except IntegrityError:
+    event_id, kind = str(event["id"]), str(event.get("type", ""))
+    if WebhookEvent.objects.filter(event_id=event_id).exists():
+        return "duplicate"
+    try:
+        with transaction.atomic():
+            handler = HANDLERS.get(kind)
+            outcome = handler(event, now, provider) if handler else "ignored"
+            WebhookEvent.objects.create(
+                event_id=event_id, type=kind, received_at=now, outcome=outcome[:200]
+            )
+    except IntegrityError:
+        if WebhookEvent.objects.filter(event_id=event_id).exists():
             return "duplicate"
-        handler = HANDLERS.get(record.type)
-        record.outcome = handler(event, now, provider) if handler else "ignored"
-        record.save(update_fields=["outcome"])
-    return record.outcome
+        raise
+    return outcome
+
+
+def envelope(*, kind: str, obj: dict[str, Any], now: datetime) -> Event:
+    """An event as Stripe sends one (id, type, created in Unix seconds, data.object), for
+    the changes the local providers make."""
+    return {
+        "id": f"evt_test_{secrets.token_hex(12)}",
+        "object": "event",
+        "type": kind,
+        "created": int(now.timestamp()),
+        "livemode": False,
+        "data": {"object": obj},
+    }
+
+
+def apply_answer(
+    *, subscription: Subscription, remote: Remote, now: datetime, provider: PaymentProvider
+) -> str:
+    """Apply the subscription a provider answered a change with.
+
+    Stripe answers with the subscription as it now stands: applied at once (the webhook
+    that follows changes nothing). A local provider's answer goes through the webhook
+    handler as the `customer.subscription.updated` event Stripe would send.
+    """
+    if not provider.fetches_state:
+        event = envelope(kind="customer.subscription.updated", obj=remote, now=now)
+        outcome = handle_event(event=event, now=now, provider=provider)
+    else:
+        with transaction.atomic():
+            locked = find_subscription(remote) or subscription
+            outcome = apply_remote(
+                subscription=locked,
+                remote=remote,
+                at=now,
+                now=now,
+                note="changed by reader",
+                provider=provider,
+            )
+    subscription.refresh_from_db()
+    return outcome
 
 
 def event_time(event: Event) -> datetime:
@@ -81,7 +130,7 @@ def event_time(event: Event) -> datetime:
 
 def period_end(remote: dict[str, Any]) -> datetime | None:
     """The period end of a Stripe subscription (on its items since API version 2025-03-31)."""
-    if remote.get("status") == "trialing" and remote.get("trial_end"):
+    if remote.get("status") == StripeStatus.TRIALING and remote.get("trial_end"):
         return datetime.fromtimestamp(int(remote["trial_end"]), tz=UTC)
     stamp = remote.get("current_period_end")
     if stamp is None:
@@ -122,24 +171,108 @@ def sync(
     ):
         return "older than the state applied"
     note = f"{event.get('type', 'sync')} {event.get('id', '')}"
-    return apply_remote(subscription=subscription, remote=remote, at=at, now=now, note=note)
+    return apply_remote(
+        subscription=subscription, remote=remote, at=at, now=now, note=note, provider=provider
+    )
+
+
+def card_of(remote: dict[str, Any]) -> dict[str, Any] | None:
+    """The card a subscription charges, when the object carries it expanded."""
+    method = remote.get("default_payment_method")
+    if not isinstance(method, dict):
+        return None
+    card = method.get("card")
+    return card if isinstance(card, dict) else None
+
+
+def card_summary(card: dict[str, Any]) -> str:
+    brand = {"amex": "American Express", "mastercard": "Mastercard"}.get(
+        str(card.get("brand")), str(card.get("brand") or "Card").title()
+    )
+    summary = f"{brand} ending {card.get('last4', '????')}"
+    if card.get("exp_month") and card.get("exp_year"):
+        summary += f", expires {int(card['exp_month']):02d}/{card['exp_year']}"
+    return summary[:60]
+
+
+def price_of(remote: dict[str, Any]) -> str:
+    items = (remote.get("items") or {}).get("data") or []
+    price = items[0].get("price") if items else None
+    return str(price.get("id") if isinstance(price, dict) else price or "")
 
 
 def apply_remote(
-    *, subscription: Subscription, remote: dict[str, Any], at: datetime, now: datetime, note: str
+    *,
+    subscription: Subscription,
+    remote: dict[str, Any],
+    at: datetime,
+    now: datetime,
+    note: str,
+    provider: PaymentProvider,
 ) -> str:
-    """Bring our row to the provider's subscription; the outcome says what it did."""
+    """Bring our row to the provider's subscription; the outcome says what it did.
+
+    Beside the status and period: the plan (by its price), the card it charges, and the
+    one-trial-per-card rule (a card that has had a trial on another account ends this
+    trial at once: the subscription starts paid).
+    """
     status = STRIPE_STATUSES.get(str(remote.get("status")))
     if status is None:
         return f"unknown status {remote.get('status')}"
     if status in (Status.TRIALING, Status.ACTIVE) and remote.get("cancel_at_period_end"):
         status = Status.CANCELED
+    before = (
+        subscription.provider_reference,
+        subscription.provider_customer,
+        subscription.card_summary,
+        subscription.card_fingerprint,
+    )
     subscription.provider_reference = remote["id"]
     subscription.provider_customer = str(remote.get("customer") or subscription.provider_customer)
+    # The newest event applied: the local providers' ordering guard (Stripe's is the fetch).
     subscription.provider_synced_at = max(filter(None, [at, subscription.provider_synced_at]))
-    subscription.save(
-        update_fields=["provider_reference", "provider_customer", "provider_synced_at"]
+    price = price_of(remote)
+    plan = None
+    if price and price != provider.price_for(plan=subscription.plan):
+        plan = provider.plan_for_price(price=price)
+    switched = plan is not None and plan.pk != subscription.plan_id and not subscription.is_expired
+    if switched and plan is not None:
+        note = f"{note}; plan {subscription.plan.slug} -> {plan.slug}"[:200]
+        subscription.plan = plan
+    card = card_of(remote)
+    if card:
+        subscription.card_summary = card_summary(card)
+        subscription.card_fingerprint = str(card.get("fingerprint") or "")
+    after = (
+        subscription.provider_reference,
+        subscription.provider_customer,
+        subscription.card_summary,
+        subscription.card_fingerprint,
     )
+    if switched or before != after or not provider.fetches_state:
+        subscription.save(
+            update_fields=[
+                "provider_reference",
+                "provider_customer",
+                "provider_synced_at",
+                "plan",
+                "card_summary",
+                "card_fingerprint",
+            ]
+        )
+    if status == Status.TRIALING and card_had_trial_elsewhere(subscription):
+        ended = provider.end_trial_now(subscription=subscription, now=now)
+        subscription.trial_refused_at = now
+        subscription.save(update_fields=["trial_refused_at"])
+        outcome = apply_remote(
+            subscription=subscription,
+            remote=ended,
+            at=at,
+            now=now,
+            note=f"{note}; trial refused: the card had a trial",
+            provider=provider,
+        )
+        return f"{outcome} (trial refused: the card had a trial)"
     changed = apply_provider_state(
         subscription=subscription,
         status=status,
@@ -147,7 +280,22 @@ def apply_remote(
         now=now,
         note=note,
     )
-    return f"applied: {subscription.status}" if changed else f"unchanged: {subscription.status}"
+    if subscription.is_trialing and subscription.card_fingerprint:
+        TrialCard.objects.get_or_create(
+            fingerprint=subscription.card_fingerprint,
+            defaults={"user": subscription.user, "subscription": subscription, "seen_at": now},
+        )
+    applied = changed or switched
+    return f"applied: {subscription.status}" if applied else f"unchanged: {subscription.status}"
+
+
+def card_had_trial_elsewhere(subscription: Subscription) -> bool:
+    """True when the subscription's card had a free trial on another reader's account."""
+    fingerprint = subscription.card_fingerprint
+    if not fingerprint:
+        return False
+    others = TrialCard.objects.filter(fingerprint=fingerprint).exclude(user=subscription.user)
+    return others.exists()
 
 
 def reconcile(*, now: datetime, provider: PaymentProvider | None = None) -> list[str]:
@@ -170,7 +318,12 @@ def reconcile(*, now: datetime, provider: PaymentProvider | None = None) -> list
             if not remote:
                 continue
             outcome = apply_remote(
-                subscription=subscription, remote=remote, at=now, now=now, note="sync_subscriptions"
+                subscription=subscription,
+                remote=remote,
+                at=now,
+                now=now,
+                note="sync_subscriptions",
+                provider=provider,
             )
         if outcome.startswith("applied"):
             changes.append(
@@ -190,8 +343,11 @@ def on_trial_will_end(event: Event, now: datetime, provider: PaymentProvider) ->
     outcome = on_subscription(event, now, provider)
     subscription = find_subscription(event["data"]["object"])
     if subscription is not None and subscription.is_trialing:
-        send_subscription_email(subscription=subscription, kind="trial_ending")
-        outcome += "; trial-ending email sent"
+        if subscription.trial_ending_sent_for != subscription.trial_ends_at:
+            subscription.trial_ending_sent_for = subscription.trial_ends_at
+            subscription.save(update_fields=["trial_ending_sent_for"])
+            send_subscription_email(subscription=subscription, kind="trial_ending")
+            outcome += "; trial-ending email sent"
     return outcome
 
 
@@ -219,15 +375,77 @@ def invoice_subscription(invoice: dict[str, Any]) -> str:
 
 
 def on_invoice(event: Event, now: datetime, provider: PaymentProvider) -> str:
-    reference = invoice_subscription(event["data"]["object"])
-    if not provider.fetches_state:
-        return "noted"  # the test provider's subscription events carry the state
-    return sync(event=event, reference=reference, reported=None, now=now, provider=provider)
+    invoice = event["data"]["object"]
+    reference = invoice_subscription(invoice)
+    if provider.fetches_state:
+        outcome = sync(event=event, reference=reference, reported=None, now=now, provider=provider)
+    else:
+        outcome = "noted"  # the local providers' subscription events carry the state
+    if event.get("type") == "invoice.paid" and int(invoice.get("amount_paid") or 0) > 0:
+        outcome += welcome_to_paid(reference=reference, now=now)
+    return outcome
+
+
+def welcome_to_paid(*, reference: str, now: datetime) -> str:
+    """The first invoice a reader pays (not a trial's zero one): the welcome email, once."""
+    subscription = (
+        Subscription.objects.select_for_update()
+        .select_related("plan", "user")
+        .filter(provider_reference=reference, welcomed_to_paid_at__isnull=True)
+        .first()
+        if reference
+        else None
+    )
+    if subscription is None:
+        return ""
+    subscription.welcomed_to_paid_at = now
+    subscription.save(update_fields=["welcomed_to_paid_at"])
+    send_subscription_email(subscription=subscription, kind="welcome_paid")
+    return "; welcome email sent"
 
 
 def on_refund(event: Event, now: datetime, provider: PaymentProvider) -> str:
-    # A refund alone changes no access; ending a subscription arrives as its own event.
-    return "noted"
+    """Record a refund. The rule: a full refund of the charge that paid the latest invoice
+    ends the subscription at once (no access, nothing more charged); a partial refund, or
+    one of an older invoice, changes no access."""
+    charge = event["data"]["object"]
+    subscription = (
+        Subscription.objects.select_for_update()
+        .select_related("plan", "user")
+        .filter(provider_customer=str(charge.get("customer") or "-"))
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    refund, created = Refund.objects.get_or_create(
+        charge=str(charge["id"]),
+        defaults={
+            "subscription": subscription,
+            "amount": from_cents(charge.get("amount_refunded")),
+            "currency": str(charge.get("currency") or "usd").upper(),
+            "full": bool(charge.get("refunded")),
+            "at": now,
+        },
+    )
+    if not created:
+        refund.amount = from_cents(charge.get("amount_refunded"))
+        refund.full = bool(charge.get("refunded"))
+        refund.save(update_fields=["amount", "full"])
+    if subscription is None or not subscription.is_live or not refund.full:
+        return "refund recorded"
+    if not provider.refund_ends_access(subscription=subscription, charge=charge):
+        return "refund recorded (not the latest invoice)"
+    remote = provider.end_now(subscription=subscription, now=now)
+    refund.ended_access = True
+    refund.save(update_fields=["ended_access"])
+    outcome = apply_remote(
+        subscription=subscription,
+        remote=remote,
+        at=event_time(event),
+        now=now,
+        note=f"refunded in full: {charge['id']}",
+        provider=provider,
+    )
+    return f"refund recorded; {outcome}"
 
 
 HANDLERS: dict[str, Callable[[Event, datetime, PaymentProvider], str]] = {

@@ -46,6 +46,7 @@ CHIEF_EDITOR_ADMIN = EDITOR_ADMIN | {
     "paywall.plan",
     "paywall.subscription",
     "paywall.giftlink",
+    "paywall.refund",
     "paywall.funnelday",
     "auth.user",
     "axes.accessattempt",

@@ -38,6 +38,23 @@ def subscription(
     }
 
 
+def card_method(*, fingerprint: str, last4: str = "4242") -> dict[str, Any]:
+    """A card payment method (/api/payment_methods/object), as an expanded
+    default_payment_method: the fingerprint is the same for the same card number."""
+    return {
+        "id": f"pm_{fingerprint}",
+        "object": "payment_method",
+        "type": "card",
+        "card": {
+            "brand": "visa",
+            "last4": last4,
+            "exp_month": 12,
+            "exp_year": 2030,
+            "fingerprint": fingerprint,
+        },
+    }
+
+
 def event(kind: str, obj: dict[str, Any], *, event_id: str, created: int | None = None):
     """An event envelope: id, type, created (Unix seconds) and the object in data.object."""
     return {

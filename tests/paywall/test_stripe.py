@@ -223,7 +223,7 @@ def test_the_annual_plan_is_payable_in_the_test_checkout(client, reader, annual,
     client.force_login(reader)
 
     response = client.post(reverse("paywall:subscribe", args=[annual.slug]))
-    client.post(response["Location"], {"outcome": "pay"})
+    client.post(response["Location"], {"outcome": "pay_now", "card_number": "4242424242424242"})
 
     row = Subscription.objects.get(user=reader)
     assert row.status == Status.ACTIVE

@@ -96,7 +96,7 @@ def test_cancel_a_pending_subscription_withdraws_it(reader, annual, now):
         ("expired", "active"),
         ("expired", "trialing"),
         ("pending", "canceled"),
-        ("canceled", "trialing"),
+        ("canceled", "pending"),
         ("trialing", "pending"),
     ],
 )
@@ -220,11 +220,14 @@ def test_garbled_from_parameter_is_ignored(client, reader, plan, policy):
     assert Subscription.objects.get(user=reader).started_from is None
 
 
-def test_cancel_from_the_account_page_in_one_click(client, subscriber):
+def test_cancel_from_the_account_page_after_a_confirmation_step(client, subscriber):
     client.force_login(subscriber)
     html = client.get(reverse("paywall:account")).content.decode()
     assert "Free trial, until" in html
-    assert "Cancel subscription" in html
+    assert f'href="{reverse("paywall:cancel")}"' in html
+    confirm = client.get(reverse("paywall:cancel")).content.decode()
+    assert "Cancel your subscription?" in confirm
+    assert Subscription.objects.get(user=subscriber).status == Status.TRIALING
     response = client.post(reverse("paywall:cancel"), follow=True)
     assert b"You keep full access until" in response.content
     assert Subscription.objects.get(user=subscriber).status == Status.CANCELED
