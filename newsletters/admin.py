@@ -11,6 +11,7 @@ from typing import cast
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
@@ -400,7 +401,8 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         return redirect(reverse("admin:newsletters_newsletterissue_change", args=[pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        issue = NewsletterIssue.objects.filter(pk=object_id).first()
+        # get_object answers None for an id that is not one (a 404-like redirect, not a 500).
+        issue = self.get_object(request, unquote(object_id))
         extra_context = {
             **(extra_context or {}),
             "refresh_seconds": 5
