@@ -3,7 +3,6 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from .admin_config import arrange_app_list, is_internal, model_key
-
 from .dashboard import build_dashboard
 from .lib import ratelimit, roles
 from .lib.client import client_address

@@ -115,7 +115,7 @@ def arrange_app_list(
                     "models": models,
                 }
             )
-    internals = []
+    internals: list[dict[str, Any]] = []
     for app in app_list:
         rest = [model for model in app["models"] if model_key(app, model) not in placed]
         if not rest:

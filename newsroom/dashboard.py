@@ -103,7 +103,8 @@ def quick_links(user) -> list[QuickLink]:
     """The day's first moves for this role, each only if the role may make it."""
     links = []
     if user.has_perm("articles.add_article"):
-        links.append(QuickLink("Write an article", reverse("admin:articles_article_add"), main=True))
+        add_url = reverse("admin:articles_article_add")
+        links.append(QuickLink("Write an article", add_url, main=True))
     if roles.can_publish(user):
         links.append(
             QuickLink("Review queue", reverse("admin:articles_articleawaitingreview_changelist"))
