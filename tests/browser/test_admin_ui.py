@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, WRITER, sync_role_groups
 from paywall.models import FunnelDay, MeterPolicy
@@ -114,3 +115,22 @@ def test_newsletter_composer_has_no_serious_violation(page, newsroom):
     issue = NewsletterIssueFactory(newsletter=newsroom, subject="Monday: the Danube")
     log_in(page, "editor")
     shoot_and_audit(page, f"/admin/newsletters/newsletterissue/{issue.pk}/change/", "composer")
+
+
+def test_policy_preview_follows_the_wording_as_it_is_typed(page, newsroom):
+    log_in(page, "chief")
+    policy = MeterPolicy.objects.get()
+    path = f"/admin/paywall/meterpolicy/{policy.pk}/change/"
+    shoot_and_audit(page, path, "meter-policy")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(path)
+    preview = page.locator(".policy-preview")
+    page.fill("#id_wall_heading", "That was your last free story.")
+    page.fill("#id_value_propositions", "Forty countries.\nOne language.")
+    page.fill("#id_meter_notice_left", "{remaining} stories to go.")
+    expect(preview.locator(".wall-preview__heading")).to_have_text("That was your last free story.")
+    expect(preview.locator("[data-preview-lines=value_propositions] li")).to_have_text(
+        ["Forty countries.", "One language."]
+    )
+    expect(preview.locator("[data-preview-notice='3']")).to_have_text("3 stories to go.")
+    page.screenshot(path=str(SHOTS / "meter-policy-typed-1366.png"))

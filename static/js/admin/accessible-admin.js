@@ -37,6 +37,11 @@
         if (!part.getAttribute("aria-label")) part.setAttribute("aria-label", name);
       });
     });
+    // The horizontal filter's search icon names itself with aria-label on a bare <span>,
+    // which ARIA does not allow: it is an image with a name.
+    root.querySelectorAll(".help-tooltip[aria-label]:not([role])").forEach(function (icon) {
+      icon.setAttribute("role", "img");
+    });
     // Django's split date and time inputs sit under one label that names neither.
     root.querySelectorAll(".datetime input.vDateField, .datetime input.vTimeField").forEach(function (input) {
       if (input.labels && input.labels.length || input.getAttribute("aria-label")) return;
