@@ -62,10 +62,17 @@ ISSUE_LANGUAGES = [
 ]
 
 
+RICH_TEXT_START = re.compile(r"\s*<(p|ul|ol|blockquote|h2|h3)[\s>]")
+
+
 def clean_intro(value: str) -> str:
-    """An issue's introduction as the article sanitiser's HTML; plain text becomes paragraphs."""
-    if value and "<" not in value:
-        value = linebreaks(value)
+    """An issue's introduction as the article sanitiser's HTML; plain text becomes paragraphs.
+
+    The rich editor always sends block elements; anything else is text typed before the
+    introduction was rich (or by a script), escaped as such.
+    """
+    if value and not RICH_TEXT_START.match(value):
+        value = linebreaks(value, autoescape=True)
     return clean_body(value)
 
 

@@ -10,8 +10,8 @@ from articles.sanitize import clean_body
 def intros_to_html(apps, schema_editor):
     """Plain-text introductions become the rich editor's paragraphs, as models.clean_intro does."""
     NewsletterIssue = apps.get_model("newsletters", "NewsletterIssue")
-    for issue in NewsletterIssue.objects.exclude(intro="").exclude(intro__contains="<"):
-        issue.intro = clean_body(linebreaks(issue.intro))
+    for issue in NewsletterIssue.objects.exclude(intro="").exclude(intro__startswith="<"):
+        issue.intro = clean_body(linebreaks(issue.intro, autoescape=True))
         issue.save(update_fields=["intro"])
 
 
