@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 from .models import (
     BlockedDomain,
@@ -301,6 +302,13 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                 remaining_count=count(Delivery.Status.PENDING, Delivery.Status.SENDING),
             )
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The intro editor's import map is an inline script: it needs this response's nonce.
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None:
+            context["media"] = Media.from_media(context["media"], nonce=str(nonce))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -37,6 +37,13 @@
         if (!part.getAttribute("aria-label")) part.setAttribute("aria-label", name);
       });
     });
+    // The rich-text editor (django-prose-editor) draws an editable area with no name.
+    root.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (area) {
+      if (area.getAttribute("aria-label") || area.getAttribute("aria-labelledby")) return;
+      const row = area.closest(".form-row, .fieldBox");
+      const label = row && row.querySelector("label");
+      if (label) area.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+    });
     // The horizontal filter's search icon names itself with aria-label on a bare <span>,
     // which ARIA does not allow: it is an image with a name.
     root.querySelectorAll(".help-tooltip[aria-label]:not([role])").forEach(function (icon) {
