@@ -28,7 +28,7 @@ class NewsroomAdminSite(admin.AdminSite):
 
     site_header = "Newsroom"
     site_title = "Newsroom admin"
-    index_title = "Newsroom"
+    index_title = "Today in the newsroom"
     index_template = "admin/dashboard.html"
 
     def index(self, request, extra_context=None):

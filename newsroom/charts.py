@@ -89,6 +89,7 @@ class FunnelStep:
     rate: float | None  # percent of the step before; None for the first or after a zero
     text_y: float  # the baseline of the step's label and figure, centred on its bar
     value_x: float  # the figure starts just after the bar, on the page's background
+    share: float  # percent of the widest step, for bars drawn in HTML (readable on a phone)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ def funnel_chart(
                 rate=rate,
                 text_y=round(y + bar_height / 2 + 5, 2),
                 value_x=round(label_width + bar_width + 6, 2),
+                share=round(value / widest * 100, 2),
             )
         )
         previous = value

@@ -117,6 +117,24 @@ def test_newsletter_composer_has_no_serious_violation(page, newsroom):
     shoot_and_audit(page, f"/admin/newsletters/newsletterissue/{issue.pk}/change/", "composer")
 
 
+def test_todays_edition_is_one_click_from_the_issue_list(page, newsroom):
+    log_in(page, "editor")
+    shoot_and_audit(page, "/admin/newsletters/newsletterissue/", "issues")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto("/admin/newsletters/newsletterissue/")
+    page.get_by_role("button", name="Build today's Worldcrunch Today").click()
+    expect(page.locator(".messagelist")).to_contain_text("drag them into order")
+    # The week's three stories, newest first, in the form's story rows.
+    expect(page.locator(".inbox-preview__subject")).to_contain_text("Worldcrunch Today, ")
+    expect(page.locator(".inbox-preview__preheader")).to_have_text("Story number 1 from the week")
+    frame = page.frame_locator(".inbox-preview__frame")
+    expect(frame.locator("h2")).to_have_count(3)
+    expect(frame.locator("h2").first).to_have_text("Story number 1 from the week")
+    expect(frame.locator("body")).not_to_contain_text("placeholder")
+    assert audit(page) == []
+    page.screenshot(path=str(SHOTS / "todays-edition-1366.png"), full_page=True)
+
+
 def test_policy_preview_follows_the_wording_as_it_is_typed(page, newsroom):
     log_in(page, "chief")
     policy = MeterPolicy.objects.get()
