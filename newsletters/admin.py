@@ -385,7 +385,7 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 f"Today's {newsletter.name} holds the {edition.stories} latest "
-                f"stor{'y' if edition.stories == 1 else 'ies'}: drag them into order, write "
+                f"stor{'y' if edition.stories == 1 else 'ies'}: put them in order, write "
                 "the introduction, then preview and send.",
             )
         else:

@@ -46,7 +46,7 @@ class MeterPolicyAdmin(admin.ModelAdmin):
             {
                 "fields": ["wall_heading", "wall_lead", "wall_promise", "value_propositions"],
                 "description": "What a reader over the limit sees where the story stops. "
-                "The preview beside the form follows what you type.",
+                "The preview (beside the form, or below it on a phone) follows what you type.",
             },
         ),
         (

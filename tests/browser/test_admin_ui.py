@@ -123,7 +123,7 @@ def test_todays_edition_is_one_click_from_the_issue_list(page, newsroom):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/admin/newsletters/newsletterissue/")
     page.get_by_role("button", name="Build today's Worldcrunch Today").click()
-    expect(page.locator(".messagelist")).to_contain_text("drag them into order")
+    expect(page.locator(".messagelist")).to_contain_text("put them in order")
     # The week's three stories, newest first, in the form's story rows.
     expect(page.locator(".inbox-preview__subject")).to_contain_text("Worldcrunch Today, ")
     expect(page.locator(".inbox-preview__preheader")).to_have_text("Story number 1 from the week")

@@ -55,3 +55,24 @@ def test_an_app_page_hides_internals_from_a_chief_editor(client, chief):
     assert client.get(reverse("admin:app_list", args=["axes"])).status_code == 404
     paywall = client.get(reverse("admin:app_list", args=["paywall"]))
     assert paywall.status_code == 200
+
+
+def quick_links(client, user) -> list[str]:
+    client.force_login(user)
+    return [
+        link.text for link in client.get(reverse("admin:index")).context["dashboard"].quick_links
+    ]
+
+
+def test_quick_links_offer_each_role_only_moves_it_may_make(client, writer, editor, chief):
+    assert quick_links(client, writer) == ["Write an article", "Your articles", "Images"]
+    assert "Review queue" in quick_links(client, editor)
+    assert "Paywall and its wording" not in quick_links(client, editor)
+    assert {"Paywall and its wording", "Daily funnel"} <= set(quick_links(client, chief))
+
+
+def test_the_role_is_named_beside_the_site_name(client, writer, chief):
+    client.force_login(writer)
+    assert '<span class="brand-role">Writer</span>' in client.get(reverse("admin:index")).text
+    client.force_login(chief)
+    assert '<span class="brand-role">Chief editor</span>' in client.get(reverse("admin:index")).text
