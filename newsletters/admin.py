@@ -24,6 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
@@ -286,8 +287,20 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fixed = ["status", "delivery_progress", "send_started_at", "sent_at"]
         if obj is not None and not obj.is_editable:
-            return [*fixed, "newsletter", "subject", "preheader", "intro", "scheduled_for"]
+            return [*fixed, "newsletter", "subject", "preheader", "intro_as_sent", "scheduled_for"]
         return fixed
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and not obj.is_editable:
+            # Shown as the email shows it, not as its HTML source.
+            fields = ["intro_as_sent" if name == "intro" else name for name in fields]
+        return fields
+
+    @admin.display(description="intro")
+    def intro_as_sent(self, obj):
+        # Cleaned by the article sanitiser on save (models.clean_intro).
+        return mark_safe(obj.intro)  # noqa: S308
 
     def get_queryset(self, request):
         def count(*statuses):

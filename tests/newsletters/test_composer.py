@@ -156,3 +156,14 @@ def test_building_for_a_newsletter_that_does_not_exist_is_a_404(editor_client):
 def test_a_change_address_that_is_no_issue_is_not_a_server_error(editor_client):
     response = editor_client.get("/admin/newsletters/newsletterissue/1/change/widgets.css/change/")
     assert response.status_code in (302, 404)
+
+
+def test_a_sent_issue_shows_its_intro_as_text_not_html_source(editor_client, daily):
+    issue = NewsletterIssueFactory(
+        newsletter=daily, status="sent", sent_at=timezone.now(), intro="<p>Hello <em>you</em>.</p>"
+    )
+    html = editor_client.get(
+        reverse("admin:newsletters_newsletterissue_change", args=[issue.pk])
+    ).text
+    assert "<p>Hello <em>you</em>.</p>" in html
+    assert "&lt;p&gt;Hello" not in html
