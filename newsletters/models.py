@@ -51,7 +51,7 @@ def validate_not_reserved(value: str) -> None:
         )
 
 
-# Languages an issue may be written in (the site itself is in English).
+# Languages a newsletter's greeting may be in (the issues themselves are in English).
 ISSUE_LANGUAGES = [
     ("en", "English"),
     ("fr", "French"),
@@ -154,15 +154,16 @@ class Newsletter(models.Model):
         max_length=200,
         blank=True,
         validators=[validate_one_line],
-        help_text='The first line of every issue, above the introduction, e.g. "Good morning." '
+        help_text='The first line of every issue, above the introduction, e.g. "Bonjour!" '
         "Leave empty for none.",
     )
     language = models.CharField(
+        "the greeting's language",
         max_length=10,
         choices=ISSUE_LANGUAGES,
         default="en",
-        help_text="The language the issues are written in: mail apps and screen readers read "
-        "them in it.",
+        help_text="So that screen readers and translation tools read the greeting in its own "
+        "language (the issues themselves are in English).",
     )
 
     objects = NewsletterQuerySet.as_manager()

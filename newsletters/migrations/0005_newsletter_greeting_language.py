@@ -25,12 +25,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='newsletter',
             name='greeting',
-            field=models.CharField(blank=True, help_text='The first line of every issue, above the introduction, e.g. "Good morning." Leave empty for none.', max_length=200, validators=[newsletters.models.validate_one_line]),
+            field=models.CharField(blank=True, help_text='The first line of every issue, above the introduction, e.g. "Bonjour!" Leave empty for none.', max_length=200, validators=[newsletters.models.validate_one_line]),
         ),
         migrations.AddField(
             model_name='newsletter',
             name='language',
-            field=models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('pt', 'Portuguese')], default='en', help_text='The language the issues are written in: mail apps and screen readers read them in it.', max_length=10),
+            field=models.CharField(choices=[('en', 'English'), ('fr', 'French'), ('de', 'German'), ('es', 'Spanish'), ('it', 'Italian'), ('pt', 'Portuguese')], default='en', help_text='So that screen readers and translation tools read the greeting in its own language (the issues themselves are in English).', max_length=10, verbose_name="the greeting's language"),
         ),
         migrations.AlterField(
             model_name='newsletterissue',

@@ -93,7 +93,8 @@ def test_greeting_and_language_reach_the_email(daily):
     send_test(issue=issue, to=subscriber.email)
     message = mail.outbox[-1]
     html = message.alternatives[0][0]
-    assert '<html lang="fr">' in html
+    assert '<html lang="en">' in html
+    assert '<p lang="fr" style="margin:0 0 12px 0;font-weight:bold;">Bonjour!</p>' in html
     assert "Bonjour!" in html and "<p>Voici.</p>" in html
     assert message.body.index("Bonjour!") < message.body.index("Voici.")
 
