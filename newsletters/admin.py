@@ -7,10 +7,15 @@ services.sending.
 """
 
 import io
-from typing import cast
+from email.utils import parseaddr
+from typing import Any, cast
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpResponse, StreamingHttpResponse
@@ -19,6 +24,10 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 from articles.admin_widgets import PositionedInlineMixin
 
@@ -31,8 +40,9 @@ from .models import (
     NewsletterQuerySet,
     Subscriber,
     Subscription,
+    clean_intro,
 )
-from .services import preferences, sending
+from .services import editions, preferences, sending
 from .services.subscribers_csv import export_lines, import_subscribers
 
 
@@ -224,8 +234,39 @@ class IssueArticleInline(PositionedInlineMixin, admin.TabularInline):
         return obj is None or obj.is_editable
 
 
+# The introduction's toolbar: what an email carries well, all of it kept by the sanitiser.
+INTRO_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "HardBreak": True,
+}
+# Who the preview is addressed to: an imaginary subscriber, with links that open nothing.
+SAMPLE_RECIPIENT = "a.subscriber@example.com"
+
+
+class NewsletterIssueForm(forms.ModelForm):
+    intro = ProseEditorFormField(
+        config={"extensions": INTRO_EXTENSIONS},
+        sanitize=clean_intro,
+        widget=AdminProseEditorWidget,
+        required=False,
+        help_text="A few sentences from the editors, before the stories: bold, italic, links "
+        "and lists. The newsletter's greeting comes first on its own.",
+    )
+
+    class Meta:
+        model = NewsletterIssue
+        fields = ["newsletter", "subject", "preheader", "intro", "scheduled_for"]
+
+
 @admin.register(NewsletterIssue)
 class NewsletterIssueAdmin(admin.ModelAdmin):
+    form = NewsletterIssueForm
+    change_list_template = "admin/newsletters/newsletterissue/change_list.html"
     list_display = ["subject", "newsletter", "status", "progress", "scheduled_for", "sent_at"]
     list_filter = ["status", "newsletter"]
     search_fields = ["subject"]
@@ -248,8 +289,20 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         fixed = ["status", "delivery_progress", "send_started_at", "sent_at"]
         if obj is not None and not obj.is_editable:
-            return [*fixed, "newsletter", "subject", "preheader", "intro", "scheduled_for"]
+            return [*fixed, "newsletter", "subject", "preheader", "intro_as_sent", "scheduled_for"]
         return fixed
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and not obj.is_editable:
+            # Shown as the email shows it, not as its HTML source.
+            fields = ["intro_as_sent" if name == "intro" else name for name in fields]
+        return fields
+
+    @admin.display(description="intro")
+    def intro_as_sent(self, obj):
+        # Cleaned by the article sanitiser on save (models.clean_intro).
+        return mark_safe(obj.intro)  # noqa: S308
 
     def get_queryset(self, request):
         def count(*statuses):
@@ -264,6 +317,13 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
                 remaining_count=count(Delivery.Status.PENDING, Delivery.Status.SENDING),
             )
         )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The intro editor's import map is an inline script: it needs this response's nonce.
+        nonce = getattr(request, "csp_nonce", None)
+        if nonce is not None:
+            context["media"] = Media.from_media(context["media"], nonce=str(nonce))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -307,7 +367,13 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             )
 
         return [
-            view("preview", self.preview_view),
+            path(
+                "build/<int:newsletter_pk>/",
+                self.admin_site.admin_view(self.build_view),
+                name="newsletters_newsletterissue_build",
+            ),
+            # The change form shows the preview in a frame: this page alone may be framed.
+            view("preview", csp_replace({"frame-ancestors": [SELF]})(cast(Any, self.preview_view))),
             view("preview-text", self.preview_text_view),
             view("send-test", self.send_test_view),
             view("send", self.send_view),
@@ -322,18 +388,60 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
             raise PermissionDenied
         return issue
 
+    def build_view(self, request, newsletter_pk):
+        """One click: today's draft of a newsletter with its latest stories, to reorder."""
+        if request.method != "POST":
+            return redirect(reverse("admin:newsletters_newsletterissue_changelist"))
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        newsletter = get_object_or_404(Newsletter, pk=newsletter_pk)
+        edition = editions.build_edition(newsletter=newsletter, created_by=request.user)
+        if edition.created:
+            self.message_user(
+                request,
+                f"Today's {newsletter.name} holds the {edition.stories} latest "
+                f"stor{'y' if edition.stories == 1 else 'ies'}: put them in order, write "
+                "the introduction, then preview and send.",
+            )
+        else:
+            self.message_user(
+                request,
+                f"Today's {newsletter.name} was already started: here it is.",
+                messages.INFO,
+            )
+        return redirect(
+            reverse("admin:newsletters_newsletterissue_change", args=[edition.issue.pk])
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        can_build = self.has_add_permission(request)
+        extra_context = {
+            **(extra_context or {}),
+            "buildable_newsletters": list(Newsletter.objects.active()) if can_build else [],
+        }
+        return super().changelist_view(request, extra_context)
+
     def preview_view(self, request, pk):
         issue = self._issue(request, pk)
-        response = HttpResponse(sending.render_issue(issue).html)
+        # Addressed to an imaginary subscriber: the footer's links are real addresses of the
+        # site carrying tokens for nobody, never a placeholder and never a real reader's.
+        message = sending.personalise(
+            sending.render_issue(issue), subscriber_id=0, email=SAMPLE_RECIPIENT
+        )
+        html = next(
+            content for content, mimetype in message.alternatives if mimetype == "text/html"
+        )
+        response = HttpResponse(html)
         # The email's own styles are inline; keep the admin's framing rules.
         response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
     def preview_text_view(self, request, pk):
         issue = self._issue(request, pk)
-        return HttpResponse(
-            sending.render_issue(issue).text, content_type="text/plain; charset=utf-8"
+        message = sending.personalise(
+            sending.render_issue(issue), subscriber_id=0, email=SAMPLE_RECIPIENT
         )
+        return HttpResponse(message.body, content_type="text/plain; charset=utf-8")
 
     def send_test_view(self, request, pk):
         issue = self._issue(request, pk)
@@ -402,12 +510,19 @@ class NewsletterIssueAdmin(admin.ModelAdmin):
         return redirect(reverse("admin:newsletters_newsletterissue_change", args=[pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        issue = NewsletterIssue.objects.filter(pk=object_id).first()
+        # get_object answers None for an id that is not one (a 404-like redirect, not a 500).
+        issue = self.get_object(request, unquote(object_id))
+        sender_name, sender_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
         extra_context = {
             **(extra_context or {}),
             "refresh_seconds": 5
             if issue and issue.status == NewsletterIssue.Status.SENDING
             else None,
+            "inbox": {
+                "sender_name": sender_name or sender_address,
+                "sender_address": sender_address,
+                "recipient": SAMPLE_RECIPIENT,
+            },
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -8,7 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
-from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from newsroom.lib.urls import absolute_url
 
@@ -70,9 +71,9 @@ class EditionsFeed(Feed):
                 for story in item.stories
             ),
         )
-        return format_html(
-            "{}{}", linebreaks(item.intro), format_html("<ul>{}</ul>", stories) if stories else ""
-        )
+        # The intro is HTML the article sanitiser cleaned on save (models.clean_intro).
+        intro = mark_safe(item.intro)  # noqa: S308
+        return format_html("{}{}", intro, format_html("<ul>{}</ul>", stories) if stories else "")
 
 
 class EditionsAtomFeed(EditionsFeed):

@@ -6,8 +6,10 @@ blocked domain blocks its subdomains too), the issue statuses, and one Delivery 
 recipient of an issue (unique per issue and subscriber).
 """
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from html import unescape
 from typing import Any
 
 from django.conf import settings
@@ -16,8 +18,10 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import linebreaks, strip_tags
 
 from articles.models import Article
+from articles.sanitize import clean_body
 from newsroom.lib.email_addresses import normalise_email
 from newsroom.lib.signing import make_preferences_token
 
@@ -45,6 +49,46 @@ def validate_not_reserved(value: str) -> None:
         raise ValidationError(
             "This address is taken by the newsletter pages; choose another.", code="reserved"
         )
+
+
+# Languages a newsletter's greeting may be in (the issues themselves are in English).
+ISSUE_LANGUAGES = [
+    ("en", "English"),
+    ("fr", "French"),
+    ("de", "German"),
+    ("es", "Spanish"),
+    ("it", "Italian"),
+    ("pt", "Portuguese"),
+]
+
+
+RICH_TEXT_START = re.compile(r"\s*<(p|ul|ol|blockquote|h2|h3)[\s>]")
+
+
+def clean_intro(value: str) -> str:
+    """An issue's introduction as the article sanitiser's HTML; plain text becomes paragraphs.
+
+    The rich editor always sends block elements; anything else is text typed before the
+    introduction was rich (or by a script), escaped as such.
+    """
+    if value and not RICH_TEXT_START.match(value):
+        value = linebreaks(value, autoescape=True)
+    return clean_body(value)
+
+
+def html_to_text(html: str) -> str:
+    """Rich text for the email's text part: paragraphs, list points and links kept readable."""
+    text = re.sub(
+        r'<a [^>]*href="([^"]*)"[^>]*>(.*?)</a>',
+        lambda m: m.group(2) if m.group(1) in m.group(2) else f"{m.group(2)} ({m.group(1)})",
+        html,
+        flags=re.S,
+    )
+    text = re.sub(r"<br\s*/?>", "\n", text)
+    text = re.sub(r"<li[^>]*>", "- ", text)
+    text = re.sub(r"</(p|li|ul|ol|blockquote|h2|h3)>", "\n\n", text)
+    text = unescape(strip_tags(text))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
 
 
 class NewsletterQuerySet(models.QuerySet["Newsletter"]):
@@ -106,6 +150,21 @@ class Newsletter(models.Model):
         default=True, help_text="Inactive newsletters are hidden from readers and cannot be sent."
     )
     order = models.PositiveIntegerField(default=0, help_text="Lower numbers come first.")
+    greeting = models.CharField(
+        max_length=200,
+        blank=True,
+        validators=[validate_one_line],
+        help_text='The first line of every issue, above the introduction, e.g. "Bonjour!" '
+        "Leave empty for none.",
+    )
+    language = models.CharField(
+        "the greeting's language",
+        max_length=10,
+        choices=ISSUE_LANGUAGES,
+        default="en",
+        help_text="So that screen readers and translation tools read the greeting in its own "
+        "language (the issues themselves are in English).",
+    )
 
     objects = NewsletterQuerySet.as_manager()
 
@@ -331,7 +390,9 @@ class NewsletterIssue(models.Model):
         help_text="The preview line inbox apps show after the subject.",
     )
     intro = models.TextField(
-        blank=True, help_text="A few sentences from the editors, before the stories."
+        blank=True,
+        help_text="A few sentences from the editors, before the stories: bold, italic, links "
+        "and lists.",
     )
     articles: "models.ManyToManyField[Article, IssueArticle]" = models.ManyToManyField(
         "articles.Article", through="IssueArticle", related_name="newsletter_issues", blank=True
@@ -367,6 +428,10 @@ class NewsletterIssue(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.intro = clean_intro(self.intro)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         """The edition's page in its newsletter's archive (sent issues only are shown)."""
         return reverse("newsletters:edition", kwargs={"slug": self.newsletter.slug, "pk": self.pk})
@@ -390,6 +455,11 @@ class NewsletterIssue(models.Model):
 
     def get_preview_url(self) -> str:
         return reverse("admin:newsletters_newsletterissue_preview", args=[self.pk])
+
+    @property
+    def intro_text(self) -> str:
+        """The introduction for the email's text part."""
+        return html_to_text(self.intro)
 
 
 class IssueArticle(models.Model):

@@ -87,33 +87,58 @@ class FunnelStep:
     y: float
     width: float  # share of the widest step, in chart units
     rate: float | None  # percent of the step before; None for the first or after a zero
+    text_y: float  # the baseline of the step's label and figure, centred on its bar
+    value_x: float  # the figure starts just after the bar, on the page's background
+    share: float  # percent of the widest step, for bars drawn in HTML (readable on a phone)
 
 
 @dataclass(frozen=True)
 class FunnelChart:
-    width: int
+    width: int  # the whole drawing: labels, bars and the room for figures
     height: int
     bar_height: int
+    bar_x: int  # where the bars start, after the labels' column
     steps: list[FunnelStep]
 
 
-def funnel_chart(steps: list[tuple[str, int]], *, width: int = 600, bar_height: int = 28):
-    """Horizontal bars, one per step, each with its rate from the step before."""
+def funnel_chart(
+    steps: list[tuple[str, int]],
+    *,
+    width: int = 600,
+    bar_height: int = 28,
+    label_width: int = 140,
+    value_room: int = 110,
+) -> FunnelChart:
+    """Horizontal bars, one per step, each with its rate from the step before.
+
+    Bars are at most `width` units long; every label and figure is drawn beside a bar, never
+    on it, so its contrast is the text's against the page (the first bar used to carry dark
+    figures on dark red).
+    """
     widest = max((value for _, value in steps), default=0) or 1
     rows, previous = [], None
     for index, (label, value) in enumerate(steps):
         # None for the first step, or when nobody reached the step before.
         rate: float | None = value / previous * 100 if previous else None
+        y = index * (bar_height + 12)
+        bar_width = round(width * value / widest, 2)
         rows.append(
             FunnelStep(
                 label=label,
                 value=value,
-                y=index * (bar_height + 12),
-                width=round(width * value / widest, 2),
+                y=y,
+                width=bar_width,
                 rate=rate,
+                text_y=round(y + bar_height / 2 + 5, 2),
+                value_x=round(label_width + bar_width + 6, 2),
+                share=round(value / widest * 100, 2),
             )
         )
         previous = value
     return FunnelChart(
-        width=width, height=len(steps) * (bar_height + 12), bar_height=bar_height, steps=rows
+        width=label_width + width + value_room,
+        height=len(steps) * (bar_height + 12),
+        bar_height=bar_height,
+        bar_x=label_width,
+        steps=rows,
     )

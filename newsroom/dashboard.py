@@ -7,6 +7,7 @@ for its funnel. Writers see their own articles only; the business figures are fo
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -23,8 +24,16 @@ LIST_LENGTH = 8
 
 
 @dataclass(frozen=True)
+class QuickLink:
+    text: str
+    url: str
+    main: bool = False
+
+
+@dataclass(frozen=True)
 class Dashboard:
     for_editors: bool
+    quick_links: list[QuickLink] = field(default_factory=list)
     awaiting_review: list = field(default_factory=list)
     awaiting_review_count: int = 0
     scheduled: list = field(default_factory=list)
@@ -90,6 +99,33 @@ def revenue_charts(*, now: datetime, days: int = DAYS) -> tuple[BarChart, Funnel
     return mrr, plans
 
 
+def quick_links(user) -> list[QuickLink]:
+    """The day's first moves for this role, each only if the role may make it."""
+    links = []
+    if user.has_perm("articles.add_article"):
+        add_url = reverse("admin:articles_article_add")
+        links.append(QuickLink("Write an article", add_url, main=True))
+    if roles.can_publish(user):
+        links.append(
+            QuickLink("Review queue", reverse("admin:articles_articleawaitingreview_changelist"))
+        )
+    elif user.has_perm("articles.change_article"):
+        links.append(QuickLink("Your articles", reverse("admin:articles_article_changelist")))
+    if user.has_perm("newsletters.add_newsletterissue"):
+        links.append(
+            QuickLink("Newsletter issues", reverse("admin:newsletters_newsletterissue_changelist"))
+        )
+    if user.has_perm("images.view_image"):
+        links.append(QuickLink("Images", reverse("admin:images_image_changelist")))
+    if user.has_perm("paywall.change_meterpolicy"):
+        links.append(
+            QuickLink("Paywall and its wording", reverse("admin:paywall_meterpolicy_changelist"))
+        )
+    if user.has_perm("paywall.view_funnelday"):
+        links.append(QuickLink("Daily funnel", reverse("admin:paywall_funnelday_changelist")))
+    return links
+
+
 def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
     """The panels this person's role calls for."""
     now = now or timezone.now()
@@ -98,6 +134,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         mine = articles.owned_by(user)
         return Dashboard(
             for_editors=False,
+            quick_links=quick_links(user),
             my_drafts=list(mine.drafts().order_by("-updated_at")[:LIST_LENGTH]),
             awaiting_review=list(mine.awaiting_review()[:LIST_LENGTH]),
             scheduled=list(mine.scheduled().order_by("published_at")[:LIST_LENGTH]),
@@ -108,6 +145,7 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
     mrr, plans = revenue_charts(now=now)
     return Dashboard(
         for_editors=True,
+        quick_links=quick_links(user),
         awaiting_review=list(queue[:LIST_LENGTH]),
         awaiting_review_count=queue.count(),
         scheduled=list(articles.scheduled().order_by("published_at")[:LIST_LENGTH]),

@@ -9,10 +9,6 @@ from . import accounts, views
 # The trust pages: flat pages editors write in the admin (demo text in demo/content/pages.py).
 TRUST_PAGES = ["about", "contact", "privacy", "terms", "corrections"]
 
-admin.site.site_header = "Newsroom"
-admin.site.site_title = "Newsroom admin"
-admin.site.index_title = "Newsroom"
-
 handler400 = "newsroom.views.bad_request"
 handler500 = "newsroom.views.server_error"
 

@@ -4,8 +4,10 @@ now, with their event log), gift links (Revoke) and the daily funnel.
 Status changes go through paywall.services.subscriptions.change_status, never a field.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,14 +23,17 @@ from .models import (
     SubscriptionEvent,
 )
 from .services import funnel, gifts, revenue, subscriptions
+from .services.plans import offered_plans
+from .services.policy import Policy, wording_of
 from .services.subscriptions import SubscriptionError
 
 
 @admin.register(MeterPolicy)
 class MeterPolicyAdmin(admin.ModelAdmin):
-    """One policy row: the list page goes straight to it."""
+    """One policy row: the list page goes straight to it; its wording shows in a preview."""
 
     filter_horizontal = ["free_sections"]
+    change_form_template = "admin/paywall/meterpolicy/change_form.html"
     fieldsets = [
         (None, {"fields": ["enabled"]}),
         (
@@ -45,7 +50,44 @@ class MeterPolicyAdmin(admin.ModelAdmin):
         ),
         ("Gift links", {"fields": ["gift_links_per_month", "gift_link_days"]}),
         ("Subscriptions", {"fields": ["past_due_grace_days", "retention_free_months"]}),
+        (
+            "The wall's wording",
+            {
+                "fields": ["wall_heading", "wall_lead", "wall_promise", "value_propositions"],
+                "description": "What a reader over the limit sees where the story stops. "
+                "The preview (beside the form, or below it on a phone) follows what you type.",
+            },
+        ),
+        (
+            "Meter notices",
+            {
+                "fields": ["meter_notice_left", "meter_notice_one_left", "meter_notice_last"],
+                "description": "The line above a story read under the meter.",
+            },
+        ),
+        (
+            "Plans and benefits",
+            {
+                "fields": ["plan_benefits"],
+                "description": "Listed on the plans page and on the account page of a reader "
+                "without a subscription.",
+            },
+        ),
     ]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 4, "cols": 80})},
+    }
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The form's instance holds what was typed, saved or not: the preview shows that.
+        row = context["adminform"].form.instance
+        context["wall_preview"] = Policy(
+            gift_links_per_month=row.gift_links_per_month or 0,
+            gift_link_days=row.gift_link_days or 0,
+            **wording_of(row),
+        )
+        context["sample_plans"] = offered_plans()
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def has_add_permission(self, request):
         return super().has_add_permission(request) and not MeterPolicy.objects.exists()

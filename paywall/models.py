@@ -10,11 +10,14 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
 from newsroom.lib.email_addresses import normalise_email
+
+from . import wording
 
 
 def money_display(amount: Decimal, currency: str) -> str:
@@ -86,6 +89,55 @@ class MeterPolicy(models.Model):
         "free (a trial runs that much longer; on Stripe a paid plan gets a coupon worth them). "
         "0 shows no offer.",
     )
+    # The wording readers see (paywall/wording.py holds the defaults and how they are read).
+    wall_heading = models.CharField(
+        "the wall's heading",
+        max_length=200,
+        default=wording.WALL_HEADING,
+        help_text="The paywall's first line, where the story stops.",
+    )
+    wall_lead = models.CharField(
+        "the wall's message",
+        max_length=300,
+        default=wording.WALL_LEAD,
+        help_text="The sentence under the heading: what the reader can do now.",
+    )
+    wall_promise = models.CharField(
+        "the wall's promise",
+        max_length=200,
+        blank=True,
+        default=wording.WALL_PROMISE,
+        help_text="A short line in bold above the value propositions. Leave empty for none.",
+    )
+    value_propositions = models.TextField(
+        blank=True,
+        default=wording.VALUE_PROPOSITIONS,
+        help_text="Why subscribe, on the wall: one per line, each shown as a point.",
+    )
+    plan_benefits = models.TextField(
+        "what a subscription gives",
+        blank=True,
+        default=wording.PLAN_BENEFITS,
+        help_text="The benefits listed on the plans page and on a reader's account page, one "
+        "per line. Promise only what the site gives: {gift_links} and {gift_days} are "
+        "replaced by the gift-link figures below.",
+    )
+    meter_notice_left = models.CharField(
+        "meter notice, several free articles left",
+        max_length=200,
+        default=wording.METER_NOTICE_LEFT,
+        help_text="Above a metered story. {remaining} is replaced by the number left.",
+    )
+    meter_notice_one_left = models.CharField(
+        "meter notice, one free article left",
+        max_length=200,
+        default=wording.METER_NOTICE_ONE_LEFT,
+    )
+    meter_notice_last = models.CharField(
+        "meter notice, on the last free article",
+        max_length=200,
+        default=wording.METER_NOTICE_LAST,
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -95,6 +147,23 @@ class MeterPolicy(models.Model):
     def __str__(self) -> str:
         state = "on" if self.enabled else "off"
         return f"Meter policy: {self.free_articles} free per {self.window_days} days ({state})"
+
+    def clean(self) -> None:
+        errors = {}
+        if "{remaining}" not in self.meter_notice_left:
+            errors["meter_notice_left"] = "Keep {remaining} in the text: it becomes the number."
+        for name, allowed in (
+            ("meter_notice_left", ("{remaining}",)),
+            ("plan_benefits", tuple(wording.BENEFIT_PLACEHOLDERS)),
+        ):
+            unknown = wording.unknown_placeholders(getattr(self, name), allowed)
+            if unknown and name not in errors:
+                errors[name] = (
+                    f"{', '.join(unknown)} is not replaced by anything; "
+                    f"the text may use {', '.join(allowed)}."
+                )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Plan(models.Model):

@@ -282,6 +282,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
                 subscription and billing.can_resume(subscription=subscription, now=now)
             ),
             plans=plans.offered_plans(),
+            policy=policy.get_policy(),  # its wording: what a subscription gives
             trial_used=subscriptions.has_had_trial(user=user),
             can_give_gifts=can_give,
             gifts_left=gifts.gifts_left(user=user, now=now) if can_give else 0,

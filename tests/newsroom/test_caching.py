@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from newsroom.caching import GENERATION_KEY, current_generation, generation
+from paywall.services.policy import CACHE_KEY as POLICY_CACHE_KEY
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -185,7 +186,7 @@ def test_a_warm_article_view_reads_each_shared_value_once(client, story, monkeyp
     monkeypatch.setattr(cache, "get", counting_get)
     assert client.get(url).status_code == 200
     assert keys.count(GENERATION_KEY) == 1
-    assert keys.count("paywall:policy:v1") == 1
+    assert keys.count(POLICY_CACHE_KEY) == 1
     assert [key for key in keys if key.startswith("content:")] == [GENERATION_KEY]
 
 
@@ -215,8 +216,8 @@ def test_a_warm_article_view_reads_the_generation_and_policy_in_one_round_trip(
     monkeypatch.setattr(cache, "get", counting_get)
     monkeypatch.setattr(cache, "get_many", counting_get_many)
     assert client.get(url).status_code == 200
-    assert any(GENERATION_KEY in keys and "paywall:policy:v1" in keys for keys in trips)
-    assert sum(GENERATION_KEY in keys or "paywall:policy:v1" in keys for keys in trips) == 1
+    assert any(GENERATION_KEY in keys and POLICY_CACHE_KEY in keys for keys in trips)
+    assert sum(GENERATION_KEY in keys or POLICY_CACHE_KEY in keys for keys in trips) == 1
 
 
 def count_cache_reads(monkeypatch) -> list:

@@ -34,7 +34,6 @@ WRITER_ADMIN = {
 EDITOR_ADMIN = WRITER_ADMIN | {
     "articles.articleawaitingreview",
     "articles.articleredirect",
-    "taggit.tag",
     "newsletters.newsletter",
     "newsletters.newsletterissue",
     "newsletters.blockeddomain",
@@ -49,10 +48,10 @@ CHIEF_EDITOR_ADMIN = EDITOR_ADMIN | {
     "paywall.refund",
     "paywall.funnelday",
     "auth.user",
-    "axes.accessattempt",
-    "axes.accesslog",
-    "axes.accessfailurelog",
+    "axes.accessattempt",  # where a lockout is lifted
 }
+# Held as permissions, but internals the menu leaves to superusers (newsroom/admin_config.py):
+# taggit's table (tags are edited on the article) and the login logs.
 ADMIN_MODELS = {WRITER: WRITER_ADMIN, EDITOR: EDITOR_ADMIN, CHIEF_EDITOR: CHIEF_EDITOR_ADMIN}
 
 
