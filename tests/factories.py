@@ -67,8 +67,8 @@ class SourceFactory(factory.django.DjangoModelFactory):
         model = Source
 
     name = factory.Sequence(lambda n: f"Gazette {n}")
-    country = "France"
-    language = "French"
+    country = "FR"
+    language = "fr"
 
 
 def paragraphs(count: int, prefix: str = "Paragraph") -> str:
