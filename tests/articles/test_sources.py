@@ -239,7 +239,7 @@ def test_an_editor_cannot_override_even_with_a_reason(editor):
 
 def test_a_chief_editor_overrides_with_a_reason_kept_in_the_history(chief):
     article = translation(status=Status.REQUESTED)
-    with pytest.raises(workflow.WorkflowError, match="give a reason to publish anyway"):
+    with pytest.raises(workflow.WorkflowError, match="give your reason for overriding it"):
         workflow.publish(article=article, by=chief, override_reason="   ")
     workflow.publish(article=article, by=chief, override_reason="Agreed by phone, 1 Dec")
     event = article.workflow_events.get()
