@@ -68,8 +68,6 @@ def our_sources() -> list[SourcesOfCountry]:
 
     def build() -> list[SourcesOfCountry]:
         sources = list(Source.objects.on_our_list(on=timezone.localdate()))
-        for source in sources:
-            source.latest_stories = with_bylines(source.latest_stories)
         # By country name (not code), language name, then newspaper; unknown countries last.
         sources.sort(key=lambda s: (not s.country, s.country_name, s.language_name, s.name.lower()))
         return [

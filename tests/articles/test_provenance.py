@@ -5,6 +5,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import feedparser
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import SourcePermission
@@ -221,3 +224,18 @@ def test_permissions_dated_today_cover_the_day_the_story_goes_live():
     )
     assert record.allows(SourcePermission.Scope.FULL, on=date.today())
     assert not record.allows(SourcePermission.Scope.FULL, on=date.today() + timedelta(days=1))
+
+
+def cold_queries(client, path) -> int:
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_our_sources_costs_the_same_queries_for_one_source_or_many(client, translation):
+    one = cold_queries(client, "/sources/")
+    for _ in range(5):
+        source = SourceFactory(country="JP", language="ja")
+        ArticleFactory.create_batch(4, source=source, authors=[AuthorFactory()])
+    assert cold_queries(client, "/sources/") == one
