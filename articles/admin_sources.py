@@ -1,11 +1,14 @@
 """The sources' admin: each newspaper with its country, language, contact and the
 permission record that decides whether its stories may be published in translation."""
 
+from collections.abc import Callable
+
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
 
 from .forms import CountryCodeField, LanguageCodeField
+from .languages import country_name, language_name
 from .models import Source, SourcePermission
 
 
@@ -27,6 +30,33 @@ class SourceAdminForm(forms.ModelForm):
             *["name", "slug", "country", "language", "homepage"],
             *["contact_name", "contact_email", "notes"],
         ]
+
+
+class _CodesInUseFilter(admin.SimpleListFilter):
+    """Only the codes the sources use, by name (not all 250 countries or 184 languages)."""
+
+    field = ""  # "country" / "language"
+    name_of: Callable[[str], str]
+
+    def lookups(self, request, model_admin):
+        codes = Source.objects.exclude(**{self.field: ""}).values_list(self.field, flat=True)
+        named = {(str(code), type(self).name_of(str(code)) or str(code)) for code in codes}
+        return sorted(named, key=lambda pair: pair[1])
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.field: self.value()})
+        return queryset
+
+
+class CountryFilter(_CodesInUseFilter):
+    title = parameter_name = field = "country"
+    name_of = staticmethod(country_name)
+
+
+class LanguageFilter(_CodesInUseFilter):
+    title = parameter_name = field = "language"
+    name_of = staticmethod(language_name)
 
 
 class SourcePermissionForm(forms.ModelForm):
@@ -74,7 +104,7 @@ class SourceAdmin(admin.ModelAdmin):
     form = SourceAdminForm
     inlines = [SourcePermissionInline]
     list_display = ["name", "country_label", "language_label", "permission_status", "stories"]
-    list_filter = ["permission__status", "country", "language"]
+    list_filter = ["permission__status", CountryFilter, LanguageFilter]
     search_fields = ["name", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [

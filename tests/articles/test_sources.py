@@ -398,3 +398,15 @@ def test_the_publish_action_reports_each_refused_translation(client, editor):
     assert "Published: 1 article(s)." in shown
     assert Article.objects.published().filter(pk=covered.pk).exists()
     assert not Article.objects.published().filter(pk=refused.pk).exists()
+
+
+def test_the_source_list_filters_by_the_countries_and_languages_in_use(client, editor):
+    client.force_login(editor)
+    SourceFactory(name="Le Monde", country="FR", language="fr")
+    SourceFactory(name="Asahi", country="JP", language="ja")
+    changelist = reverse("admin:articles_source_changelist")
+    page = client.get(changelist).content.decode()
+    assert "Japan" in page and "Japanese" in page
+    assert "Zimbabwe" not in page and "Zulu" not in page
+    filtered = client.get(changelist, {"country": "JP"}).content.decode()
+    assert "Asahi" in filtered and "Le Monde" not in filtered
