@@ -5,7 +5,8 @@ headline, dek and body first, a side panel with the publishing controls, placeme
 and image. Every status change goes through articles.services.workflow (run_transition, the
 transition buttons); the form never writes `status`. Revisions and autosave come from
 admin_revisions.RevisionsAdminMixin, the tag field and the byline's drag order from
-admin_widgets. Sections, authors, series, sources and redirects have plain admins at the end.
+admin_widgets. Sections, authors, series and redirects have plain admins at the end; sources
+have theirs in admin_sources.
 """
 
 from typing import cast
@@ -34,6 +35,7 @@ from taggit.models import Tag
 from newsroom.lib import roles
 from newsroom.lib.urls import absolute_url
 
+from . import admin_sources  # noqa: F401 (registers the sources' admin)
 from .admin_revisions import RevisionsAdminMixin
 from .admin_widgets import PositionedInlineMixin, TagAutocompleteWidget
 from .models import (
@@ -46,7 +48,7 @@ from .models import (
     Author,
     Section,
     Series,
-    Source,
+    SourcePermission,
     WorkflowEvent,
 )
 from .sanitize import EDITOR_EXTENSIONS, clean_body
@@ -62,7 +64,14 @@ class BylineInline(PositionedInlineMixin, admin.TabularInline):
     verbose_name_plural = "byline (drag to order)"
 
 
-WORKFLOW_EVENT_FIELDS = ("at", "transition_label", "actor", "publish_at", "note")
+WORKFLOW_EVENT_FIELDS = (
+    "at",
+    "transition_label",
+    "actor",
+    "publish_at",
+    "note",
+    "permission_override",
+)
 
 
 class WorkflowEventInline(admin.TabularInline):
@@ -164,6 +173,13 @@ class ArticleAdminForm(forms.ModelForm):
         },
         help_text="For “Save and schedule”: when the article should appear on its own.",
     )
+    permission_override_reason = forms.CharField(
+        required=False,
+        label="Override the source's permission",
+        widget=AdminTextareaWidget(attrs={"rows": 2}),
+        help_text="Only when publishing a translation its source's permission does not cover: "
+        "why it may go live anyway. Kept in the workflow history.",
+    )
     request: HttpRequest | None = None  # set per request by ArticleAdmin.get_form
 
     class Meta:
@@ -173,6 +189,8 @@ class ArticleAdminForm(forms.ModelForm):
             *["headline", "slug", "dek", "dateline", "body", "section", "series", "tags"],
             *["country", "featured", "is_free", "lead_image", "source", "original_headline"],
             *["original_language", "original_url", "translator"],
+            *["original_published_at", "original_author", "source_use"],
+            *["original_is_wire_copy", "uses_source_photos"],
         ]
         widgets = {
             "tags": TagAutocompleteWidget,
@@ -192,6 +210,11 @@ class ArticleAdminForm(forms.ModelForm):
         if "schedule_for" in self.fields:
             today = timezone.localdate().isoformat()
             self.fields["schedule_for"].widget.widgets[0].attrs["min"] = today
+        if "source_use" in self.fields:  # left out, a story uses the whole original
+            self.fields["source_use"].required = False
+
+    def clean_source_use(self) -> str:
+        return self.cleaned_data.get("source_use") or SourcePermission.Scope.FULL
 
     def clean_headline(self) -> str:
         """One line, whatever the textarea let through (a pasted line break, say)."""
@@ -212,6 +235,7 @@ class ArticleAdminForm(forms.ModelForm):
                 article=self.instance,
                 by=self.request.user,
                 at=self.cleaned_data.get("schedule_for"),
+                override_reason=self.cleaned_data.get("permission_override_reason") or "",
             )
         except workflow.WorkflowError as error:
             move = workflow.resolve(name, article=self.instance)
@@ -219,6 +243,9 @@ class ArticleAdminForm(forms.ModelForm):
             field = "schedule_for" if schedules and "schedule_for" in self.fields else None
             if field is None or field not in self.errors:  # the field's own message says it
                 self.add_error(field, error.message)
+
+    def override_reason(self) -> str:
+        return self.cleaned_data.get("permission_override_reason") or ""
 
 
 def run_transition(modeladmin, request, queryset, name: str) -> None:
@@ -288,7 +315,13 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     # the body; "desk-publish" is drawn as the publishing panel (the template's business).
     fieldsets = [
         (None, {"fields": ["headline", "dek", "body"], "classes": ["desk-writing"]}),
-        ("Publishing", {"fields": ["schedule_for"], "classes": ["desk-side", "desk-publish"]}),
+        (
+            "Publishing",
+            {
+                "fields": ["schedule_for", "permission_override_reason"],
+                "classes": ["desk-side", "desk-publish"],
+            },
+        ),
         ("Placement", {"fields": ["section", "series", "tags"], "classes": ["desk-side"]}),
         ("Lead image", {"fields": ["lead_image", "lead_image_preview"], "classes": ["desk-side"]}),
         (
@@ -304,7 +337,12 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                     "original_headline",
                     "original_language",
                     "original_url",
+                    "original_published_at",
+                    "original_author",
                     "translator",
+                    "source_use",
+                    "original_is_wire_copy",
+                    "uses_source_photos",
                 ]
             },
         ),
@@ -384,20 +422,25 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         article = obj or Article(status=Article.Status.DRAFT)
-        if any(
+        hidden = set()
+        if not any(
             t.schedules for t in workflow.available_transitions(article=article, by=request.user)
         ):
-            return fieldsets
+            hidden.add("schedule_for")
+        if not roles.can_override_source_permission(request.user):
+            hidden.add("permission_override_reason")
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         attrs = {"request": request}
-        if "schedule_for" not in flatten_fieldsets(self.get_fieldsets(request, obj)):
-            attrs["schedule_for"] = None  # removes the declared field
+        shown = flatten_fieldsets(self.get_fieldsets(request, obj))
+        for declared in ("schedule_for", "permission_override_reason"):
+            if declared not in shown:
+                attrs[declared] = None  # removes the declared field
         return type(form.__name__, (form,), attrs)
 
     def get_actions(self, request):
@@ -431,6 +474,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                 article=form.instance,
                 by=request.user,
                 at=form.cleaned_data.get("schedule_for"),
+                override_reason=form.override_reason(),
             )
         except workflow.WorkflowError as error:
             if form.content_changed:  # the move kept no revision: the edit keeps its own
@@ -626,12 +670,4 @@ class AuthorAdmin(admin.ModelAdmin):
 class SeriesAdmin(admin.ModelAdmin):
     list_display = ["name", "label", "slug"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "language"]
-    list_filter = ["country", "language"]
-    search_fields = ["name", "country"]
     prepopulated_fields = {"slug": ["name"]}

@@ -9,10 +9,13 @@ declared in articles/apps.py.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
+
+from django.utils import timezone
 
 from newsroom.caching import cached, current_generation
 
-from .models import Article, Section
+from .models import Article, Section, Source
 
 RELATED_COUNT = 3
 LATEST_COUNT = 5
@@ -80,6 +83,30 @@ def latest_stories() -> list[Article]:
         "latest-stories",
         lambda: list(Article.objects.published().newest_first().defer("body")[:LATEST_COUNT]),
     )
+
+@dataclass
+class SourcesOfCountry:
+    """One country's part of the Our sources page: its newspapers, by language then name."""
+
+    code: str  # "" for sources whose country nobody recorded
+    name: str
+    sources: list[Source]
+
+
+def our_sources() -> list[SourcesOfCountry]:
+    """The Our sources page's newspapers, by country name, each with its newest stories."""
+
+    def build() -> list[SourcesOfCountry]:
+        sources = list(Source.objects.on_our_list(on=timezone.localdate()))
+        # By country name (not code), language name, then newspaper; unknown countries last.
+        sources.sort(key=lambda s: (not s.country, s.country_name, s.language_name, s.name.lower()))
+        return [
+            SourcesOfCountry(code, sources[0].country_name if code else "Elsewhere", sources)
+            for code, group in groupby(sources, key=lambda s: s.country.code or "")
+            for sources in [list(group)]
+        ]
+
+    return cached("our-sources", build)
 
 
 def navigation_sections() -> list[Section]:

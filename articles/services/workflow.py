@@ -10,6 +10,11 @@ an illegal move with a WorkflowError whose message can be shown to that person a
 
 "Scheduled" is PUBLISHED with a future published_at, so `Article.objects.published()`
 makes a scheduled article appear on its own at its time.
+
+A translation (an article with a source) is published or scheduled only if its source's
+permission covers it on the day it goes live (SourcePermission.missing says what is
+lacking); a chief editor (articles.override_source_permission) may override that with a
+reason, which the WorkflowEvent keeps and the history shows.
 """
 
 from dataclasses import dataclass
@@ -149,8 +154,12 @@ def check_transition(
     at: datetime | None = None,
     now: datetime | None = None,
     check_content: bool = True,
+    override_reason: str = "",
 ) -> Transition:
-    """Raise WorkflowError unless this person may make this move on this article now."""
+    """Raise WorkflowError unless this person may make this move on this article now.
+
+    override_reason lets a chief editor publish a translation its source's permission does
+    not cover; anyone else, or a blank reason, is refused."""
     transition = resolve(name, article=article)
     if transition is None:
         raise WorkflowError(f"“{name}” is not a step of the workflow.")
@@ -185,7 +194,30 @@ def check_transition(
         missing = [label for label, value in _required(article) if not value]
         if missing:
             raise WorkflowError(f"“{headline}” still needs: {', '.join(missing)}.")
+    if check_content and transition.publishes:
+        lacking = permission_lacking(article, on=at or now)
+        if lacking and not (override_reason.strip() and roles.can_override_source_permission(by)):
+            raise WorkflowError(_permission_refusal(article, headline, lacking, by=by))
     return transition
+
+
+def permission_lacking(article: Article, *, on: datetime) -> str:
+    """What the source's permission lacks for this translation going live at `on` ("" if
+    nothing, or if the article is no translation)."""
+    return article.source_permission_missing(on=timezone.localdate(on))
+
+
+def _permission_refusal(
+    article: Article, headline: str, lacking: str, *, by: User | AnonymousUser
+) -> str:
+    assert article.source is not None  # only translations lack a permission
+    refusal = (
+        f"“{headline}” cannot go live: it is translated from {article.source.name}, and "
+        f"{lacking}. Record the agreement on the source"
+    )
+    if roles.can_override_source_permission(by):
+        return f"{refusal}, or give your reason for overriding it and publish again."
+    return f"{refusal}, or ask a chief editor to override it."
 
 
 def _required(article: Article) -> list[tuple[str, object]]:
@@ -232,13 +264,27 @@ def _move(
     to_status: str,
     publish_at: datetime | None = None,
     note: str = "",
+    override_reason: str = "",
     now: datetime,
 ) -> Article:
     # Lock the row and re-check on fresh data, so two editors cannot both move it.
     current = Article.objects.select_for_update().get(pk=article.pk)
     article.status, article.published_at = current.status, current.published_at
-    check_transition(transition.name, article=article, by=by, at=publish_at, now=now)
+    check_transition(
+        transition.name,
+        article=article,
+        by=by,
+        at=publish_at,
+        now=now,
+        override_reason=override_reason,
+    )
     assert isinstance(by, User)  # check_transition refused anyone not logged in
+    # The reason is kept only when it was needed: the permission did not cover the story.
+    overridden = ""
+    if transition.name in {"publish", "schedule"} and permission_lacking(
+        article, on=publish_at or now
+    ):
+        overridden = override_reason.strip()
     from_status = article.status
     article.status = to_status
     if publish_at is not None:
@@ -257,6 +303,7 @@ def _move(
         at=now,
         publish_at=publish_at,
         note=note,
+        permission_override=overridden,
     )
     return article
 
@@ -275,18 +322,32 @@ def send_back_to_draft(*, article: Article, by: Actor, note: str = "") -> Articl
     )
 
 
-def publish(*, article: Article, by: Actor, note: str = "") -> Article:
+def publish(*, article: Article, by: Actor, note: str = "", override_reason: str = "") -> Article:
     """An editor makes an article public now: from review, a schedule, or directly a draft."""
-    return _put_out(resolve(PUBLISH.name, article=article) or PUBLISH, article, by, None, note)
+    transition = resolve(PUBLISH.name, article=article) or PUBLISH
+    return _put_out(transition, article, by, None, note, override_reason)
 
 
-def schedule(*, article: Article, by: Actor, at: datetime | None, note: str = "") -> Article:
+def schedule(
+    *,
+    article: Article,
+    by: Actor,
+    at: datetime | None,
+    note: str = "",
+    override_reason: str = "",
+) -> Article:
     """An editor sets an article (reviewed, or directly a draft) to appear at a future time."""
-    return _put_out(resolve(SCHEDULE.name, article=article) or SCHEDULE, article, by, at, note)
+    transition = resolve(SCHEDULE.name, article=article) or SCHEDULE
+    return _put_out(transition, article, by, at, note, override_reason)
 
 
 def _put_out(
-    transition: Transition, article: Article, by: Actor, at: datetime | None, note: str
+    transition: Transition,
+    article: Article,
+    by: Actor,
+    at: datetime | None,
+    note: str,
+    override_reason: str = "",
 ) -> Article:
     now = timezone.now()
     return _move(
@@ -296,6 +357,7 @@ def _put_out(
         to_status=Status.PUBLISHED,
         publish_at=at if transition.schedules else now,
         note=note,
+        override_reason=override_reason,
         now=now,
     )
 
@@ -313,14 +375,20 @@ def unpublish(*, article: Article, by: Actor, note: str = "") -> Article:
 
 
 def apply_transition(
-    name: str, *, article: Article, by: Actor, at: datetime | None = None, note: str = ""
+    name: str,
+    *,
+    article: Article,
+    by: Actor,
+    at: datetime | None = None,
+    note: str = "",
+    override_reason: str = "",
 ) -> Article:
     """Dispatch a move by name, for the admin's buttons and actions."""
     transition = resolve(name, article=article)
     if transition is None:
         raise WorkflowError(f"“{name}” is not a step of the workflow.")
     if transition.publishes:
-        return _put_out(transition, article, by, at, note)
+        return _put_out(transition, article, by, at, note, override_reason)
     mover = {
         "submit": submit_for_review,
         "send_back": send_back_to_draft,

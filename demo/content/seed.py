@@ -1,5 +1,7 @@
 """The two stories of the reference page, with their real texts, and the site's structure."""
 
+from typing import Any
+
 SECTIONS = [
     (
         "World",
@@ -17,26 +19,66 @@ SECTIONS = [
 ]
 
 SOURCES = [
-    # name, slug, country, language, homepage
-    ("Le Monde", "le-monde", "France", "French", "https://www.lemonde.fr"),
-    ("Il Post", "il-post", "Italy", "Italian", "https://www.ilpost.it"),
-    ("Die Welt", "die-welt", "Germany", "German", "https://www.welt.de"),
-    ("El País", "el-pais", "Spain", "Spanish", "https://elpais.com"),
+    # name, slug, country (ISO 3166-1), language (ISO 639-1), homepage
+    ("Le Monde", "le-monde", "FR", "fr", "https://www.lemonde.fr"),
+    ("Il Post", "il-post", "IT", "it", "https://www.ilpost.it"),
+    ("Die Welt", "die-welt", "DE", "de", "https://www.welt.de"),
+    ("El País", "el-pais", "ES", "es", "https://elpais.com"),
     (
         "Folha de S.Paulo",
         "folha-de-s-paulo",
-        "Brazil",
-        "Portuguese",
+        "BR",
+        "pt",
         "https://www.folha.uol.com.br",
     ),
-    ("Gazeta Wyborcza", "gazeta-wyborcza", "Poland", "Polish", "https://wyborcza.pl"),
-    ("Asahi Shimbun", "asahi-shimbun", "Japan", "Japanese", "https://www.asahi.com"),
-    ("Caixin", "caixin", "China", "Chinese", "https://www.caixin.com"),
-    ("Clarín", "clarin", "Argentina", "Spanish", "https://www.clarin.com"),
-    ("Le Temps", "le-temps", "Switzerland", "French", "https://www.letemps.ch"),
-    ("Kyiv Post", "kyiv-post", "Ukraine", "Ukrainian", "https://www.kyivpost.com"),
-    ("Mail & Guardian", "mail-guardian", "South Africa", "English", "https://mg.co.za"),
+    ("Gazeta Wyborcza", "gazeta-wyborcza", "PL", "pl", "https://wyborcza.pl"),
+    ("Asahi Shimbun", "asahi-shimbun", "JP", "ja", "https://www.asahi.com"),
+    ("Caixin", "caixin", "CN", "zh", "https://www.caixin.com"),
+    ("Clarín", "clarin", "AR", "es", "https://www.clarin.com"),
+    ("Le Temps", "le-temps", "CH", "fr", "https://www.letemps.ch"),
+    ("Kyiv Post", "kyiv-post", "UA", "uk", "https://www.kyivpost.com"),
+    ("Mail & Guardian", "mail-guardian", "ZA", "en", "https://mg.co.za"),
+    # Sources the desk is still negotiating with, or no longer translates: no stories yet.
+    ("Chosun Ilbo", "chosun-ilbo", "KR", "ko", "https://www.chosun.com"),
+    ("Hürriyet", "hurriyet", "TR", "tr", "https://www.hurriyet.com.tr"),
+    ("Aftenposten", "aftenposten", "NO", "no", "https://www.aftenposten.no"),
+    ("Dawn", "dawn", "PK", "en", "https://www.dawn.com"),
 ]
+
+# Each source's agreement (articles.SourcePermission), by slug. Every source with demo
+# stories holds a granted permission covering them; the last four show the other statuses.
+# Dates are days from today (negative: in the past).
+PERMISSIONS: dict[str, dict[str, Any]] = {
+    "le-monde": {"status": "granted", "starts": -400, "ends": 330, "contact": "Claire Dubois"},
+    "il-post": {"status": "granted", "starts": -200},
+    "die-welt": {"status": "granted", "starts": -300, "excludes_wire_copy": True},
+    "el-pais": {"status": "granted", "starts": -500, "ends": 200},
+    "folha-de-s-paulo": {"status": "granted", "starts": -250, "excludes_photos": True},
+    "gazeta-wyborcza": {"status": "granted", "starts": -120},
+    "asahi-shimbun": {"status": "granted", "starts": -90, "excludes_wire_copy": True},
+    "caixin": {"status": "granted", "starts": -60, "excludes_photos": True},
+    "clarin": {"status": "granted", "starts": -365},
+    "le-temps": {"status": "granted", "starts": -180},
+    "kyiv-post": {"status": "granted", "starts": -700},
+    "mail-guardian": {"status": "granted", "starts": -30},
+    "chosun-ilbo": {
+        "status": "requested",
+        "contact": "Park Ji-won",
+        "notes": "Asked on the 3rd; their legal team is reviewing the draft agreement.",
+    },
+    "hurriyet": {
+        "status": "expired",
+        "starts": -730,
+        "ends": -20,
+        "notes": "The two-year agreement ran out; renewal talks have not started.",
+    },
+    "aftenposten": {
+        "status": "refused",
+        "scope": "headlines",
+        "notes": "They license translations to one English partner only.",
+    },
+    "dawn": {"status": "none"},
+}
 
 SERIES = [
     (
@@ -90,14 +132,14 @@ SEED_STORIES = [
         "dek": "Recent UN sanctions are trying to limit the flow of money North Korea generates by sending workers abroad, especially to China.",
         "body": NORTH_KOREA_BODY,
         "dateline": "Dandong",
-        "country": "China",
+        "country": "CN",
         "section": "food-travel",
         "series": None,
         "authors": ["Brice Pedroletti"],
         "translator": "Rachel Stern",
         "source": "le-monde",
         "original_headline": "En Chine, le dur labeur des travailleurs nord-coréens",
-        "original_language": "French",
+        "original_language": "fr",
         "image": {
             "palette": ("#e8a0b4", "#6d9fd6"),
         },
@@ -111,14 +153,14 @@ SEED_STORIES = [
         "dek": "As an Italian bestseller explores why people are fleeing the Golden State, the international press also takes stock of unprecedented Silicon Valley layoffs. It may be a warning for the rest of the world.",
         "body": CALIFORNIA_BODY,
         "dateline": "",
-        "country": "United States",
+        "country": "US",
         "section": "world",
         "series": "eyes-on-us",
         "authors": ["Ginevra Falciani", "Bertrand Hauger"],
         "translator": None,
         "source": "il-post",
         "original_headline": "",
-        "original_language": "Italian",
+        "original_language": "it",
         "image": {
             "palette": ("#3b5998", "#9fc5e8"),
         },

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0014_trigram_extension'),
+        ('articles', '0017_country_and_language_codes'),
     ]
 
     operations = [
