@@ -14,6 +14,7 @@ from newsroom.lib.roles import (
     PERSONAL_DATA_GRANTS,
     ROLE_GRANTS,
     ROLES,
+    TRANSLATOR,
     WRITER,
     role_permissions,
 )
@@ -31,7 +32,21 @@ WRITER_ADMIN = {
     "articles.series",
     "articles.source",
 }
+# The desk's stories (narrowed to their own), the glossary, and the articles they translate into.
+TRANSLATOR_ADMIN = {
+    "desk.sourcestory",
+    "desk.glossaryterm",
+    "desk.translatorprofile",
+    "articles.article",
+    "articles.author",
+    "articles.section",
+    "articles.source",
+}
 EDITOR_ADMIN = WRITER_ADMIN | {
+    "desk.sourcefeed",
+    "desk.sourcestory",
+    "desk.glossaryterm",
+    "desk.translatorprofile",
     "articles.articleawaitingreview",
     "articles.articleredirect",
     "taggit.tag",
@@ -52,7 +67,12 @@ CHIEF_EDITOR_ADMIN = EDITOR_ADMIN | {
     "axes.accesslog",
     "axes.accessfailurelog",
 }
-ADMIN_MODELS = {WRITER: WRITER_ADMIN, EDITOR: EDITOR_ADMIN, CHIEF_EDITOR: CHIEF_EDITOR_ADMIN}
+ADMIN_MODELS = {
+    WRITER: WRITER_ADMIN,
+    TRANSLATOR: TRANSLATOR_ADMIN,
+    EDITOR: EDITOR_ADMIN,
+    CHIEF_EDITOR: CHIEF_EDITOR_ADMIN,
+}
 
 
 def user_with(role):
