@@ -13,12 +13,29 @@ class ArticlesConfig(AppConfig):
         from taggit.models import Tag, TaggedItem
 
         from .cached import next_scheduled_publication
-        from .models import Article, ArticleAuthor, Author, Section, Series, Source
+        from .models import (
+            Article,
+            ArticleAuthor,
+            Author,
+            Section,
+            Series,
+            Source,
+            SourcePermission,
+        )
         from .tagging import give_tag_a_slug
 
-        # Shown on article pages, cards, the home page or the navigation.
+        # Shown on article pages, cards, the home page or the navigation (a permission's
+        # attribution text is printed under its source's stories).
         caching.register_content_models(
-            Article, ArticleAuthor, Author, Section, Series, Source, Tag, TaggedItem
+            Article,
+            ArticleAuthor,
+            Author,
+            Section,
+            Series,
+            Source,
+            SourcePermission,
+            Tag,
+            TaggedItem,
         )
         caching.register_scheduled_changes(next_scheduled_publication)
 

@@ -204,7 +204,7 @@ class SourceFeed(SectionFeed):
         return Article.objects.published().from_source(obj)
 
     def description(self, obj):
-        return f"Stories translated from {obj.name} ({obj.country}), in English."
+        return f"Stories translated from {obj.name} ({obj.country_name}), in English."
 
 
 def atom(feed_class):

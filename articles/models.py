@@ -8,6 +8,7 @@ articles.views, which asks the paywall what a snippet may reveal.
 """
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -23,14 +24,17 @@ from django.db.models import Case, F, Func, OuterRef, Prefetch, Q, Subquery, Val
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.text import slugify
+from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from images.validation import validate_image_file
 
+from .languages import country_name, language_choices, language_name
 from .sanitize import clean_body
 from .search import (
     BLOCK_BREAK,
@@ -57,6 +61,12 @@ class SectionQuerySet(models.QuerySet):
     def navigation(self):
         """Sections shown in the site's navigation, in the editors' order."""
         return self.filter(show_in_navigation=True).order_by("order", "name")
+
+
+class SourceQuerySet(models.QuerySet):
+    def by_country_and_language(self) -> "SourceQuerySet":
+        """Sources in the order of the Our sources page: country, then language, then name."""
+        return self.order_by("country", "language", "name")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -429,15 +439,161 @@ class Series(SluggedModel):
 
 class Source(SluggedModel):
     name = models.CharField(max_length=150, help_text='The newspaper, e.g. "Le Monde".')
-    country = models.CharField(max_length=100, help_text="Where the newspaper is published.")
-    language = models.CharField(max_length=60, help_text="The language it is written in.")
+    country = CountryField(blank=True, help_text="Where the newspaper is published.")
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        choices=language_choices,
+        help_text="The language it is written in (an ISO 639-1 code, e.g. fr for French).",
+    )
     homepage = models.URLField(blank=True)
+    contact_name = models.CharField(
+        max_length=150, blank=True, help_text="Who at the newspaper answers for the agreement."
+    )
+    contact_email = models.EmailField(blank=True)
+    notes = models.TextField(
+        blank=True, help_text="For the desk only: how the newspaper likes to be asked, etc."
+    )
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
 
     def get_absolute_url(self) -> str:
         return reverse("articles:source", kwargs={"slug": self.slug})
+
+    @property
+    def language_name(self) -> str:
+        return language_name(self.language)
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country.code or "")
+
+    @property
+    def kind(self) -> str:
+        """What the newspaper is, in words: "a French-language newspaper from France"."""
+        kind = f"a {self.language_name}-language newspaper" if self.language else "a newspaper"
+        return f"{kind} from {self.country_name}" if self.country else kind
+
+    @cached_property
+    def current_permission(self) -> "SourcePermission | None":
+        """The source's permission record, None if nobody has recorded one yet."""
+        try:
+            return self.permission
+        except SourcePermission.DoesNotExist:
+            return None
+
+
+class SourcePermissionQuerySet(models.QuerySet):
+    def allowing(self, use: str, *, on: date) -> "SourcePermissionQuerySet":
+        """Permissions that cover this use (a SourcePermission.Scope) on this day."""
+        return self.filter(permission_allows_q(use, on=on))
+
+
+def permission_allows_q(use: str, *, on: date, prefix: str = "") -> Q:
+    """SourcePermission.allows as a Q, for use inside other queries (prefix "permission__"
+    from Source)."""
+    scopes = SourcePermission.Scope.covering(use)
+    return (
+        Q(**{f"{prefix}status": SourcePermission.Status.GRANTED, f"{prefix}scope__in": scopes})
+        & (Q(**{f"{prefix}starts_on__isnull": True}) | Q(**{f"{prefix}starts_on__lte": on}))
+        & (Q(**{f"{prefix}ends_on__isnull": True}) | Q(**{f"{prefix}ends_on__gte": on}))
+    )
+
+
+class SourcePermission(models.Model):
+    """What a source newspaper agreed we may do with its stories: one record per source,
+    edited as the agreement changes (its history is kept)."""
+
+    class Status(models.TextChoices):
+        NONE = "none", "None asked"
+        REQUESTED = "requested", "Requested"
+        GRANTED = "granted", "Granted"
+        REFUSED = "refused", "Refused"
+        EXPIRED = "expired", "Expired"
+
+    class Scope(models.TextChoices):
+        # Widest first: each scope allows itself and every narrower one.
+        FULL = "full", "Full translation"
+        EXCERPTS = "excerpts", "Excerpts only"
+        HEADLINES = "headlines", "Headlines only"
+
+        @classmethod
+        def covering(cls, use: str) -> list[str]:
+            """The scopes that allow this use: itself and every wider one."""
+            order = list(cls.values)
+            return order[: order.index(use) + 1]
+
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="permission")
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NONE)
+    scope = models.CharField(
+        max_length=20,
+        choices=Scope.choices,
+        default=Scope.FULL,
+        help_text="How much of a story the agreement lets us translate.",
+    )
+    starts_on = models.DateField(
+        null=True, blank=True, help_text="First day the agreement covers; blank: from the start."
+    )
+    ends_on = models.DateField(
+        null=True, blank=True, help_text="Last day the agreement covers; blank: no end date."
+    )
+    attribution_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='Printed under every story from this source, e.g. "© Le Monde, translated '
+        'with permission."',
+    )
+    excludes_wire_copy = models.BooleanField(
+        default=False,
+        help_text="The agreement does not cover wire and partner-agency stories the newspaper "
+        "republishes.",
+    )
+    excludes_photos = models.BooleanField(
+        default=False, help_text="The agreement does not cover the newspaper's photographs."
+    )
+    notes = models.TextField(blank=True, help_text="Who agreed, when, and anything unusual.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SourcePermissionQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name="source permission revision")
+
+    class Meta:
+        verbose_name = "permission"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.get_status_display()}"
+
+    def allows(self, use: str, *, on: date, wire_copy: bool = False, photos: bool = False) -> bool:
+        """Whether the agreement covers this use (a Scope) on this day."""
+        return not self.missing(use, on=on, wire_copy=wire_copy, photos=photos)
+
+    def missing(self, use: str, *, on: date, wire_copy: bool = False, photos: bool = False) -> str:
+        """What the agreement lacks for this use on this day, in an editor's words ("" if
+        nothing): the instance form of permission_allows_q, plus the exclusions."""
+        when = date_format(on, "j F Y")
+        if self.status != self.Status.GRANTED:
+            return {
+                self.Status.NONE: "no permission has been asked for",
+                self.Status.REQUESTED: "permission was requested but not granted yet",
+                self.Status.REFUSED: "the newspaper refused permission",
+                self.Status.EXPIRED: "its permission has expired",
+            }[self.Status(self.status)]
+        if self.starts_on and on < self.starts_on:
+            start = date_format(self.starts_on, "j F Y")
+            return f"its permission starts on {start}, after {when}"
+        if self.ends_on and on > self.ends_on:
+            return f"its permission ended on {date_format(self.ends_on, 'j F Y')}, before {when}"
+        if self.scope not in self.Scope.covering(use):
+            wanted = self.Scope(use).label.lower()
+            return f"its permission covers {self.get_scope_display().lower()}, not {wanted}"
+        if wire_copy and self.excludes_wire_copy:
+            return "its permission excludes wire and partner-agency copy"
+        if photos and self.excludes_photos:
+            return "its permission excludes its photographs"
+        return ""
 
 
 # Named at module level so that django-stubs can see the queryset's methods on the manager.
@@ -477,9 +633,7 @@ class Article(models.Model):
     dateline = models.CharField(
         max_length=100, blank=True, help_text='Printed before the first paragraph, e.g. "DANDONG".'
     )
-    country = models.CharField(
-        max_length=100, blank=True, help_text="The country the story is about, shown on cards."
-    )
+    country = CountryField(blank=True, help_text="The country the story is about, shown on cards.")
 
     lead_image = models.ForeignKey(
         "images.Image",
@@ -515,9 +669,32 @@ class Article(models.Model):
     )
     original_headline = models.CharField(max_length=300, blank=True)
     original_language = models.CharField(
-        max_length=60, blank=True, help_text="Left blank, the source's language is shown."
+        max_length=8,
+        blank=True,
+        choices=language_choices,
+        help_text="Left blank, the source's language is shown.",
     )
     original_url = models.URLField(max_length=500, blank=True)
+    original_published_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the source newspaper published the original."
+    )
+    original_author = models.CharField(
+        max_length=200, blank=True, help_text="The original's byline, as the newspaper printed it."
+    )
+    source_use = models.CharField(
+        max_length=20,
+        choices=SourcePermission.Scope.choices,
+        default=SourcePermission.Scope.FULL,
+        help_text="How much of the original this story uses; the source's permission must "
+        "cover it.",
+    )
+    original_is_wire_copy = models.BooleanField(
+        default=False,
+        help_text="The original is a wire or partner-agency story the newspaper republished.",
+    )
+    uses_source_photos = models.BooleanField(
+        default=False, help_text="The story shows the source newspaper's photographs."
+    )
     tags = TaggableManager(blank=True)
 
     # Written only by articles.services.workflow: no form, the admin's included, edits it.
@@ -577,6 +754,10 @@ class Article(models.Model):
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
             ("edit_any_article", "Can edit articles started by anyone, in any status"),
+            (
+                "override_source_permission",
+                "Can publish a translation its source's permission does not cover",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -642,7 +823,31 @@ class Article(models.Model):
 
     @property
     def source_language(self) -> str:
+        """The original's language code: its own, else its source's."""
         return self.original_language or (self.source.language if self.source else "")
+
+    @property
+    def source_language_name(self) -> str:
+        return language_name(self.source_language)
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country.code or "")
+
+    def source_permission_missing(self, *, on: date) -> str:
+        """What the source's permission lacks for this story on this day ("" if covered, or
+        if the story is not a translation)."""
+        if self.source is None:
+            return ""
+        permission = self.source.current_permission
+        if permission is None:
+            return "no permission has been recorded"
+        return permission.missing(
+            self.source_use,
+            on=on,
+            wire_copy=self.original_is_wire_copy,
+            photos=self.uses_source_photos,
+        )
 
     # The lead image, as templates have always read it (the image itself is in the library).
     @property
@@ -725,6 +930,11 @@ class WorkflowEvent(models.Model):
         null=True, blank=True, help_text="For publish and schedule: when the article goes live."
     )
     note = models.TextField(blank=True)
+    permission_override = models.TextField(
+        blank=True,
+        help_text="Why the editor published although the source's permission did not cover "
+        "the story.",
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]

@@ -164,8 +164,7 @@ class SourceView(ArticleListView):
         return super().get_context_data(
             source=self.source,
             heading=self.source.name,
-            description=f"Stories translated from {self.source.name}, a {self.source.language}"
-            f"-language newspaper from {self.source.country}.",
+            description=f"Stories translated from {self.source.name}, {self.source.kind}.",
             **kwargs,
         )
 

@@ -57,10 +57,8 @@ PLACES = (
     "Valparaiso Mombasa Dakar Tunis Beirut Karachi Dhaka Chennai Surabaya Davao Busan "
     "Sapporo Hue Yangon Kyiv Odesa Lviv Vilnius Riga Tallinn Palermo Seville Bilbao"
 ).split()
-COUNTRIES = (
-    "France Germany Italy Spain Poland Ukraine Turkey Nigeria Kenya Senegal Brazil Chile "
-    "Colombia Mexico India Pakistan Bangladesh Indonesia Philippines Japan China Korea"
-).split()
+# ISO 3166-1 codes, as Article.country stores them.
+COUNTRIES = "FR DE IT ES PL UA TR NG KE SN BR CL CO MX IN PK BD ID PH JP CN KR".split()
 
 
 def log(message: str) -> None:

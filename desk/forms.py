@@ -3,9 +3,10 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from articles.languages import language_choices
 from articles.models import Section, Source
 
-from .languages import language_choices, validate_language_code
+from .languages import to_language_code, validate_language_code
 from .models import SourceStory, TranslatorProfile
 
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
@@ -35,7 +36,8 @@ class LanguageCodeField(forms.CharField):
         self.validators.append(validate_language_code)
 
     def to_python(self, value):
-        return str(super().to_python(value) or "").strip().lower()
+        text = str(super().to_python(value) or "").strip()
+        return to_language_code(text) if text else ""
 
 
 class PasteForm(forms.Form):
@@ -57,8 +59,20 @@ class PasteForm(forms.Form):
     published_at = minute_field(label="Original publication date", required=False)
     author = forms.CharField(label="Original author", max_length=200, required=False)
     language = LanguageCodeField(
-        help_text='ISO 639-1 code of the original\'s language, e.g. "fr", "ko", "pt".'
+        required=False,
+        help_text='ISO 639-1 code (or name) of the original\'s language, e.g. "fr", "ko", '
+        '"pt". Left blank, the source\'s language.',
     )
+
+    def clean(self):
+        data = super().clean() or {}
+        source = data.get("source")
+        if source is not None and not data.get("language") and "language" not in self.errors:
+            if not source.language:
+                self.add_error("language", f"{source} has no language yet: give the original's.")
+            else:
+                data["language"] = source.language
+        return data
 
 
 def translator_choices():
@@ -123,7 +137,8 @@ class LanguagesField(forms.CharField):
 
     def to_python(self, value):
         text = str(super().to_python(value) or "")
-        return [code.strip().lower() for code in text.replace(";", ",").split(",") if code.strip()]
+        codes = [to_language_code(code) for code in text.replace(";", ",").split(",")]
+        return list(dict.fromkeys(code for code in codes if code))
 
     def validate(self, value):
         if self.required and not value:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from articles.languages import language_choices
 from articles.models import Article, Author, Section, Source
 
 from .languages import language_name, validate_language_code
@@ -131,6 +132,7 @@ class SourceStory(models.Model):
     original_author = models.CharField(max_length=200, blank=True)
     language = models.CharField(
         max_length=8,
+        choices=language_choices,
         validators=[validate_language_code],
         help_text='The original\'s language, as an ISO 639-1 code ("fr", "ko").',
     )
@@ -282,7 +284,7 @@ class GlossaryTerm(models.Model):
     """A name, institution or title in a source language, and its agreed English rendering."""
 
     language = models.CharField(
-        max_length=8, validators=[validate_language_code], help_text='ISO 639-1 code, e.g. "fr".'
+        max_length=8, choices=language_choices, help_text="The language the term is written in."
     )
     term = models.CharField(max_length=200, help_text="As it appears in the original.")
     rendering = models.CharField(

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "django_tasks",
     "django_tasks_db",
+    "django_countries",  # ISO country codes of sources and stories
     # The project and its domain apps (docs/architecture.md draws them).
     "newsroom",
     "images",

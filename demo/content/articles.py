@@ -11,6 +11,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from articles.languages import country_name
 from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
 from images.models import Image
 
@@ -88,7 +89,11 @@ def load_story(story: dict[str, Any]) -> bool:
         is_free=story.get("is_free", False),
     )
     if image:
-        place = story.get("country") or story.get("dateline", "").title() or article.section.name
+        place = (
+            country_name(story.get("country", ""))
+            or story.get("dateline", "").title()
+            or article.section.name
+        )
         description = describe(place)
         article.lead_image = Image(
             alt_text=description.alt, caption=description.caption, credit=description.credit

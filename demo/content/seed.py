@@ -17,25 +17,25 @@ SECTIONS = [
 ]
 
 SOURCES = [
-    # name, slug, country, language, homepage
-    ("Le Monde", "le-monde", "France", "French", "https://www.lemonde.fr"),
-    ("Il Post", "il-post", "Italy", "Italian", "https://www.ilpost.it"),
-    ("Die Welt", "die-welt", "Germany", "German", "https://www.welt.de"),
-    ("El País", "el-pais", "Spain", "Spanish", "https://elpais.com"),
+    # name, slug, country (ISO 3166-1), language (ISO 639-1), homepage
+    ("Le Monde", "le-monde", "FR", "fr", "https://www.lemonde.fr"),
+    ("Il Post", "il-post", "IT", "it", "https://www.ilpost.it"),
+    ("Die Welt", "die-welt", "DE", "de", "https://www.welt.de"),
+    ("El País", "el-pais", "ES", "es", "https://elpais.com"),
     (
         "Folha de S.Paulo",
         "folha-de-s-paulo",
-        "Brazil",
-        "Portuguese",
+        "BR",
+        "pt",
         "https://www.folha.uol.com.br",
     ),
-    ("Gazeta Wyborcza", "gazeta-wyborcza", "Poland", "Polish", "https://wyborcza.pl"),
-    ("Asahi Shimbun", "asahi-shimbun", "Japan", "Japanese", "https://www.asahi.com"),
-    ("Caixin", "caixin", "China", "Chinese", "https://www.caixin.com"),
-    ("Clarín", "clarin", "Argentina", "Spanish", "https://www.clarin.com"),
-    ("Le Temps", "le-temps", "Switzerland", "French", "https://www.letemps.ch"),
-    ("Kyiv Post", "kyiv-post", "Ukraine", "Ukrainian", "https://www.kyivpost.com"),
-    ("Mail & Guardian", "mail-guardian", "South Africa", "English", "https://mg.co.za"),
+    ("Gazeta Wyborcza", "gazeta-wyborcza", "PL", "pl", "https://wyborcza.pl"),
+    ("Asahi Shimbun", "asahi-shimbun", "JP", "ja", "https://www.asahi.com"),
+    ("Caixin", "caixin", "CN", "zh", "https://www.caixin.com"),
+    ("Clarín", "clarin", "AR", "es", "https://www.clarin.com"),
+    ("Le Temps", "le-temps", "CH", "fr", "https://www.letemps.ch"),
+    ("Kyiv Post", "kyiv-post", "UA", "uk", "https://www.kyivpost.com"),
+    ("Mail & Guardian", "mail-guardian", "ZA", "en", "https://mg.co.za"),
 ]
 
 SERIES = [
@@ -90,14 +90,14 @@ SEED_STORIES = [
         "dek": "Recent UN sanctions are trying to limit the flow of money North Korea generates by sending workers abroad, especially to China.",
         "body": NORTH_KOREA_BODY,
         "dateline": "Dandong",
-        "country": "China",
+        "country": "CN",
         "section": "food-travel",
         "series": None,
         "authors": ["Brice Pedroletti"],
         "translator": "Rachel Stern",
         "source": "le-monde",
         "original_headline": "En Chine, le dur labeur des travailleurs nord-coréens",
-        "original_language": "French",
+        "original_language": "fr",
         "image": {
             "palette": ("#e8a0b4", "#6d9fd6"),
         },
@@ -111,14 +111,14 @@ SEED_STORIES = [
         "dek": "As an Italian bestseller explores why people are fleeing the Golden State, the international press also takes stock of unprecedented Silicon Valley layoffs. It may be a warning for the rest of the world.",
         "body": CALIFORNIA_BODY,
         "dateline": "",
-        "country": "United States",
+        "country": "US",
         "section": "world",
         "series": "eyes-on-us",
         "authors": ["Ginevra Falciani", "Bertrand Hauger"],
         "translator": None,
         "source": "il-post",
         "original_headline": "",
-        "original_language": "Italian",
+        "original_language": "it",
         "image": {
             "palette": ("#3b5998", "#9fc5e8"),
         },

@@ -131,7 +131,7 @@ def import_document(*, feed: SourceFeed, content: bytes, now: datetime) -> PollR
 
 def feed_language(feed: SourceFeed) -> str:
     """The source's language code, for feeds that do not declare theirs."""
-    return str(feed.source.language or "")[:2].lower()
+    return str(feed.source.language or "").lower()
 
 
 def backoff(failures: int) -> timedelta:

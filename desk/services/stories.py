@@ -149,7 +149,10 @@ def start_translation(*, story: SourceStory, by: Actor, now: datetime) -> Articl
         source=story.source,
         original_headline=story.headline,
         original_url=story.original_url,
-        original_language=language_name(story.language),
+        original_language=story.language,
+        original_published_at=story.original_published_at,
+        original_author=story.original_author,
+        country=story.source.country,
         translator=profile.author if profile else None,
         created_by=story.translator,
     )

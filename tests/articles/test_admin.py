@@ -52,7 +52,7 @@ def new_article(section, **overrides):
         "body": "<p>In their pink and blue joseon-ots, the waitresses take orders.</p>",
         "section": section.pk,
         "tags": ["North Korea", "Food, Travel"],
-        "country": "China",
+        "country": "CN",
         "original_headline": "En Chine, le dur labeur",
         "bylines-TOTAL_FORMS": "1",
         "bylines-INITIAL_FORMS": "0",

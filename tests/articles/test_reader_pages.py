@@ -29,10 +29,10 @@ def story():
         body="<p>In their pink and blue joseon-ots, the waitresses take orders.</p>"
         "<h2>Roaming source of revenue</h2><p>Between 20,000 and 30,000 North Koreans.</p>",
         dateline="Dandong",
-        country="China",
+        country="CN",
         section=SectionFactory(name="Food / Travel", slug="food-travel"),
         series=SeriesFactory(name="Eyes on U.S.", slug="eyes-on-us", label="eyes on the U.S."),
-        source=SourceFactory(name="Le Monde", slug="le-monde", country="France"),
+        source=SourceFactory(name="Le Monde", slug="le-monde", country="FR"),
         original_headline="En Chine, le dur labeur des travailleurs nord-coréens",
         translator=AuthorFactory(name="Rachel Stern"),
         lead_image=image_upload(),

@@ -153,10 +153,10 @@ def site_content():
         dek=LONG_DEK,
         section=world,
         series=series,
-        country="United States",
+        country="US",
         authors=[AuthorFactory(name="Ginevra Falciani"), AuthorFactory(name="Bertrand Hauger")],
         lead_image=image_upload("coast.jpg", color="sandybrown"),
         lead_image_alt="The Californian coast at dusk",
     )
-    ArticleFactory.create_batch(3, section=world, dek=LONG_DEK, country="France")
+    ArticleFactory.create_batch(3, section=world, dek=LONG_DEK, country="FR")
     return story

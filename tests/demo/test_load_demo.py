@@ -149,4 +149,4 @@ def test_demo_pictures_are_described_as_the_illustrations_they_are(monkeypatch):
         assert image.caption.startswith("Illustration: "), image.caption
         assert image.caption.removeprefix("Illustration: ") in image.alt_text
         if article.country:
-            assert article.country in image.alt_text
+            assert article.country.name in image.alt_text
