@@ -14,12 +14,13 @@ BLOCK = re.compile(r"<(p|h2|h3|li|blockquote|figcaption)\b[^>]*>(.*?)</\1>", re.
 def html_from_plain_text(text: str) -> str:
     """Pasted text, paragraphs separated by blank lines, as sanitised body HTML.
 
-    Text that already holds HTML blocks is only sanitised."""
+    Blocks that are already HTML paragraphs stay as they are; everything goes through
+    clean_body, which drops scripts and any tag outside the house set."""
     text = (text or "").replace("\r\n", "\n").strip()
-    if BLOCK.search(text):
-        return clean_body(text)
     blocks = [" ".join(block.split()) for block in re.split(r"\n\s*\n", text)]
-    return clean_body("".join(f"<p>{escape(block)}</p>" for block in blocks if block))
+    return clean_body(
+        "".join(block if BLOCK.search(block) else f"<p>{block}</p>" for block in blocks if block)
+    )
 
 
 def _text(html: str) -> str:

@@ -48,14 +48,14 @@ class DeskError(Exception):
 
 
 def can_move(story: SourceStory, to: str) -> bool:
-    return to in ALLOWED[story.state or None]
+    return to in ALLOWED[story.state if story.pk else None]
 
 
 def change_state(
     *, story: SourceStory, to: str, by: Actor, now: datetime, note: str = ""
 ) -> SourceStory:
-    """The one place a source story's state changes."""
-    previous = story.state or None
+    """The one place a source story's state changes (a new story's first state included)."""
+    previous = story.state if story.pk else None
     if to not in ALLOWED[previous]:
         raise DeskError(
             f"“{story.headline}” is {State(previous).label.lower() if previous else 'new'}: "
