@@ -19,6 +19,15 @@ class Throughput:
     published: int
     median_hours: float | None  # from assignment to publication
 
+    @property
+    def median_label(self) -> str:
+        """ "5 h", or "2.5 days" from two days on; "–" when no assignment time is known."""
+        if self.median_hours is None:
+            return "–"
+        if self.median_hours < 48:
+            return f"{self.median_hours:.0f} h"
+        return f"{self.median_hours / 24:.1f} days"
+
 
 @dataclass(frozen=True)
 class DeskFigures:
