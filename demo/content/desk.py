@@ -45,11 +45,12 @@ MARSEILLE = "marseille-port-hydrogene"
 ALPS = "alpes-hiver-sans-neige"
 LOUVRE = "louvre-reserves"
 
+# The translator's English for the stories the demo takes further than assignment.
 ENGLISH = {
-    ASSEMBLY: {
-        "headline": "France's National Assembly Votes To Raise Farmers' Pensions",
-        "dek": "Pensions would be counted on a farmer's best 25 years, as for other workers.",
-        "paragraphs": [
+    ASSEMBLY: stories.Translation(
+        headline="France's National Assembly Votes To Raise Farmers' Pensions",
+        dek="Pensions would be counted on a farmer's best 25 years, as for other workers.",
+        paragraphs=[
             "The National Assembly adopted overnight from Sunday to Monday, by 312 votes to "
             "201, the reform that calculates farmers' pensions on their best 25 years.",
             "The bill, backed by the prime minister, still has to go before the Senate in "
@@ -57,11 +58,11 @@ ENGLISH = {
             "The opposition, which disputes how it is funded, may refer it to the "
             "Constitutional Council.",
         ],
-    },
-    MARSEILLE: {
-        "headline": "Marseille Wants To Be The Mediterranean's Hydrogen Port",
-        "dek": "A €1.2 billion plan would bring three electrolysis plants to Fos-sur-Mer.",
-        "paragraphs": [
+    ),
+    MARSEILLE: stories.Translation(
+        headline="Marseille Wants To Be The Mediterranean's Hydrogen Port",
+        dek="A €1.2 billion plan would bring three electrolysis plants to Fos-sur-Mer.",
+        paragraphs=[
             "The port of Marseille-Fos on Monday presented a €1.2 billion plan to host, by "
             "2030, three electrolysis plants on its land at Fos-sur-Mer.",
             "“We want green hydrogen to reach Europe through Marseille, as oil did in the last "
@@ -69,15 +70,15 @@ ENGLISH = {
             "The prime minister is due to visit on Friday. Local residents' groups point out "
             "that the Fos industrial zone remains one of the most polluted in France.",
         ],
-    },
-    ALPS: {
-        "headline": "",
-        "dek": "",
-        "paragraphs": [
+    ),
+    ALPS: stories.Translation(
+        headline="",  # not written yet: the original's stays
+        dek="",
+        paragraphs=[
             "In Métabief, in the Jura, the ski lifts will stop turning from 2030. The town has "
             "chosen to turn its slopes into hiking trails and mountain-bike tracks.",
         ],
-    },
+    ),
 }
 
 
@@ -168,9 +169,9 @@ def _translate(story, translator, *, now, submit: bool) -> None:
     english = ENGLISH[next(words for words in ENGLISH if words in story.original_url)]
     count = len(story.translated_paragraphs)
     translation = stories.Translation(
-        headline=english["headline"] or story.headline,
-        dek=english["dek"],
-        paragraphs=(english["paragraphs"] + [""] * count)[:count],
+        headline=english.headline or story.headline,
+        dek=english.dek,
+        paragraphs=(english.paragraphs + [""] * count)[:count],
     )
     if submit:
         stories.submit_for_review(story=story, translation=translation, by=translator, now=now)
