@@ -3,7 +3,7 @@
 Every status change goes through articles.services.workflow (run_transition, the
 transition buttons); the form never writes `status`. Revisions come from
 admin_revisions.RevisionsAdminMixin, the tag field from admin_widgets. Sections, authors,
-series, sources and redirects have plain admins at the end.
+series and redirects have plain admins at the end; sources have theirs in admin_sources.
 """
 
 from typing import cast
@@ -33,6 +33,7 @@ from taggit.models import Tag
 from newsroom.lib import roles
 from newsroom.lib.urls import absolute_url
 
+from . import admin_sources  # noqa: F401 (registers the sources' admin)
 from .admin_revisions import RevisionsAdminMixin
 from .admin_widgets import TagAutocompleteWidget
 from .models import (
@@ -44,7 +45,7 @@ from .models import (
     Author,
     Section,
     Series,
-    Source,
+    SourcePermission,
     WorkflowEvent,
 )
 from .sanitize import EDITOR_EXTENSIONS, clean_body
@@ -60,7 +61,14 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "byline (in order)"
 
 
-WORKFLOW_EVENT_FIELDS = ("at", "transition_label", "actor", "publish_at", "note")
+WORKFLOW_EVENT_FIELDS = (
+    "at",
+    "transition_label",
+    "actor",
+    "publish_at",
+    "note",
+    "permission_override",
+)
 
 
 class WorkflowEventInline(admin.TabularInline):
@@ -139,6 +147,13 @@ class ArticleAdminForm(forms.ModelForm):
         widget=AdminSplitDateTime,
         help_text="For “Save and schedule”: when the article should appear on its own.",
     )
+    permission_override_reason = forms.CharField(
+        required=False,
+        label="Override the source's permission",
+        widget=AdminTextareaWidget(attrs={"rows": 2}),
+        help_text="Only when publishing a translation its source's permission does not cover: "
+        "why it may go live anyway. Kept in the workflow history.",
+    )
     request: HttpRequest | None = None  # set per request by ArticleAdmin.get_form
 
     class Meta:
@@ -148,6 +163,8 @@ class ArticleAdminForm(forms.ModelForm):
             *["headline", "slug", "dek", "dateline", "body", "section", "series", "tags"],
             *["country", "featured", "is_free", "lead_image", "source", "original_headline"],
             *["original_language", "original_url", "translator"],
+            *["original_published_at", "original_author", "source_use"],
+            *["original_is_wire_copy", "uses_source_photos"],
         ]
         widgets = {
             "tags": TagAutocompleteWidget,
@@ -160,6 +177,14 @@ class ArticleAdminForm(forms.ModelForm):
         help_texts = {
             "tags": "Type to pick an existing tag; for a new one, type it and press Enter.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "source_use" in self.fields:  # left out, a story uses the whole original
+            self.fields["source_use"].required = False
+
+    def clean_source_use(self) -> str:
+        return self.cleaned_data.get("source_use") or SourcePermission.Scope.FULL
 
     def requested_transition(self) -> str:
         return self.request.POST.get("_transition", "") if self.request else ""
@@ -176,10 +201,14 @@ class ArticleAdminForm(forms.ModelForm):
                 article=self.instance,
                 by=self.request.user,
                 at=self.cleaned_data.get("schedule_for"),
+                override_reason=self.cleaned_data.get("permission_override_reason") or "",
             )
         except workflow.WorkflowError as error:
             field = "schedule_for" if name == "schedule" and "schedule_for" in self.fields else None
             self.add_error(field, error.message)
+
+    def override_reason(self) -> str:
+        return self.cleaned_data.get("permission_override_reason") or ""
 
 
 def run_transition(modeladmin, request, queryset, name: str) -> None:
@@ -265,7 +294,12 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                     "original_headline",
                     "original_language",
                     "original_url",
+                    "original_published_at",
+                    "original_author",
                     "translator",
+                    "source_use",
+                    "original_is_wire_copy",
+                    "uses_source_photos",
                 ]
             },
         ),
@@ -277,6 +311,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                     "preview_link",
                     "published_at",
                     "schedule_for",
+                    "permission_override_reason",
                     "created_by",
                     "status_changed_by",
                     "created_at",
@@ -344,20 +379,25 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is not None and "schedule" in {
+        hidden = set()
+        if obj is None or "schedule" not in {
             t.name for t in workflow.available_transitions(article=obj, by=request.user)
         }:
-            return fieldsets
+            hidden.add("schedule_for")
+        if not roles.can_override_source_permission(request.user):
+            hidden.add("permission_override_reason")
         return [
-            (name, {**options, "fields": [f for f in options["fields"] if f != "schedule_for"]})
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
             for name, options in fieldsets
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         attrs = {"request": request}
-        if "schedule_for" not in flatten_fieldsets(self.get_fieldsets(request, obj)):
-            attrs["schedule_for"] = None  # removes the declared field
+        shown = flatten_fieldsets(self.get_fieldsets(request, obj))
+        for declared in ("schedule_for", "permission_override_reason"):
+            if declared not in shown:
+                attrs[declared] = None  # removes the declared field
         return type(form.__name__, (form,), attrs)
 
     def get_actions(self, request):
@@ -385,6 +425,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
                 article=form.instance,
                 by=request.user,
                 at=form.cleaned_data.get("schedule_for"),
+                override_reason=form.override_reason(),
             )
         except workflow.WorkflowError as error:
             self.message_user(request, f"Saved, but not moved: {error.message}", messages.ERROR)
@@ -553,12 +594,4 @@ class AuthorAdmin(admin.ModelAdmin):
 class SeriesAdmin(admin.ModelAdmin):
     list_display = ["name", "label", "slug"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "country", "language"]
-    list_filter = ["country", "language"]
-    search_fields = ["name", "country"]
     prepopulated_fields = {"slug": ["name"]}

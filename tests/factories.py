@@ -9,7 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Section,
+    Series,
+    Source,
+    SourcePermission,
+)
 from images.models import Image
 
 
@@ -69,6 +77,25 @@ class SourceFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Gazette {n}")
     country = "FR"
     language = "fr"
+    # A translation is published only under a permission: by default, a granted one.
+    # SourceFactory(permission=None) makes a source with no permission record.
+    permission = factory.RelatedFactory(
+        "tests.factories.SourcePermissionFactory", factory_related_name="source"
+    )
+
+
+class SourcePermissionFactory(factory.django.DjangoModelFactory):
+    """A granted permission for full translations, open-ended, with an attribution."""
+
+    class Meta:
+        model = SourcePermission
+
+    source = factory.SubFactory(SourceFactory, permission=None)
+    status = SourcePermission.Status.GRANTED
+    scope = SourcePermission.Scope.FULL
+    attribution_text = factory.LazyAttribute(
+        lambda permission: f"Translated with the permission of {permission.source.name}."
+    )
 
 
 def paragraphs(count: int, prefix: str = "Paragraph") -> str:

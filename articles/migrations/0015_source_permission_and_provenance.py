@@ -12,6 +12,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('articles', '0014_trigram_extension'),
+        # After the image table's rename, so that SQLite's table rebuilds here (and their
+        # reversal) point the lead image at images_image, not the old articles_image.
+        ('images', '0002_image_table'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

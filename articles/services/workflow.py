@@ -6,6 +6,11 @@ an illegal move with a WorkflowError whose message can be shown to that person a
 
 "Scheduled" is PUBLISHED with a future published_at, so `Article.objects.published()`
 makes a scheduled article appear on its own at its time.
+
+A translation (an article with a source) is published or scheduled only if its source's
+permission covers it on the day it goes live (SourcePermission.missing says what is
+lacking); a chief editor (articles.override_source_permission) may override that with a
+reason, which the WorkflowEvent keeps and the history shows.
 """
 
 from dataclasses import dataclass
@@ -102,8 +107,12 @@ def check_transition(
     at: datetime | None = None,
     now: datetime | None = None,
     check_content: bool = True,
+    override_reason: str = "",
 ) -> Transition:
-    """Raise WorkflowError unless this person may make this move on this article now."""
+    """Raise WorkflowError unless this person may make this move on this article now.
+
+    override_reason lets a chief editor publish a translation its source's permission does
+    not cover; anyone else, or a blank reason, is refused."""
     transition = TRANSITIONS.get(name)
     if transition is None:
         raise WorkflowError(f"“{name}” is not a step of the workflow.")
@@ -136,7 +145,30 @@ def check_transition(
         missing = [label for label, value in _required(article) if not value]
         if missing:
             raise WorkflowError(f"“{headline}” still needs: {', '.join(missing)}.")
+    if check_content and name in {"publish", "schedule"}:
+        lacking = permission_lacking(article, on=at or now)
+        if lacking and not (override_reason.strip() and roles.can_override_source_permission(by)):
+            raise WorkflowError(_permission_refusal(article, headline, lacking, by=by))
     return transition
+
+
+def permission_lacking(article: Article, *, on: datetime) -> str:
+    """What the source's permission lacks for this translation going live at `on` ("" if
+    nothing, or if the article is no translation)."""
+    return article.source_permission_missing(on=timezone.localdate(on))
+
+
+def _permission_refusal(
+    article: Article, headline: str, lacking: str, *, by: User | AnonymousUser
+) -> str:
+    assert article.source is not None  # only translations lack a permission
+    refusal = (
+        f"“{headline}” cannot go live: it is translated from {article.source.name}, and "
+        f"{lacking}. Record the agreement on the source"
+    )
+    if roles.can_override_source_permission(by):
+        return f"{refusal}, or give a reason to publish anyway (override)."
+    return f"{refusal}, or ask a chief editor to override it."
 
 
 def _required(article: Article) -> list[tuple[str, object]]:
@@ -181,13 +213,27 @@ def _move(
     to_status: str,
     publish_at: datetime | None = None,
     note: str = "",
+    override_reason: str = "",
     now: datetime,
 ) -> Article:
     # Lock the row and re-check on fresh data, so two editors cannot both move it.
     current = Article.objects.select_for_update().get(pk=article.pk)
     article.status, article.published_at = current.status, current.published_at
-    check_transition(transition.name, article=article, by=by, at=publish_at, now=now)
+    check_transition(
+        transition.name,
+        article=article,
+        by=by,
+        at=publish_at,
+        now=now,
+        override_reason=override_reason,
+    )
     assert isinstance(by, User)  # check_transition refused anyone not logged in
+    # The reason is kept only when it was needed: the permission did not cover the story.
+    overridden = ""
+    if transition.name in {"publish", "schedule"} and permission_lacking(
+        article, on=publish_at or now
+    ):
+        overridden = override_reason.strip()
     from_status = article.status
     article.status = to_status
     if publish_at is not None:
@@ -206,6 +252,7 @@ def _move(
         at=now,
         publish_at=publish_at,
         note=note,
+        permission_override=overridden,
     )
     return article
 
@@ -224,7 +271,7 @@ def send_back_to_draft(*, article: Article, by: Actor, note: str = "") -> Articl
     )
 
 
-def publish(*, article: Article, by: Actor, note: str = "") -> Article:
+def publish(*, article: Article, by: Actor, note: str = "", override_reason: str = "") -> Article:
     """An editor makes a reviewed (or scheduled) article public now."""
     now = timezone.now()
     return _move(
@@ -234,11 +281,19 @@ def publish(*, article: Article, by: Actor, note: str = "") -> Article:
         to_status=Status.PUBLISHED,
         publish_at=now,
         note=note,
+        override_reason=override_reason,
         now=now,
     )
 
 
-def schedule(*, article: Article, by: Actor, at: datetime | None, note: str = "") -> Article:
+def schedule(
+    *,
+    article: Article,
+    by: Actor,
+    at: datetime | None,
+    note: str = "",
+    override_reason: str = "",
+) -> Article:
     """An editor sets a reviewed article to appear on its own at a future time."""
     return _move(
         SCHEDULE,
@@ -247,6 +302,7 @@ def schedule(*, article: Article, by: Actor, at: datetime | None, note: str = ""
         to_status=Status.PUBLISHED,
         publish_at=at,
         note=note,
+        override_reason=override_reason,
         now=timezone.now(),
     )
 
@@ -264,15 +320,22 @@ def unpublish(*, article: Article, by: Actor, note: str = "") -> Article:
 
 
 def apply_transition(
-    name: str, *, article: Article, by: Actor, at: datetime | None = None, note: str = ""
+    name: str,
+    *,
+    article: Article,
+    by: Actor,
+    at: datetime | None = None,
+    note: str = "",
+    override_reason: str = "",
 ) -> Article:
     """Dispatch a move by name, for the admin's buttons and actions."""
     if name == "schedule":
-        return schedule(article=article, by=by, at=at, note=note)
+        return schedule(article=article, by=by, at=at, note=note, override_reason=override_reason)
+    if name == "publish":
+        return publish(article=article, by=by, note=note, override_reason=override_reason)
     mover = {
         "submit": submit_for_review,
         "send_back": send_back_to_draft,
-        "publish": publish,
         "unpublish": unpublish,
     }.get(name)
     if mover is None:

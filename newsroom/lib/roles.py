@@ -44,6 +44,7 @@ WRITER_GRANTS: list[Grant] = [
     ("articles", "section", VIEW),
     ("articles", "series", VIEW),
     ("articles", "source", VIEW),
+    ("articles", "sourcepermission", VIEW),
     ("images", "image", ("add", "change", "view")),
 ]
 # What a translator needs on the desk: their assignments (the admin narrows the list to
@@ -71,6 +72,7 @@ EDITOR_GRANTS: list[Grant] = [
     ("articles", "section", ALL),
     ("articles", "series", ALL),
     ("articles", "source", ALL),
+    ("articles", "sourcepermission", ALL),
     ("articles", "workflowevent", ALL),
     ("taggit", "tag", ALL),
     ("taggit", "taggeditem", ALL),
@@ -113,6 +115,15 @@ ROLE_GRANTS: dict[str, list[Grant]] = {
     EDITOR: EDITOR_GRANTS,
     CHIEF_EDITOR: CHIEF_EDITOR_GRANTS,
 }
+# Permissions named by their codename, for powers that are no action on one model:
+# (app_label, codename).
+NamedPermission = tuple[str, str]
+ROLE_NAMED_PERMISSIONS: dict[str, list[NamedPermission]] = {
+    WRITER: [],
+    EDITOR: [],
+    # Publishing a translation its source's permission does not cover, with a reason.
+    CHIEF_EDITOR: [("articles", "override_source_permission")],
+}
 
 
 def role_permissions(permission_model: type["Permission"], role: str) -> QuerySet["Permission"]:
@@ -129,6 +140,8 @@ def role_permissions(permission_model: type["Permission"], role: str) -> QuerySe
             content_type__model=model,
             codename__in=[f"{action}_{model}" for action in actions],
         )
+    for app_label, codename in ROLE_NAMED_PERMISSIONS[role]:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
     return permission_model._default_manager.filter(wanted)
 
 
@@ -158,6 +171,11 @@ def grant_role_permissions(sender: AppConfig, **kwargs: Any) -> None:
 # this module, which every app may import, imports none of them.
 def can_publish(user: "User") -> bool:
     return user.is_active and user.has_perm("articles.publish_article")
+
+
+def can_override_source_permission(user: "User") -> bool:
+    """May publish a translation its source's permission does not cover (with a reason)."""
+    return user.is_active and user.has_perm("articles.override_source_permission")
 
 
 def can_edit_any(user: "User") -> bool:
