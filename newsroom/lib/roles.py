@@ -120,6 +120,7 @@ ROLE_GRANTS: dict[str, list[Grant]] = {
 NamedPermission = tuple[str, str]
 ROLE_NAMED_PERMISSIONS: dict[str, list[NamedPermission]] = {
     WRITER: [],
+    TRANSLATOR: [],
     EDITOR: [],
     # Publishing a translation its source's permission does not cover, with a reason.
     CHIEF_EDITOR: [("articles", "override_source_permission")],
