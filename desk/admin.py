@@ -338,7 +338,13 @@ class SourceStoryAdmin(admin.ModelAdmin):
                     request, f"“{story}” is assigned to {translator}.", messages.SUCCESS
                 )
                 return redirect(reverse("admin:desk_sourcestory_board"))
-        context = self._context(request, f"Assign “{story}”", form=form, story=story)
+        context = self._context(
+            request,
+            f"Assign “{story}”",
+            form=form,
+            story=story,
+            permission_missing=story.permission_missing(on=timezone.localdate()),
+        )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/desk/assign.html", context)
 
@@ -408,6 +414,7 @@ class SourceStoryAdmin(admin.ModelAdmin):
             editable=editable,
             missing=sum(len(row.missing) for row in rows),
             can_start=article is None and story.state == State.ASSIGNED,
+            permission_missing=story.permission_missing(on=timezone.localdate()),
         )
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/desk/translate.html", context)

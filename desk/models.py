@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from articles.languages import language_choices
-from articles.models import Article, Author, Section, Source
+from articles.models import Article, Author, Section, Source, SourcePermission
 
 from .languages import language_name, validate_language_code
 
@@ -206,6 +206,14 @@ class SourceStory(models.Model):
     @property
     def is_in_hand(self) -> bool:
         return self.state in self.WORK_IN_HAND
+
+    def permission_missing(self, *, on) -> str:
+        """What the source's agreement lacks for a full translation on that day ("" if
+        covered): the workflow refuses to publish the translation until it is covered."""
+        permission = self.source.current_permission
+        if permission is None:
+            return "no permission has been recorded"
+        return permission.missing(SourcePermission.Scope.FULL, on=on)
 
     def is_overdue(self, now) -> bool:
         return self.is_in_hand and self.deadline is not None and self.deadline < now

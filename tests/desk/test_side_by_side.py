@@ -140,3 +140,16 @@ def test_a_headline_left_blank_is_a_form_error(client, started, profile):
 def test_the_page_of_a_story_that_does_not_exist_is_a_404(client, editor):
     client.force_login(editor)
     assert client.get(reverse("admin:desk_sourcestory_translate", args=[999])).status_code == 404
+
+
+def test_the_page_warns_when_the_source_does_not_allow_publishing_it(client, editor, profile):
+    story = assign(SourceStoryFactory(source__permission=None), to=profile.user, by=editor)
+    client.force_login(profile.user)
+    page = client.get(translate_url(story)).content.decode()
+    assert "no permission has been recorded" in page
+    assert "cannot be published until" in page
+
+
+def test_no_warning_when_the_sources_permission_covers_it(client, started, profile):
+    client.force_login(profile.user)
+    assert "cannot be published until" not in client.get(translate_url(started)).content.decode()
