@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from articles.services.revisions import paragraph_diff, word_diff
+from articles.services.revisions import word_diff
 from newsroom.lib import roles
 
 from .forms import AssignForm, BoardFilterForm, PasteForm, TranslateForm, TranslatorProfileForm
@@ -341,6 +341,7 @@ class SourceStoryAdmin(admin.ModelAdmin):
         context = self._context(
             request,
             f"Assign “{story}”",
+            crumb="Assign",
             form=form,
             story=story,
             permission_missing=story.permission_missing(on=timezone.localdate()),
@@ -407,6 +408,7 @@ class SourceStoryAdmin(admin.ModelAdmin):
         context = self._context(
             request,
             f"Translate “{story}”",
+            crumb="Side by side",
             story=story,
             article=article,
             form=form,
@@ -440,13 +442,15 @@ class SourceStoryAdmin(admin.ModelAdmin):
         context = self._context(
             request,
             f"What changed in the original of “{story}”",
+            crumb="What changed",
             story=story,
             earlier=earlier,
             unresolved=unresolved is not None,
             headline_diff=word_diff(earlier.headline, story.headline)
             if earlier.headline != story.headline
             else None,
-            text_diff=paragraph_diff(plain_text(earlier.text), plain_text(story.text)),
+            # The whole original with its changes marked: the translator needs the context.
+            text_diff=word_diff(plain_text(earlier.text), plain_text(story.text)),
             can_resolve=story.is_outdated
             and (roles.can_assign(request.user) or story.translator_id == request.user.pk),
         )
