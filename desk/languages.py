@@ -9,8 +9,9 @@ __all__ = ["language_name", "to_language_code", "validate_language_code"]
 
 
 def to_language_code(text: str) -> str:
-    """A code from a code or a name ("fr", "French", "français" unknown stays as typed)."""
-    return language_code_for(text or "") or (text or "").strip().lower()
+    """A code from a code or a name ("FR", "French" → "fr"); anything else stays as typed,
+    for the form error to quote."""
+    return language_code_for(text or "") or (text or "").strip()
 
 
 def validate_language_code(value: str) -> None:

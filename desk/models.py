@@ -7,6 +7,7 @@ whose transition table sits beside the reads here (`SourceStory.State`, the quer
 """
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
 
@@ -14,6 +15,13 @@ from articles.languages import language_choices
 from articles.models import Article, Author, Section, Source, SourcePermission
 
 from .languages import language_name, validate_language_code
+
+
+class SourceFeedQuerySet(models.QuerySet):
+    def due(self, now) -> "SourceFeedQuerySet":
+        """Active feeds whose next poll time has come (or that were never polled)."""
+        waited = models.Q(next_poll_at__isnull=True) | models.Q(next_poll_at__lte=now)
+        return self.filter(waited, active=True)
 
 
 class SourceFeed(models.Model):
@@ -24,6 +32,7 @@ class SourceFeed(models.Model):
         "feed address",
         max_length=500,
         unique=True,
+        validators=[URLValidator(schemes=["http", "https"])],
         help_text="The RSS or Atom address (http or https), e.g. https://www.lemonde.fr/rss/une.xml.",
     )
     active = models.BooleanField(
@@ -40,6 +49,8 @@ class SourceFeed(models.Model):
     modified = models.CharField("Last-Modified", max_length=255, blank=True, editable=False)
     consecutive_failures = models.PositiveIntegerField(default=0, editable=False)
     last_error = models.TextField(blank=True, editable=False)
+
+    objects = SourceFeedQuerySet.as_manager()
 
     class Meta:
         ordering = ["source__name", "url"]

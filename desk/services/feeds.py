@@ -17,7 +17,6 @@ from typing import Any
 import feedparser
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 
 from ..models import SourceFeed, SourceStory
 from .intake import Original, receive
@@ -185,8 +184,7 @@ def poll_feed(*, feed: SourceFeed, now: datetime) -> PollResult:
 
 def due_feeds(now: datetime) -> "list[SourceFeed]":
     """Active feeds whose next poll time has come (or that were never polled)."""
-    due = Q(next_poll_at__isnull=True) | Q(next_poll_at__lte=now)
-    return list(SourceFeed.objects.filter(due, active=True).select_related("source"))
+    return list(SourceFeed.objects.due(now).select_related("source"))
 
 
 def poll_due_feeds(*, now: datetime) -> list[PollResult]:

@@ -4,7 +4,9 @@ Each feed keeps its own next poll time (later after failures), so a poll queued 
 by two workers, polls nothing twice."""
 
 from django.conf import settings
+from django.utils import timezone
 
+from desk.models import SourceFeed
 from desk.tasks import poll_source_feeds
 
 
@@ -13,6 +15,10 @@ def poll_every_seconds() -> float:
     return seconds
 
 
-def queue_feed_poll() -> None:
-    """Queue one poll of the feeds that are due (run_worker calls this on its schedule)."""
+def queue_feed_poll() -> bool:
+    """Queue one poll when a feed is due (run_worker calls this on its schedule); a desk
+    without feeds queues nothing."""
+    if not SourceFeed.objects.due(timezone.now()).exists():
+        return False
     poll_source_feeds.enqueue()
+    return True

@@ -177,6 +177,12 @@ def test_the_worker_queues_the_poll_and_the_task_polls_due_feeds(httpserver, fee
     assert SourceStory.objects.count() == 1
 
 
+def test_the_worker_queues_nothing_when_no_feed_is_due(feed, queued_tasks):
+    SourceFeed.objects.update(next_poll_at=timezone.now() + timedelta(minutes=5))
+    assert schedule.queue_feed_poll() is False
+    assert queued_tasks == []
+
+
 def test_the_command_polls_and_reports(httpserver, feed, capsys):
     httpserver.expect_request("/une.xml").respond_with_data(rss(VOTE, GREVE))
     call_command("poll_source_feeds")
