@@ -36,7 +36,10 @@ class SourcePermissionForm(forms.ModelForm):
             *["status", "scope", "starts_on", "ends_on", "attribution_text"],
             *["excludes_wire_copy", "excludes_photos", "notes"],
         ]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "attribution_text": forms.TextInput(attrs={"size": 80}),
+        }
 
     def clean(self):
         cleaned = super().clean() or {}

@@ -9,10 +9,13 @@ declared in articles/apps.py.
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import groupby
+
+from django.utils import timezone
 
 from newsroom.caching import cached, current_generation
 
-from .models import Article, Section
+from .models import Article, Section, Source
 
 RELATED_COUNT = 3
 LATEST_COUNT = 5
@@ -49,6 +52,31 @@ def article_page(slug: str) -> ArticlePage | None:
         return None if article is None else page_for(article, generation=generation)
 
     return cached(f"article:{slug}", build, generation=generation, keep_none=False)
+
+
+@dataclass
+class SourcesOfCountry:
+    """One country's part of the Our sources page: its newspapers, by language then name."""
+
+    code: str  # "" for sources whose country nobody recorded
+    name: str
+    sources: list[Source]
+
+
+def our_sources() -> list[SourcesOfCountry]:
+    """The Our sources page's newspapers, by country name, each with its newest stories."""
+
+    def build() -> list[SourcesOfCountry]:
+        sources = list(Source.objects.on_our_list(on=timezone.localdate()))
+        # By country name (not code), language name, then newspaper; unknown countries last.
+        sources.sort(key=lambda s: (not s.country, s.country_name, s.language_name, s.name.lower()))
+        return [
+            SourcesOfCountry(code, sources[0].country_name if code else "Elsewhere", sources)
+            for code, group in groupby(sources, key=lambda s: s.country.code or "")
+            for sources in [list(group)]
+        ]
+
+    return cached("our-sources", build)
 
 
 def navigation_sections() -> list[Section]:

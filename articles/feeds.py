@@ -31,12 +31,15 @@ class RssWithContent(Rss201rev2Feed):
         return {
             **super().rss_attributes(),
             "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
         }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content"):
             handler.addQuickElement("content:encoded", item["content"])
+        if item.get("translator"):
+            handler.addQuickElement("dc:contributor", item["translator"])
 
 
 class AtomWithContent(Atom1Feed):
@@ -46,6 +49,10 @@ class AtomWithContent(Atom1Feed):
         super().add_item_elements(handler, item)
         if item.get("content"):
             handler.addQuickElement("content", item["content"], {"type": "html"})
+        if item.get("translator"):
+            handler.startElement("contributor", {})
+            handler.addQuickElement("name", item["translator"])
+            handler.endElement("contributor")
 
 
 class ArticlesFeed(Feed):
@@ -106,22 +113,26 @@ class ArticlesFeed(Feed):
         return join_names([author.name for author in item.byline_authors]) or None
 
     def item_categories(self, item):
-        return [item.section.name, *(tag.name for tag in item.tags.all())]
+        source = [item.source.name] if item.source else []
+        return [item.section.name, *source, *(tag.name for tag in item.tags.all())]
 
     def item_description(self, item):
+        provenance = format_html("<p>{}</p>", translation_line(item)) if item.source else ""
         if item.feed_full_text:
-            return item.dek
+            return format_html("<p>{}</p>{}", item.dek, provenance) if provenance else item.dek
         return format_html(
-            '<p>{}</p><p><a href="{}">Read the full story on {}</a></p>',
+            '<p>{}</p>{}<p><a href="{}">Read the full story on {}</a></p>',
             item.dek,
+            provenance,
             self.item_link(item),
             settings.SITE_NAME,
         )
 
     def item_extra_kwargs(self, item):
+        extra = {"translator": item.translator.name if item.translator else ""}
         if item.feed_full_text:
-            return {"content": absolute_links(str(with_dateline(item.body, item.dateline)))}
-        return {}
+            extra["content"] = absolute_links(str(with_dateline(item.body, item.dateline)))
+        return extra
 
     def item_enclosures(self, item):
         """The lead image's middle rendition, with its size in bytes, as the spec requires."""
@@ -134,6 +145,23 @@ class ArticlesFeed(Feed):
             return []
         url = absolute_url(item.lead_image_url(ENCLOSURE_WIDTH_INDEX))
         return [Enclosure(url, str(length), mimetypes.guess_type(name)[0] or "image/jpeg")]
+
+
+def translation_line(article: Article) -> str:
+    """ "Translated from Le Monde (France), in French, by Rachel Stern." for a feed item."""
+    source = article.source
+    assert source is not None
+    line = f"Translated from {source.name}"
+    if source.country:
+        line += f" ({source.country_name})"
+    if article.source_language:
+        line += f", in {article.source_language_name}"
+    if article.translator:
+        line += f", by {article.translator.name}"
+    line += "."
+    if article.attribution_text:
+        line += f" {article.attribution_text}"
+    return line
 
 
 class SectionFeed(ArticlesFeed):

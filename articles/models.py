@@ -64,9 +64,27 @@ class SectionQuerySet(models.QuerySet):
 
 
 class SourceQuerySet(models.QuerySet):
-    def by_country_and_language(self) -> "SourceQuerySet":
-        """Sources in the order of the Our sources page: country, then language, then name."""
-        return self.order_by("country", "language", "name")
+    def on_our_list(self, *, on: date) -> "SourceQuerySet":
+        """The sources readers are told about (the Our sources page): those with published
+        stories, or whose permission lets us translate them today; each with `story_count`
+        (its published stories) and `latest_stories` (its newest few)."""
+        story_count = models.Count("articles", filter=published_q("articles__"), distinct=True)
+        latest = Article.objects.published().newest_first().defer("body")
+        return (
+            self.annotate(story_count=story_count)
+            .filter(
+                Q(story_count__gt=0)
+                | permission_allows_q(
+                    SourcePermission.Scope.HEADLINES, on=on, prefix="permission__"
+                )
+            )
+            .select_related("permission")
+            .prefetch_related(
+                Prefetch(
+                    "articles", queryset=latest[:SOURCE_LIST_STORIES], to_attr="latest_stories"
+                )
+            )
+        )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -119,6 +137,13 @@ class ArticleQuerySet(models.QuerySet):
     def from_source(self, source):
         return self.filter(source=source)
 
+    def about_country(self, code: str) -> "ArticleQuerySet":
+        """Stories about the country with this ISO 3166-1 code (as on the country page)."""
+        return self.filter(country=code.upper())
+
+    def translated_by(self, author) -> "ArticleQuerySet":
+        return self.filter(translator=author)
+
     def published_since(self, moment):
         """Published at or after moment (combine with published() to exclude scheduled ones)."""
         return self.filter(published_at__gte=moment)
@@ -151,7 +176,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
-        return self.for_cards().select_related("translator").prefetch_related("tags")
+        return (
+            self.for_cards()
+            .select_related("translator", "source__permission")
+            .prefetch_related("tags")
+        )
 
     def search(self, query: str):
         """Rows matching a reader's query, best first, with `search_headline` on PostgreSQL;
@@ -337,6 +366,15 @@ def published_q(prefix: str = "") -> Q:
 if TYPE_CHECKING:  # for annotations only
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
+# How many of a source's newest stories the Our sources page lists under it.
+SOURCE_LIST_STORIES = 3
+
+
+def country_page_url(code: str) -> str:
+    """The country page of an ISO 3166-1 code (lower case in the address: /country/fr/)."""
+    return reverse("articles:country", kwargs={"code": code.lower()})
+
+
 # An adult reads English prose at about 230 words a minute; "N min read" rounds to that.
 READING_WORDS_PER_MINUTE = 230
 
@@ -470,6 +508,10 @@ class Source(SluggedModel):
     @property
     def country_name(self) -> str:
         return country_name(self.country.code or "")
+
+    @property
+    def country_url(self) -> str:
+        return country_page_url(self.country.code) if self.country else ""
 
     @property
     def kind(self) -> str:
@@ -833,6 +875,16 @@ class Article(models.Model):
     @property
     def country_name(self) -> str:
         return country_name(self.country.code or "")
+
+    @property
+    def country_url(self) -> str:
+        return country_page_url(self.country.code) if self.country else ""
+
+    @property
+    def attribution_text(self) -> str:
+        """What the source's agreement asks us to print under the story ("" if nothing)."""
+        permission = self.source.current_permission if self.source else None
+        return permission.attribution_text if permission else ""
 
     def source_permission_missing(self, *, on: date) -> str:
         """What the source's permission lacks for this story on this day ("" if covered, or

@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.urls import reverse
 
-from .models import Article, Author, Section, Series, Source, published_q
+from .models import Article, Author, Section, Series, Source, country_page_url, published_q
 
 # Google News reads only articles published in the last two days, at most 1,000 of them.
 NEWS_SITEMAP_WINDOW = timedelta(hours=48)
@@ -77,12 +78,59 @@ class SourceSitemap(_WithPublishedArticles):
     model = Source
 
 
+class TranslatorSitemap(_WithPublishedArticles):
+    model = Author
+    articles_path = "translations__"
+
+    def location(self, item):
+        return reverse("articles:translator", kwargs={"slug": item.slug})
+
+
+class CountrySitemap(PublicSitemap):
+    """The country pages of the countries published stories are about."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return list(
+            Article.objects.published()
+            .exclude(country="")
+            .values("country")
+            .annotate(last_published_at=Max("published_at"))
+            .order_by("country")
+        )
+
+    def location(self, item):
+        return country_page_url(item["country"])
+
+    def lastmod(self, item):
+        return item["last_published_at"]
+
+
+class OurSourcesSitemap(PublicSitemap):
+    """The Our sources page, dated by the newest story."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return ["articles:sources"]
+
+    def location(self, item):
+        return reverse(item)
+
+    def lastmod(self, item):
+        return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
+
+
 SITEMAPS = {
     "sections": SectionSitemap,
     "articles": ArticleSitemap,
     "authors": AuthorSitemap,
     "series": SeriesSitemap,
     "sources": SourceSitemap,
+    "translators": TranslatorSitemap,
+    "countries": CountrySitemap,
+    "our-sources": OurSourcesSitemap,
 }
 
 

@@ -5,6 +5,8 @@ content: `isAccessibleForFree` says whether a reader without a subscription gets
 story, and when they do not, `hasPart` names the gated part of the page with a CSS class
 (the template puts that class on the withheld text for subscribers and on the paywall
 block for everyone else). `BreadcrumbList` objects go on section and article pages.
+A translation carries `translator`, `inLanguage: "en"` and `translationOfWork`, the
+original as a CreativeWork (headline, url, language, date, author, its newspaper).
 `json_ld` renders any such object as a safe script tag.
 """
 
@@ -48,6 +50,15 @@ def news_article(article, *, accessible_for_free: bool) -> dict:
         data["image"] = [absolute_url(article.lead_image_url(width_index=-1))]
     if article.original_url:
         data["isBasedOn"] = article.original_url
+    data["inLanguage"] = "en"
+    if article.translator:
+        data["translator"] = {
+            "@type": "Person",
+            "name": article.translator.name,
+            "url": absolute_url(reverse("articles:translator", args=[article.translator.slug])),
+        }
+    if article.source:
+        data["translationOfWork"] = original_work(article)
     if not accessible_for_free:
         data["hasPart"] = {
             "@type": "WebPageElement",
@@ -55,6 +66,30 @@ def news_article(article, *, accessible_for_free: bool) -> dict:
             "cssSelector": PAYWALLED_SELECTOR,
         }
     return {key: value for key, value in data.items() if value is not None}
+
+
+def original_work(article) -> dict:
+    """The story this article translates, as a CreativeWork (blank details left out)."""
+    source = article.source
+    publisher = {"@type": "Organization", "name": source.name}
+    if source.homepage:
+        publisher["url"] = source.homepage
+    work = {
+        "@type": "CreativeWork",
+        "headline": article.original_headline or None,
+        "url": article.original_url or None,
+        "inLanguage": article.source_language or None,
+        "datePublished": (
+            article.original_published_at.isoformat() if article.original_published_at else None
+        ),
+        "author": (
+            {"@type": "Person", "name": article.original_author}
+            if article.original_author
+            else None
+        ),
+        "publisher": publisher,
+    }
+    return {key: value for key, value in work.items() if value is not None}
 
 
 def breadcrumb_list(trail: list[tuple[str, str]]) -> dict:

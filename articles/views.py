@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import SafeString
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from newsroom.caching import cached, current_generation, pages
@@ -32,8 +32,9 @@ from paywall.services.access import Access
 from paywall.services.policy import Policy, get_policy
 from paywall.services.teaser import public_body
 
-from .cached import ArticlePage, article_page, page_for
-from .models import Article, Author, Section, Series, Source
+from .cached import ArticlePage, article_page, our_sources, page_for
+from .languages import country_name
+from .models import Article, Author, Section, Series, Source, country_page_url
 from .search import (
     MAX_RESULTS,
     SEARCH_CACHE_SECONDS,
@@ -167,6 +168,63 @@ class SourceView(ArticleListView):
             description=f"Stories translated from {self.source.name}, {self.source.kind}.",
             **kwargs,
         )
+
+
+class CountryView(ArticleListView):
+    """The stories about one country, by its ISO code: /country/fr/ (404 for no country)."""
+
+    template_name = "articles/country_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        code = self.kwargs["code"]
+        if not country_name(code.upper()):
+            raise Http404("No country has this code.")
+        if code != code.lower():
+            return redirect(country_page_url(code), permanent=True)
+        return super().get(request, *args, **kwargs)
+
+    def get_articles(self):
+        return super().get_articles().about_country(self.kwargs["code"])
+
+    def get_context_data(self, **kwargs):
+        name = country_name(self.kwargs["code"].upper())
+        return super().get_context_data(
+            country_name=name,
+            heading=name,
+            description=f"Stories about {name}, translated into English from the world's press.",
+            **kwargs,
+        )
+
+
+class TranslatorView(ArticleListView):
+    """A translator's published translations (404 for an author who translated none)."""
+
+    template_name = "articles/translator_detail.html"
+
+    def get_articles(self):
+        self.translator = self.get_subject(Author)
+        articles = super().get_articles().translated_by(self.translator)
+        if not self.count(articles):
+            raise Http404("This author has no published translations.")
+        return articles
+
+    def get_context_data(self, **kwargs):
+        name = self.translator.name
+        return super().get_context_data(
+            translator=self.translator,
+            heading=name,
+            description=self.translator.bio or f"Stories translated into English by {name}.",
+            **kwargs,
+        )
+
+
+class OurSourcesView(TemplateView):
+    """Every newspaper we translate, by country and language, with its newest stories."""
+
+    template_name = "articles/our_sources.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(countries=our_sources(), **kwargs)
 
 
 class TagView(ArticleListView):

@@ -167,7 +167,7 @@ def _permission_refusal(
         f"{lacking}. Record the agreement on the source"
     )
     if roles.can_override_source_permission(by):
-        return f"{refusal}, or give a reason to publish anyway (override)."
+        return f"{refusal}, or give your reason for overriding it and publish again."
     return f"{refusal}, or ask a chief editor to override it."
 
 

@@ -12,12 +12,20 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles.languages import country_name
-from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Section,
+    Series,
+    Source,
+    SourcePermission,
+)
 from images.models import Image
 
 from .authors import AUTHOR_BIOS
 from .images import describe, draw_lead_image
-from .seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
+from .seed import PERMISSIONS, SECTIONS, SEED_STORIES, SERIES, SOURCES
 from .stories import GENERATED_STORIES
 
 STORIES: list[dict[str, Any]] = SEED_STORIES + GENERATED_STORIES
@@ -41,7 +49,7 @@ def load_structure(stdout: TextIOBase) -> None:
             slug=slug, defaults={"name": name, "description": description, "order": order}
         )
     for name, slug, country, language, homepage in SOURCES:
-        Source.objects.get_or_create(
+        source, _ = Source.objects.get_or_create(
             slug=slug,
             defaults={
                 "name": name,
@@ -50,6 +58,7 @@ def load_structure(stdout: TextIOBase) -> None:
                 "homepage": homepage,
             },
         )
+        load_permission(source, PERMISSIONS[slug])
     for name, slug, label, description in SERIES:
         Series.objects.get_or_create(
             slug=slug, defaults={"name": name, "label": label, "description": description}
@@ -58,6 +67,33 @@ def load_structure(stdout: TextIOBase) -> None:
         f"Structure: {Section.objects.count()} sections, {Source.objects.count()} sources, "
         f"{Series.objects.count()} series."
     )
+
+
+def load_permission(source: Source, agreement: dict[str, Any]) -> None:
+    """The source's permission record and contact, unless it has one already."""
+    if SourcePermission.objects.filter(source=source).exists():
+        return
+    today = timezone.localdate()
+    status = SourcePermission.Status(agreement["status"])
+    starts, ends = agreement.get("starts"), agreement.get("ends")
+    attribution = ""
+    if status in (SourcePermission.Status.GRANTED, SourcePermission.Status.EXPIRED):
+        attribution = f"Translated and published with the permission of {source.name}."
+    SourcePermission.objects.create(
+        source=source,
+        status=status,
+        scope=SourcePermission.Scope(agreement.get("scope", SourcePermission.Scope.FULL)),
+        starts_on=today + timedelta(days=starts) if starts is not None else None,
+        ends_on=today + timedelta(days=ends) if ends is not None else None,
+        attribution_text=attribution,
+        excludes_wire_copy=agreement.get("excludes_wire_copy", False),
+        excludes_photos=agreement.get("excludes_photos", False),
+        notes=agreement.get("notes", ""),
+    )
+    if agreement.get("contact") and not source.contact_name:
+        source.contact_name = agreement["contact"]
+        source.contact_email = f"rights@{source.slug}.example"
+        source.save(update_fields=["contact_name", "contact_email"])
 
 
 def author(name: str) -> Author:
@@ -82,6 +118,13 @@ def load_story(story: dict[str, Any]) -> bool:
         source=Source.objects.get(slug=story["source"]) if story.get("source") else None,
         original_headline=story.get("original_headline", ""),
         original_language=story.get("original_language", ""),
+        # The original appeared the day before; its byline is the story's.
+        original_published_at=(
+            timezone.now() - timedelta(hours=story.get("hours_ago", 24) + 20)
+            if story.get("source")
+            else None
+        ),
+        original_author=" and ".join(story["authors"]) if story.get("source") else "",
         translator=author(story["translator"]) if story.get("translator") else None,
         status=Article.Status.PUBLISHED,
         published_at=timezone.now() - timedelta(hours=story.get("hours_ago", 24)),

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from articles.models import Author, Section, Source, SourcePermission
+from articles.models import Author, Section, Source
 from articles.services import workflow
 from desk.models import GlossaryTerm, SourceFeed, SourceStory, TranslatorProfile
 from desk.services import feeds, intake, stories
@@ -142,17 +142,6 @@ def _glossary() -> None:
 
 def _feed() -> SourceFeed:
     source = Source.objects.get(slug="le-monde")
-    # The demo's translations from Le Monde are published: its agreement must cover them.
-    # Left as it is when the sources' demo already recorded one.
-    SourcePermission.objects.get_or_create(
-        source=source,
-        defaults={
-            "status": SourcePermission.Status.GRANTED,
-            "scope": SourcePermission.Scope.FULL,
-            "attribution_text": "© Le Monde. Translated and published with permission.",
-            "excludes_wire_copy": True,
-        },
-    )
     feed, _ = SourceFeed.objects.get_or_create(
         url=FEED_URL, defaults={"source": source, "active": False}
     )

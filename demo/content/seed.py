@@ -1,5 +1,7 @@
 """The two stories of the reference page, with their real texts, and the site's structure."""
 
+from typing import Any
+
 SECTIONS = [
     (
         "World",
@@ -36,7 +38,47 @@ SOURCES = [
     ("Le Temps", "le-temps", "CH", "fr", "https://www.letemps.ch"),
     ("Kyiv Post", "kyiv-post", "UA", "uk", "https://www.kyivpost.com"),
     ("Mail & Guardian", "mail-guardian", "ZA", "en", "https://mg.co.za"),
+    # Sources the desk is still negotiating with, or no longer translates: no stories yet.
+    ("Chosun Ilbo", "chosun-ilbo", "KR", "ko", "https://www.chosun.com"),
+    ("Hürriyet", "hurriyet", "TR", "tr", "https://www.hurriyet.com.tr"),
+    ("Aftenposten", "aftenposten", "NO", "no", "https://www.aftenposten.no"),
+    ("Dawn", "dawn", "PK", "en", "https://www.dawn.com"),
 ]
+
+# Each source's agreement (articles.SourcePermission), by slug. Every source with demo
+# stories holds a granted permission covering them; the last four show the other statuses.
+# Dates are days from today (negative: in the past).
+PERMISSIONS: dict[str, dict[str, Any]] = {
+    "le-monde": {"status": "granted", "starts": -400, "ends": 330, "contact": "Claire Dubois"},
+    "il-post": {"status": "granted", "starts": -200},
+    "die-welt": {"status": "granted", "starts": -300, "excludes_wire_copy": True},
+    "el-pais": {"status": "granted", "starts": -500, "ends": 200},
+    "folha-de-s-paulo": {"status": "granted", "starts": -250, "excludes_photos": True},
+    "gazeta-wyborcza": {"status": "granted", "starts": -120},
+    "asahi-shimbun": {"status": "granted", "starts": -90, "excludes_wire_copy": True},
+    "caixin": {"status": "granted", "starts": -60, "excludes_photos": True},
+    "clarin": {"status": "granted", "starts": -365},
+    "le-temps": {"status": "granted", "starts": -180},
+    "kyiv-post": {"status": "granted", "starts": -700},
+    "mail-guardian": {"status": "granted", "starts": -30},
+    "chosun-ilbo": {
+        "status": "requested",
+        "contact": "Park Ji-won",
+        "notes": "Asked on the 3rd; their legal team is reviewing the draft agreement.",
+    },
+    "hurriyet": {
+        "status": "expired",
+        "starts": -730,
+        "ends": -20,
+        "notes": "The two-year agreement ran out; renewal talks have not started.",
+    },
+    "aftenposten": {
+        "status": "refused",
+        "scope": "headlines",
+        "notes": "They license translations to one English partner only.",
+    },
+    "dawn": {"status": "none"},
+}
 
 SERIES = [
     (

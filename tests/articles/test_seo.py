@@ -115,6 +115,15 @@ def test_home_page_has_site_wide_description_and_card(client):
     assert page.first("twitter:card") == "summary"
 
 
+@pytest.mark.parametrize("path", ["/country/fr/", "/sources/"])
+def test_country_and_sources_pages_have_a_canonical_and_social_cards(client, path):
+    ArticleFactory(country="FR", source=SourceFactory(country="FR"))
+    page = read_page(client.get(path))
+    assert page.link_hrefs("canonical") == [f"{SITE}{path}"]
+    assert page.first("og:title") in {"France", "Our sources"}
+    assert page.first("description")
+
+
 def test_search_results_are_not_indexed(client):
     page = read_page(client.get("/search/?q=china"))
     assert page.first("robots") == "noindex, follow"
@@ -122,8 +131,15 @@ def test_search_results_are_not_indexed(client):
 
 def test_every_reader_page_has_exactly_one_h1(client, story):
     author = AuthorFactory()
-    series, source = SeriesFactory(), SourceFactory()
-    ArticleFactory(authors=[author], series=series, source=source, tags=["Energy"])
+    series, source, translator = SeriesFactory(), SourceFactory(), AuthorFactory()
+    ArticleFactory(
+        authors=[author],
+        series=series,
+        source=source,
+        tags=["Energy"],
+        translator=translator,
+        country="FR",
+    )
     urls = [
         "/",
         "/latest/",
@@ -134,6 +150,9 @@ def test_every_reader_page_has_exactly_one_h1(client, story):
         series.get_absolute_url(),
         source.get_absolute_url(),
         f"/tag/{Tag.objects.get(name='Energy').slug}/",
+        "/country/fr/",
+        "/sources/",
+        f"/translators/{translator.slug}/",
     ]
     for url in urls:
         assert read_page(client.get(url)).h1_count == 1, url

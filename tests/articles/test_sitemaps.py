@@ -47,6 +47,9 @@ def test_index_lists_each_sitemap_on_the_public_site_url(client):
         f"{SITE}/sitemap-authors.xml",
         f"{SITE}/sitemap-series.xml",
         f"{SITE}/sitemap-sources.xml",
+        f"{SITE}/sitemap-translators.xml",
+        f"{SITE}/sitemap-countries.xml",
+        f"{SITE}/sitemap-our-sources.xml",
     ]
 
 
@@ -71,8 +74,22 @@ def test_list_sitemaps_leave_out_pages_without_published_articles(client):
     series, idle_series = SeriesFactory(), SeriesFactory()
     source = SourceFactory()
     section, draft_only_section = SectionFactory(), SectionFactory()
-    ArticleFactory(section=section, authors=[author], series=series, source=source)
-    DraftFactory(section=draft_only_section, authors=[idle_author], series=idle_series)
+    translator, idle_translator = AuthorFactory(), AuthorFactory()
+    ArticleFactory(
+        section=section,
+        authors=[author],
+        series=series,
+        source=source,
+        translator=translator,
+        country="JP",
+    )
+    DraftFactory(
+        section=draft_only_section,
+        authors=[idle_author],
+        series=idle_series,
+        translator=idle_translator,
+        country="KR",
+    )
 
     assert locations(parse(client.get("/sitemap-sections.xml"))) == [
         f"{SITE}{section.get_absolute_url()}"
@@ -86,6 +103,11 @@ def test_list_sitemaps_leave_out_pages_without_published_articles(client):
     assert locations(parse(client.get("/sitemap-sources.xml"))) == [
         f"{SITE}{source.get_absolute_url()}"
     ]
+    assert locations(parse(client.get("/sitemap-translators.xml"))) == [
+        f"{SITE}/translators/{translator.slug}/"
+    ]
+    assert locations(parse(client.get("/sitemap-countries.xml"))) == [f"{SITE}/country/jp/"]
+    assert locations(parse(client.get("/sitemap-our-sources.xml"))) == [f"{SITE}/sources/"]
 
 
 def test_news_sitemap_carries_articles_of_the_last_48_hours(client, time_machine):

@@ -239,7 +239,7 @@ def test_an_editor_cannot_override_even_with_a_reason(editor):
 
 def test_a_chief_editor_overrides_with_a_reason_kept_in_the_history(chief):
     article = translation(status=Status.REQUESTED)
-    with pytest.raises(workflow.WorkflowError, match="give a reason to publish anyway"):
+    with pytest.raises(workflow.WorkflowError, match="give your reason for overriding it"):
         workflow.publish(article=article, by=chief, override_reason="   ")
     workflow.publish(article=article, by=chief, override_reason="Agreed by phone, 1 Dec")
     event = article.workflow_events.get()
@@ -382,3 +382,19 @@ def test_a_chief_editor_overrides_from_the_admin_and_the_history_shows_why(clien
     assert article.is_published
     history = client.get(url).content.decode()
     assert reason in history
+
+
+def test_the_publish_action_reports_each_refused_translation(client, editor):
+    client.force_login(editor)
+    refused = translation(status=Status.REFUSED)
+    covered = InReviewFactory(headline="Covered story")
+    response = client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish", "_selected_action": [refused.pk, covered.pk]},
+        follow=True,
+    )
+    shown = [str(message) for message in response.context["messages"]]
+    assert any("“Paris at night” cannot go live" in message for message in shown)
+    assert "Published: 1 article(s)." in shown
+    assert Article.objects.published().filter(pk=covered.pk).exists()
+    assert not Article.objects.published().filter(pk=refused.pk).exists()

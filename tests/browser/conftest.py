@@ -6,9 +6,11 @@ Every test in this folder is marked `browser`, so `make test` skips them and
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from articles.models import Section
 from demo.content.seed import SECTIONS
@@ -132,7 +134,10 @@ def site_content():
     world = Section.objects.get(slug="world")
     food = Section.objects.get(slug="food-travel")
     series = SeriesFactory(name="Eyes on U.S.", label="eyes on the U.S.")
-    source = SourceFactory(name="Le Monde")
+    source = SourceFactory(
+        name="Le Monde", country="FR", language="fr", homepage="https://www.lemonde.fr"
+    )
+    SourceFactory(name="Le Temps", country="CH", language="fr")  # on our list, no story yet
     story = ArticleFactory(
         headline="The Hard Labor Of North Korean Workers In China",
         dek="Recent UN sanctions are trying to limit the flow of money North Korea generates.",
@@ -147,6 +152,11 @@ def site_content():
         lead_image_caption="A North Korean waitress in Dandong, China",
         lead_image_credit="Brice Pedroletti",
         featured=True,
+        country="CN",
+        original_headline="En Chine, le dur labeur des travailleurs nord-coréens",
+        original_published_at=timezone.now() - timedelta(days=1),
+        original_author="Brice Pedroletti",
+        translator=AuthorFactory(name="Rachel Stern", slug="rachel-stern"),
     )
     ArticleFactory(
         headline="Eyes On U.S. — California, The World Is Worried About You",

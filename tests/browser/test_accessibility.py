@@ -31,7 +31,11 @@ def test_home_page_with_the_phone_menus_open_has_no_serious_violation(page, site
     assert audit(page) == []
 
 
-@pytest.mark.parametrize("path", ["/", "/section/world/"])
+# The provenance pages: a country, every source, a translator's work.
+PROVENANCE_PAGES = ["/country/cn/", "/sources/", "/translators/rachel-stern/"]
+
+
+@pytest.mark.parametrize("path", ["/", "/section/world/", *PROVENANCE_PAGES])
 def test_pages_on_a_phone_have_no_serious_violation(page, site_content, path):
     page.set_viewport_size({"width": 390, "height": 844})
     assert_accessible(page, path)
@@ -40,6 +44,11 @@ def test_pages_on_a_phone_have_no_serious_violation(page, site_content, path):
 def test_article_on_a_phone_has_no_serious_violation(page, site_content):
     page.set_viewport_size({"width": 390, "height": 844})
     assert_accessible(page, site_content.get_absolute_url())
+
+
+@pytest.mark.parametrize("path", PROVENANCE_PAGES)
+def test_provenance_pages_have_no_serious_violation(page, site_content, path):
+    assert_accessible(page, path)
 
 
 def test_section_page_has_no_serious_violation(page, site_content):

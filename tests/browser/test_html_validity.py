@@ -68,6 +68,9 @@ def test_reader_pages_have_no_html_error(site_content, tmp_path):
         "search-did-you-mean": fetch(reader, "/search/?q=workres"),
         "newsletters": fetch(reader, "/newsletters/"),
         "signup": fetch(reader, reverse("paywall:signup")),
+        "country": fetch(reader, "/country/cn/"),
+        "our-sources": fetch(reader, reverse("articles:sources")),
+        "translator": fetch(reader, "/translators/rachel-stern/"),
     }
     other = site_content.__class__.objects.exclude(pk=site_content.pk).first()
     gated = Client()

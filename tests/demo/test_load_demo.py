@@ -7,12 +7,21 @@ from io import BytesIO, StringIO
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils import timezone
 from PIL import Image
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Author, Section, Series, Source
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Section,
+    Series,
+    Source,
+    SourcePermission,
+)
 from demo.content.desk import ENGLISH as DESK_TRANSLATIONS
-from demo.content.seed import SECTIONS, SEED_STORIES, SERIES, SOURCES
+from demo.content.seed import PERMISSIONS, SECTIONS, SEED_STORIES, SERIES, SOURCES
 from demo.content.stories import GENERATED_STORIES
 from demo.content.workflow import STORIES as WORKFLOW_STORIES
 
@@ -32,13 +41,20 @@ def test_there_are_forty_generated_stories_in_the_seed_shape():
 def test_generated_stories_cover_every_section_source_and_series():
     stories = GENERATED_STORIES
     assert {s["section"] for s in stories} == {slug for _, slug, _ in SECTIONS}
-    assert {s["source"] for s in stories} - {None} == {source[1] for source in SOURCES}
+    granted = {slug for slug, agreement in PERMISSIONS.items() if agreement["status"] == "granted"}
+    assert {s["source"] for s in stories} - {None} == granted
     series = Counter(s["series"] for s in stories)
     assert series["eyes-on-us"] >= 5 and series["worldcrunch-today"] >= 3
     assert {s["series"] for s in stories} - {None} == {row[1] for row in SERIES}
     assert 2 <= sum(bool(s.get("is_free")) for s in stories) <= 3
     hours = [s["hours_ago"] for s in stories]
     assert max(hours) - min(hours) >= 24 * 14
+
+
+def test_demo_sources_hold_permissions_of_every_status():
+    statuses = {agreement["status"] for agreement in PERMISSIONS.values()}
+    assert statuses == set(SourcePermission.Status.values)
+    assert set(PERMISSIONS) == {source[1] for source in SOURCES}
 
 
 def test_authors_recur_so_author_pages_have_several_stories():
@@ -102,6 +118,11 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     assert "Admin user created" in first.getvalue()
     bylines = {name for story in stories for name in story["authors"]}
     assert not Author.objects.filter(name__in=bylines, bio="").exists()
+    # Every demo translation is covered by its source's permission, so the demo publishes.
+    assert SourcePermission.objects.count() == len(SOURCES)
+    for article in demo_articles.filter(source__isnull=False).select_related("source__permission"):
+        on = timezone.localdate(article.published_at)
+        assert article.source_permission_missing(on=on) == "", article.slug
 
     second = StringIO()
     call_command("load_demo", stdout=second)

@@ -33,6 +33,8 @@ def story():
         series=SeriesFactory(name="Eyes on Asia"),
         source=SourceFactory(name="Le Monde"),
         authors=[AuthorFactory(name="Brice Pedroletti")],
+        translator=AuthorFactory(name="Rachel Stern"),
+        country="CN",
         tags=["China", "Labor"],
     )
     ArticleFactory.create_batch(3, section=section)
@@ -284,7 +286,10 @@ def test_a_change_made_in_this_process_shows_at_once(client, story):
     assert "Changed here" in client.get(url).content.decode()
 
 
-@pytest.mark.parametrize("page", ["section", "tag", "author", "series", "source", "latest"])
+@pytest.mark.parametrize(
+    "page",
+    ["section", "tag", "author", "series", "source", "latest", "country", "translator", "sources"],
+)
 def test_warm_list_pages_run_no_sql_and_show_new_stories_at_once(
     client, story, page, django_assert_num_queries
 ):
@@ -295,6 +300,9 @@ def test_warm_list_pages_run_no_sql_and_show_new_stories_at_once(
         "series": story.series.get_absolute_url(),
         "source": story.source.get_absolute_url(),
         "latest": reverse("articles:latest"),
+        "country": reverse("articles:country", args=["cn"]),
+        "translator": reverse("articles:translator", args=[story.translator.slug]),
+        "sources": reverse("articles:sources"),
     }[page]
     client.get(url)
     with django_assert_num_queries(0):
@@ -306,6 +314,8 @@ def test_warm_list_pages_run_no_sql_and_show_new_stories_at_once(
         series=story.series,
         source=story.source,
         authors=list(story.byline_authors),
+        translator=story.translator,
+        country="CN",
         tags=["China"],
     )
 
