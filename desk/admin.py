@@ -290,6 +290,8 @@ class SourceStoryAdmin(admin.ModelAdmin):
             raise PermissionDenied
         now = timezone.now()
         filters = BoardFilterForm(request.GET or None)
+        if not roles.can_assign(request.user):
+            del filters.fields["translator"]  # a translator's board holds only their own
         recent = Q(state__in=[State.PUBLISHED, State.DECLINED]) & Q(
             state_changed_at__lt=now - timedelta(days=BOARD_DAYS)
         )
@@ -366,8 +368,10 @@ class SourceStoryAdmin(admin.ModelAdmin):
             return redirect(reverse("admin:desk_sourcestory_translate", args=[story.pk]))
         article = story.article
         editable = article is not None and roles.can_edit(user, article)
+        # Until the translator writes one, the draft carries the original's headline.
+        english_headline = article.headline if article else ""
         initial = {
-            "headline": article.headline if article else "",
+            "headline": "" if english_headline == story.headline else english_headline,
             "dek": article.dek if article else "",
         }
         for index, row in enumerate(story.translated_paragraphs):
@@ -410,6 +414,7 @@ class SourceStoryAdmin(admin.ModelAdmin):
             f"Translate “{story}”",
             crumb="Side by side",
             story=story,
+            overdue=story.is_overdue(now),
             article=article,
             form=form,
             rows=list(zip(rows, form.paragraph_fields(), strict=True)),

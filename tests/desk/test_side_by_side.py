@@ -153,3 +153,12 @@ def test_the_page_warns_when_the_source_does_not_allow_publishing_it(client, edi
 def test_no_warning_when_the_sources_permission_covers_it(client, started, profile):
     client.force_login(profile.user)
     assert "cannot be published until" not in client.get(translate_url(started)).content.decode()
+
+
+def test_the_english_headline_starts_empty_not_as_the_original(client, started, profile):
+    client.force_login(profile.user)
+    form = client.get(translate_url(started)).context["form"]
+    assert form["headline"].value() == ""
+    response = client.post(translate_url(started), {"action": "save", "headline": ""})
+    assert "This field is required" in response.content.decode()
+    assert Article.objects.get(pk=started.article_id).headline == started.headline
