@@ -84,6 +84,7 @@ def latest_stories() -> list[Article]:
         lambda: list(Article.objects.published().newest_first().defer("body")[:LATEST_COUNT]),
     )
 
+
 @dataclass
 class SourcesOfCountry:
     """One country's part of the Our sources page: its newspapers, by language then name."""

@@ -46,6 +46,11 @@ DESKS = (
         ),
     ),
     Desk(
+        "Translation desk",
+        "desk",
+        ("desk.sourcestory", "desk.glossaryterm", "desk.sourcefeed", "desk.translatorprofile"),
+    ),
+    Desk(
         "Newsletters",
         "newsletters",
         (

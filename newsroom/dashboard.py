@@ -1,7 +1,8 @@
 """The admin home page for the newsroom: what needs doing, what is coming, how readers respond.
 
 Each panel asks its own app: articles for the queues, newsletters for signups, the paywall
-for its funnel. Writers see their own articles only; the business figures are for editors.
+for its funnel, the translation desk for its throughput. Writers see their own articles
+only; the business figures and the desk are for editors.
 """
 
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from articles.models import Article
+from desk.services.throughput import DeskFigures, desk_figures
 from newsletters.services.stats import signups_per_day
 from newsroom.lib import roles
 from paywall.services import funnel
@@ -46,6 +48,7 @@ class Dashboard:
     revenue: Revenue | None = None
     mrr: BarChart | None = None
     plans: FunnelChart | None = None
+    desk: DeskFigures | None = None
     days: int = DAYS
 
 
@@ -126,6 +129,14 @@ def quick_links(user) -> list[QuickLink]:
     return links
 
 
+def desk_panel(*, user, now: datetime) -> DeskFigures | None:
+    """The translation desk's week: published per translator and language, the median time
+    from assignment to publication, overdue assignments (for those who run the desk)."""
+    if not roles.can_assign(user):
+        return None
+    return desk_figures(now=now)
+
+
 def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
     """The panels this person's role calls for."""
     now = now or timezone.now()
@@ -161,4 +172,5 @@ def build_dashboard(*, user, now: datetime | None = None) -> Dashboard:
         revenue=revenue_report(now=now, days=DAYS),
         mrr=mrr,
         plans=plans,
+        desk=desk_panel(user=user, now=now),
     )

@@ -16,7 +16,7 @@ later line changes it.
 8. Security headers and the Content Security Policy
 9. Language and time
 10. Logging
-11. The apps' own settings: articles, images, paywall, newsletters
+11. The apps' own settings: articles, images, paywall, newsletters, desk
 """
 
 from datetime import timedelta
@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "articles",
     "paywall",
     "newsletters",
+    "desk",  # the translation desk: source feeds, source stories, translators, glossary
     "demo",  # after every app whose demo data it loads
     # Reaching readers and protecting them: sitemaps, the Content Security Policy
     # (django-csp) and the login lockout (django-axes).
@@ -451,3 +452,10 @@ NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)
 # A worker sending an issue renews its lease on it as it goes; when a lease runs out (the
 # worker died), `manage.py run_worker` resumes the send within about one and a half leases.
 NEWSLETTER_SEND_LEASE_SECONDS = env.int("NEWSLETTER_SEND_LEASE_SECONDS", default=60)
+
+# Translation desk (desk/): source feeds are polled by the worker (run_worker) this often;
+# a failing feed waits twice as long after each failure in a row, a day at most.
+DESK_FEED_POLL_MINUTES = env.int("DESK_FEED_POLL_MINUTES", default=15)
+# A feed larger than this is refused whole, and one that does not answer in time is retried.
+DESK_FEED_MAX_BYTES = env.int("DESK_FEED_MAX_MB", default=5) * 1_000_000
+DESK_FEED_TIMEOUT = env.float("DESK_FEED_TIMEOUT_SECONDS", default=10.0)

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, WRITER
+from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, TRANSLATOR, WRITER
 from tests.factories import UserFactory
 
 
@@ -58,6 +58,11 @@ def writer(db):
 @pytest.fixture
 def other_writer(db):
     return UserFactory(username="other-writer", role=WRITER)
+
+
+@pytest.fixture
+def translator(db):
+    return UserFactory(username="translator", role=TRANSLATOR)
 
 
 @pytest.fixture

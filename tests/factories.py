@@ -250,3 +250,43 @@ class NewsletterIssueFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for position, article in enumerate(extracted):
                 self.items.create(article=article, position=position)
+
+
+# The translation desk
+
+
+class TranslatorProfileFactory(factory.django.DjangoModelFactory):
+    """A translator: a staff account in the Translator group with a byline and languages."""
+
+    class Meta:
+        model = "desk.TranslatorProfile"
+
+    user = factory.SubFactory(UserFactory, role="Translator")
+    author = factory.SubFactory(AuthorFactory)
+    languages = factory.LazyFunction(lambda: ["fr"])
+
+
+class SourceStoryFactory(factory.django.DjangoModelFactory):
+    """A candidate on the desk, in French unless told otherwise."""
+
+    class Meta:
+        model = "desk.SourceStory"
+
+    source = factory.SubFactory(SourceFactory)
+    original_url = factory.Sequence(lambda n: f"https://journal.example/2026/story-{n}")
+    headline = factory.Sequence(lambda n: f"Titre numéro {n}")
+    text = (
+        "<p>Le premier paragraphe parle de l'Assemblée nationale.</p>"
+        "<p>Le deuxième paragraphe parle du Premier ministre.</p>"
+        "<p>Le troisième conclut.</p>"
+    )
+    language = "fr"
+
+
+class GlossaryTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "desk.GlossaryTerm"
+
+    language = "fr"
+    term = "Assemblée nationale"
+    rendering = "National Assembly"

@@ -1,7 +1,10 @@
-"""The newsroom's three roles, as Django groups, and the questions the workflow asks of them.
+"""The newsroom's roles, as Django groups, and the questions the workflow asks of them.
 
-Writers start articles, edit their own drafts and submit them for review. Editors edit
-anything, publish, schedule, unpublish and compose newsletters. Chief editors also run the
+Writers start articles, edit their own drafts and submit them for review. Translators see
+only the desk's stories assigned to them in their languages (desk/), translate them into
+their own draft and submit it for review. Editors edit
+anything, publish, schedule, unpublish, run the translation desk (assign, decline) and
+compose newsletters. Chief editors also run the
 paywall and are the only role that sees readers' personal data (subscribers, deliveries,
 subscriptions, gift links, meter reads, accounts, login logs). Superusers pass every check.
 
@@ -25,7 +28,8 @@ if TYPE_CHECKING:
 WRITER = "Writer"
 EDITOR = "Editor"
 CHIEF_EDITOR = "Chief editor"
-ROLES = (WRITER, EDITOR, CHIEF_EDITOR)
+TRANSLATOR = "Translator"
+ROLES = (WRITER, TRANSLATOR, EDITOR, CHIEF_EDITOR)
 
 ALL = ("add", "change", "delete", "view")
 VIEW = ("view",)
@@ -42,6 +46,19 @@ WRITER_GRANTS: list[Grant] = [
     ("articles", "source", VIEW),
     ("articles", "sourcepermission", VIEW),
     ("images", "image", ("add", "change", "view")),
+]
+# What a translator needs on the desk: their assignments (the admin narrows the list to
+# them), the glossary, and the draft article each translation is written into.
+TRANSLATOR_GRANTS: list[Grant] = [
+    ("desk", "sourcestory", ("change", "view")),
+    ("desk", "sourcestoryrevision", VIEW),
+    ("desk", "glossaryterm", VIEW),
+    ("desk", "translatorprofile", VIEW),
+    ("articles", "article", ("change", "view")),
+    ("articles", "articleauthor", VIEW),
+    ("articles", "author", VIEW),
+    ("articles", "section", VIEW),
+    ("articles", "source", VIEW),
 ]
 # Every editorial model, and newsletters without their recipients.
 EDITOR_GRANTS: list[Grant] = [
@@ -63,6 +80,12 @@ EDITOR_GRANTS: list[Grant] = [
     ("newsletters", "newsletterissue", ALL),
     ("newsletters", "issuearticle", ALL),
     ("newsletters", "blockeddomain", ALL),
+    ("desk", "sourcefeed", ALL),
+    ("desk", "sourcestory", (*ALL, "assign")),
+    ("desk", "sourcestoryrevision", VIEW),
+    ("desk", "storyevent", VIEW),
+    ("desk", "translatorprofile", ALL),
+    ("desk", "glossaryterm", ALL),
 ]
 # Models that hold readers' (or logins') personal data: the chief editor's alone.
 PERSONAL_DATA_GRANTS: list[Grant] = [
@@ -89,6 +112,7 @@ CHIEF_EDITOR_GRANTS: list[Grant] = [
 ]
 ROLE_GRANTS: dict[str, list[Grant]] = {
     WRITER: WRITER_GRANTS,
+    TRANSLATOR: TRANSLATOR_GRANTS,
     EDITOR: EDITOR_GRANTS,
     CHIEF_EDITOR: CHIEF_EDITOR_GRANTS,
 }
@@ -97,6 +121,7 @@ ROLE_GRANTS: dict[str, list[Grant]] = {
 NamedPermission = tuple[str, str]
 ROLE_NAMED_PERMISSIONS: dict[str, list[NamedPermission]] = {
     WRITER: [],
+    TRANSLATOR: [],
     EDITOR: [],
     # Publishing a translation its source's permission does not cover, with a reason.
     CHIEF_EDITOR: [("articles", "override_source_permission")],
@@ -177,3 +202,8 @@ def can_edit(user: "User", article: Any) -> bool:
     if can_edit_any(user):
         return True
     return article.status == article.Status.DRAFT and is_own(user, article)
+
+
+def can_assign(user: "User") -> bool:
+    """Runs the translation desk: assigns stories to translators, declines them."""
+    return user.is_active and user.has_perm("desk.assign_sourcestory")

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.services import workflow
-from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, ROLES, WRITER
+from newsroom.lib.roles import CHIEF_EDITOR, EDITOR, ROLES, TRANSLATOR, WRITER
 from tests.factories import ArticleFactory, DraftFactory, InReviewFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +130,8 @@ ACTIONS = {
 }
 ALLOWED = {
     WRITER: {"create an article", "edit own draft", "submit own draft"},
+    # A translator's drafts are started by the desk (desk.services.stories.start_translation).
+    TRANSLATOR: {"edit own draft", "submit own draft"},
     EDITOR: set(ACTIONS)
     - {"hold paywall permissions", "export newsletter subscribers", "edit the meter policy"},
     CHIEF_EDITOR: set(ACTIONS),
@@ -138,8 +140,8 @@ ALLOWED = {
 
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("role", ROLES)
-def test_role_action_matrix(role, action, client, writer, editor, chief):
-    user = {WRITER: writer, EDITOR: editor, CHIEF_EDITOR: chief}[role]
+def test_role_action_matrix(role, action, client, writer, translator, editor, chief):
+    user = {WRITER: writer, TRANSLATOR: translator, EDITOR: editor, CHIEF_EDITOR: chief}[role]
     client.force_login(user)
     assert ACTIONS[action](client, user) is (action in ALLOWED[role])
 

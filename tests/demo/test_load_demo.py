@@ -20,6 +20,7 @@ from articles.models import (
     Source,
     SourcePermission,
 )
+from demo.content.desk import ENGLISH as DESK_TRANSLATIONS
 from demo.content.seed import PERMISSIONS, SECTIONS, SEED_STORIES, SERIES, SOURCES
 from demo.content.stories import GENERATED_STORIES
 from demo.content.workflow import STORIES as WORKFLOW_STORIES
@@ -108,8 +109,9 @@ def test_load_demo_twice_creates_nothing_the_second_time(monkeypatch):
     after_first = counts()
     stories = SEED_STORIES + GENERATED_STORIES
     total = len(stories)
-    # Plus a draft, one in review and one scheduled from the workflow demo: none published.
-    assert after_first["Article"] == total + len(WORKFLOW_STORIES)
+    # Plus a draft, one in review and one scheduled from the workflow demo, and the desk's
+    # translations (a draft, one in review, one published): none of them a demo story.
+    assert after_first["Article"] == total + len(WORKFLOW_STORIES) + len(DESK_TRANSLATIONS)
     demo_articles = Article.objects.filter(slug__in=[story["slug"] for story in stories])
     assert demo_articles.published().count() == total
     assert f"stories: {total}/{total}" in first.getvalue()
@@ -141,6 +143,7 @@ def test_load_demo_ends_with_every_demo_login_and_each_one_works(monkeypatch):
         "writer",
         "editor",
         "chief",
+        "translator",
         "reader@example.com",
         "subscriber@example.com",
     ]

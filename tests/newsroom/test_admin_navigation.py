@@ -26,7 +26,7 @@ def test_writer_sees_the_stories_desk_and_nothing_of_the_business(client, writer
 
 def test_editor_sees_stories_and_newsletters_without_internals_or_readers(client, editor):
     desks = menu(client, editor)
-    assert list(desks) == ["Stories", "Newsletters"]
+    assert list(desks) == ["Stories", "Translation desk", "Newsletters"]
     assert desks["Newsletters"] == ["Issues", "Newsletters", "Blocked domains"]
     names = {name.lower() for models in desks.values() for name in models}
     assert "tags" not in names  # taggit's table, though editors hold its permissions
@@ -35,7 +35,13 @@ def test_editor_sees_stories_and_newsletters_without_internals_or_readers(client
 
 def test_chief_editor_sees_paywall_readers_and_lockouts_but_not_login_logs(client, chief):
     desks = menu(client, chief)
-    assert list(desks) == ["Stories", "Newsletters", "Paywall and subscriptions", "Accounts"]
+    assert list(desks) == [
+        "Stories",
+        "Translation desk",
+        "Newsletters",
+        "Paywall and subscriptions",
+        "Accounts",
+    ]
     assert "Deliveries" in desks["Newsletters"]
     assert desks["Paywall and subscriptions"][0] == "Daily funnel"
     assert desks["Accounts"] == ["Users", "Access attempts"]  # where a lockout is lifted

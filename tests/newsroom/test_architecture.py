@@ -13,7 +13,7 @@ import grimp
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-PACKAGES = ("articles", "images", "paywall", "newsletters", "demo", "newsroom")
+PACKAGES = ("articles", "images", "paywall", "newsletters", "desk", "demo", "newsroom")
 
 # Where an import may sit inside a function: an AppConfig's ready() (models exist only once
 # the app registry is ready), and a task whose service queues tasks itself (the HackSoft

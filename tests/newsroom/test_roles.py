@@ -15,6 +15,7 @@ from newsroom.lib.roles import (
     ROLE_GRANTS,
     ROLE_NAMED_PERMISSIONS,
     ROLES,
+    TRANSLATOR,
     WRITER,
     role_permissions,
 )
@@ -32,7 +33,21 @@ WRITER_ADMIN = {
     "articles.series",
     "articles.source",
 }
+# The desk's stories (narrowed to their own), the glossary, and the articles they translate into.
+TRANSLATOR_ADMIN = {
+    "desk.sourcestory",
+    "desk.glossaryterm",
+    "desk.translatorprofile",
+    "articles.article",
+    "articles.author",
+    "articles.section",
+    "articles.source",
+}
 EDITOR_ADMIN = WRITER_ADMIN | {
+    "desk.sourcefeed",
+    "desk.sourcestory",
+    "desk.glossaryterm",
+    "desk.translatorprofile",
     "articles.articleawaitingreview",
     "articles.articleredirect",
     "newsletters.newsletter",
@@ -53,7 +68,12 @@ CHIEF_EDITOR_ADMIN = EDITOR_ADMIN | {
 }
 # Held as permissions, but internals the menu leaves to superusers (newsroom/admin_config.py):
 # taggit's table (tags are edited on the article) and the login logs.
-ADMIN_MODELS = {WRITER: WRITER_ADMIN, EDITOR: EDITOR_ADMIN, CHIEF_EDITOR: CHIEF_EDITOR_ADMIN}
+ADMIN_MODELS = {
+    WRITER: WRITER_ADMIN,
+    TRANSLATOR: TRANSLATOR_ADMIN,
+    EDITOR: EDITOR_ADMIN,
+    CHIEF_EDITOR: CHIEF_EDITOR_ADMIN,
+}
 
 
 def user_with(role):

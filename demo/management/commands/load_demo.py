@@ -2,7 +2,7 @@
 
 Idempotent: each app's loader matches rows by slug, email or name, so running it again
 changes nothing and is fast. The order matters: the paywall's readers and the newsletters'
-issue need the articles, the workflow's staff need the authors.
+issue need the articles, the workflow's staff need the authors, the desk needs the editor.
 """
 
 from typing import Any
@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo.content import articles, newsletters, pages, paywall, readership, workflow
+from demo.content import articles, desk, newsletters, pages, paywall, readership, workflow
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "newsroom-admin"
@@ -19,7 +19,7 @@ ADMIN_PASSWORD = "newsroom-admin"
 # the command prints them all at the end, for `make run` to show before it serves.
 LOGINS = [(ADMIN_USERNAME, ADMIN_PASSWORD, "superuser", "/admin/")]
 # Loaded after the articles, in this order; each has load_demo(stdout) and may have LOGINS.
-APP_CONTENT = (paywall, readership, newsletters, workflow, pages)
+APP_CONTENT = (paywall, readership, newsletters, workflow, desk, pages)
 
 
 class Command(BaseCommand):

@@ -1,7 +1,9 @@
 """The background worker: django-tasks-db's db_worker, made to carry on by itself.
 
 When it starts, and every half send lease after, it queues again the newsletter sends
-whose worker died (`resume_interrupted_sends`). A database error (the server restarting, a
+whose worker died (`resume_interrupted_sends`); when it starts, and every
+DESK_FEED_POLL_MINUTES after, it queues a poll of the translation desk's source feeds
+(`desk.services.schedule.queue_feed_poll`). A database error (the server restarting, a
 network cut) is logged once and waited out with backoff, reconnecting, instead of ending
 the process. SIGTERM or SIGINT stop it after the task in hand, as with db_worker.
 """
@@ -21,6 +23,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from desk.services import schedule as desk_schedule
 from newsletters.services.sending import resume_interrupted_sends
 
 logger = logging.getLogger("newsroom.worker")
@@ -34,6 +37,7 @@ class ResilientWorker(Worker):
         super().__init__(**kwargs)
         self.resume_every = resume_every
         self._resume_at = 0.0
+        self._poll_feeds_at = 0.0
         self._unrecorded: tuple[DBTaskResult, BaseException] | None = None
 
     def run(self) -> None:
@@ -67,8 +71,9 @@ class ResilientWorker(Worker):
                 return
 
     def _catch_up(self) -> None:
-        """What a worker does besides tasks: record the result the database missed, and
-        resume interrupted sends when it starts and every `resume_every` seconds."""
+        """What a worker does besides tasks: record the result the database missed,
+        resume interrupted sends when it starts and every `resume_every` seconds, and queue
+        the desk's feed poll on its schedule."""
         if self._unrecorded is not None:
             task_result, exc = self._unrecorded
             task_result.set_failed(exc)
@@ -76,6 +81,9 @@ class ResilientWorker(Worker):
         if time.monotonic() >= self._resume_at:
             resume_interrupted_sends()
             self._resume_at = time.monotonic() + self.resume_every
+        if time.monotonic() >= self._poll_feeds_at:
+            desk_schedule.queue_feed_poll()
+            self._poll_feeds_at = time.monotonic() + desk_schedule.poll_every_seconds()
 
     def _run_next(self) -> bool:
         """Claim and run one task, or wait for one. True when the worker is done (--batch
