@@ -1,5 +1,5 @@
-"""The shared-page store: whole pages rendered once and served to every anonymous reader
-who would see the same thing.
+"""The shared-page store: whole pages rendered once and served to every reader who would
+see the same thing.
 
 A page is keyed by (generation, address, variant): the caller says what besides the
 content makes the page (for the article page, the paywall's outcome:
@@ -12,8 +12,12 @@ place. Every other per-request value makes the store refuse the page (it is serv
 this reader and not kept): the CSP nonce, once rendered; a CSRF field whose value is not
 the marker, or a token asked for while rendering; the signed-in user's email or name.
 
-Readers who are signed in, who come with any query string, or who have messages waiting
-always get a page rendered for them, as do variants the caller marks as personal (None).
+Signed-in readers share pages among themselves only (the key says signed in or not), and
+only the variant the caller computed tells their pages apart (for the article page: what
+the paywall decided, their free articles or gift links left); a page holding the user's
+email or name is refused. Readers who come with any query string, or who have messages
+waiting, always get a page rendered for them, as do variants the caller marks as
+personal (None).
 Switched off with CACHE_LAYERS_OFF=pages.
 """
 
@@ -43,7 +47,7 @@ _CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken"\s+value="([^"]*)"')
 _pages = ProcessMemory(size=300)
 _refusals_logged: set[tuple[str, str]] = set()
 
-PageKey = tuple[int, str, Hashable]
+PageKey = tuple[int, str, tuple[bool, Hashable]]
 
 
 def page_key(request: HttpRequest, *, generation: int, variant: Hashable | None) -> PageKey | None:
@@ -53,11 +57,11 @@ def page_key(request: HttpRequest, *, generation: int, variant: Hashable | None)
         or variant is None
         or request.method != "GET"
         or request.META.get("QUERY_STRING")
-        or request.user.is_authenticated
         or len(get_messages(request))  # counts without marking them read
     ):
         return None
-    return (generation, request.path, variant)
+    # Signed-in readers and anonymous ones never share a page, whatever the variant says.
+    return (generation, request.path, (request.user.is_authenticated, variant))
 
 
 def respond(
