@@ -24,8 +24,10 @@ Switched off with CACHE_LAYERS_OFF=pages.
 import logging
 import re
 import secrets
+import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -76,22 +78,55 @@ def respond(
     """
     if key is None:
         return render({})
-    kept = _pages.get(key)
-    if kept is not MISSING and kept[0] > time.monotonic():
-        content = kept[1]
-    else:
-        token_asked_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
-        content = render({"csrf_token": CSRF_MARKER}).render().content
-        token_asked = not token_asked_before and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        refusal = per_request_value_in(request, content, token_asked=bool(token_asked))
-        if refusal is None:
-            _pages.put(key, (time.monotonic() + settings.CACHE_PAGE_SECONDS, content))
-        else:
-            _log_refusal(request.path, refusal)
+    content = _fresh(key)
+    if content is None:
+        # Threads of this process missing the same page wait for one rendering of it.
+        with _rendering(key):
+            content = _fresh(key) or _render_and_keep(request, key, render)
     if _CSRF_MARKER_BYTES in content:
         # get_token also makes the CSRF middleware set the reader's cookie, as rendering would.
         content = content.replace(_CSRF_MARKER_BYTES, get_token(request).encode())
     return HttpResponse(content)
+
+
+def _fresh(key: Hashable) -> bytes | None:
+    kept = _pages.get(key)
+    if kept is not MISSING and kept[0] > time.monotonic():
+        content: bytes = kept[1]
+        return content
+    return None
+
+
+def _render_and_keep(
+    request: HttpRequest,
+    key: Hashable,
+    render: Callable[[dict[str, object]], SimpleTemplateResponse],
+) -> bytes:
+    token_asked_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+    content: bytes = render({"csrf_token": CSRF_MARKER}).render().content
+    token_asked = not token_asked_before and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    refusal = per_request_value_in(request, content, token_asked=bool(token_asked))
+    if refusal is None:
+        _pages.put(key, (time.monotonic() + settings.CACHE_PAGE_SECONDS, content))
+    else:
+        _log_refusal(request.path, refusal)
+    return content
+
+
+_render_locks: dict[Hashable, threading.Lock] = {}
+_render_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _rendering(key: Hashable) -> Iterator[None]:
+    """Held while this process renders the page under key; the lock is dropped after."""
+    with _render_locks_guard:
+        lock = _render_locks.setdefault(key, threading.Lock())
+    with lock:
+        yield
+    with _render_locks_guard:
+        if not lock.locked():
+            _render_locks.pop(key, None)
 
 
 def per_request_value_in(request: HttpRequest, content: bytes, *, token_asked: bool) -> str | None:
