@@ -7,7 +7,7 @@ from typing import Any
 from axes.backends import AxesStandaloneBackend
 from django.contrib.auth.backends import ModelBackend
 
-from newsroom.caching import MISSING, ProcessMemory, ReaderValue
+from newsroom.caching import MISSING, ProcessMemory, ReaderValue, prefetch_reader_values
 
 
 class LockoutBackend(AxesStandaloneBackend):
@@ -50,6 +50,8 @@ class CachedUserBackend(ModelBackend):
             pk = int(user_id)
         except (TypeError, ValueError):
             return super().get_user(user_id)
+        # The user's version and the rest of their cached values (the paywall's) at once.
+        prefetch_reader_values(pk)
         key = (pk, USER_VERSION.get(pk))
         user = _users.get(key)
         if user is MISSING:

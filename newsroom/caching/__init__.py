@@ -23,7 +23,7 @@ from .data import MISSING, ProcessMemory, SharedValue, cached
 from .fragments import fragment_seconds
 from .generation import GENERATION_KEY, current_generation, start_new_generation
 from .memo import RequestMemoMiddleware, request_memo
-from .readers import ReaderValue
+from .readers import ReaderValue, prefetch_reader_values
 from .registry import (
     content_models,
     register_content_models,
@@ -45,6 +45,7 @@ __all__ = [
     "current_generation",
     "fragment_seconds",
     "layer_on",
+    "prefetch_reader_values",
     "register_content_models",
     "register_reader_value",
     "register_scheduled_changes",

@@ -4,6 +4,7 @@ subscription, their meter, their gift links), read once and kept in the shared c
     STATE = ReaderValue("paywall-state", load=lambda user_id: ..., seconds=300)
     caching.register_reader_value(STATE, invalidated_by={Subscription: "user_id", ...})
     STATE.get(user_id)          # once per request; the shared cache; load() on a miss
+    prefetch_reader_values(user_id)   # all of one reader's values in one round trip
 
 Keyed by the reader, not by the content generation: a change to one of the registered
 models forgets the value of the reader the row belongs to (the attribute named in
@@ -18,7 +19,8 @@ from typing import Generic, TypeVar
 
 from django.core.cache import cache
 
-from .memo import forget_in_request, request_memo
+from . import registry
+from .memo import current_memo, forget_in_request, request_memo
 from .switches import layer_on
 
 T = TypeVar("T")
@@ -56,3 +58,14 @@ class ReaderValue(Generic[T]):
         key = self.key(user_id)
         cache.delete(key)
         forget_in_request(key)
+
+
+def prefetch_reader_values(user_id: int) -> None:
+    """Every registered value of this reader, in one round trip to the shared cache, into
+    the request memo (a miss is left to the value's own read)."""
+    memo = current_memo()
+    if memo is None or not layer_on("data"):
+        return
+    keys = [value.key(user_id) for value in registry.reader_values()]
+    for key, found in cache.get_many([key for key in keys if key not in memo]).items():
+        memo.setdefault(key, found)

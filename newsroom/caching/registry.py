@@ -89,6 +89,15 @@ def values_invalidated_by(sender: object) -> list["SharedValue[Any]"]:
     return _value_models.get(meta.concrete_model, []) if meta is not None else []
 
 
+def reader_values() -> list["ReaderValue[Any]"]:
+    """Every registered per-reader value, once each."""
+    found: dict[str, ReaderValue[Any]] = {}
+    for dependants in _reader_models.values():
+        for value, _attribute in dependants:
+            found.setdefault(value.name, value)
+    return list(found.values())
+
+
 def reader_values_invalidated_by(sender: object) -> list[tuple["ReaderValue[Any]", str]]:
     meta = getattr(sender, "_meta", None)
     return _reader_models.get(meta.concrete_model, []) if meta is not None else []

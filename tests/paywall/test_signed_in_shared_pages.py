@@ -11,6 +11,7 @@ import re
 import pytest
 from django.contrib.messages import constants
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client, RequestFactory
@@ -179,3 +180,39 @@ def test_a_deactivated_account_is_signed_out_on_its_next_page(subscribers, artic
     subscribers[0].save()
 
     assert b'href="/account/"' not in read(client, articles[0]).content
+
+
+def test_a_warm_signed_in_page_asks_the_shared_cache_twice_and_runs_no_sql(
+    subscribers, articles, monkeypatch, django_assert_num_queries
+):
+    client = signed_in(subscribers[0])
+    read(client, articles[0])
+    read(client, articles[0])
+    shared = caches["default"]
+    calls = []
+    get, get_many = shared.get, shared.get_many
+
+    def counted_get(key, *args, **kwargs):
+        calls.append(("get", key))
+        return get(key, *args, **kwargs)
+
+    def counted_get_many(keys, *args, **kwargs):
+        calls.append(("get_many", sorted(keys)))
+        monkeypatch.setattr(shared, "get", get)  # locmem's get_many calls get: one trip
+        try:
+            return get_many(keys, *args, **kwargs)
+        finally:
+            monkeypatch.setattr(shared, "get", counted_get)
+
+    monkeypatch.setattr(shared, "get", counted_get)
+    monkeypatch.setattr(shared, "get_many", counted_get_many)
+
+    with django_assert_num_queries(0):
+        page = read(client, articles[0])
+
+    assert LAST_PARAGRAPH in page.content
+    pk = subscribers[0].pk
+    assert calls == [
+        ("get", f"django.contrib.sessions.cached_db{client.session.session_key}"),
+        ("get_many", [f"reader:auth-user-version:{pk}", f"reader:paywall-rows:v1:{pk}"]),
+    ]
