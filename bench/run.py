@@ -48,13 +48,14 @@ SESSIONS = """
 import sys
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth import get_user_model
+from django.conf import settings
 from django.contrib.sessions.backends.cached_db import SessionStore
 
 for email in EMAILS:
     user = get_user_model().objects.get(email=email)
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "newsroom.auth_backends.CachedUserBackend"
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the model backend
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     print(email, session.session_key)

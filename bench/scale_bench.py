@@ -519,6 +519,7 @@ def publishing():
 
 def signed_in_cookies() -> dict[str, str]:
     """Session cookies of the demo subscriber and the demo reader, signed in."""
+    from django.conf import settings
     from django.contrib.auth import (
         BACKEND_SESSION_KEY,
         HASH_SESSION_KEY,
@@ -535,7 +536,7 @@ def signed_in_cookies() -> dict[str, str]:
         user = get_user_model().objects.get(email=email)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "newsroom.auth_backends.CachedUserBackend"
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the model backend
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
         cookies[name] = f"sessionid={session.session_key}"
