@@ -411,7 +411,8 @@ def main() -> None:
     ensure_database(args.database_url, reseed=args.reseed)
     log("Migrating and loading the demo content")
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
+    if not already_seeded(args.database_url, args.articles):  # else it is there already
+        manage(env, "load_demo")
     seed(args, env)
     manage(env, "collectstatic", "--noinput", "-v0")
     subprocess.run(["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True)
@@ -552,7 +553,8 @@ def big_search(args) -> dict:
     env = environment(big, port)
     ensure_database(url, reseed=False)
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
+    if not already_seeded(url, args.big_search):
+        manage(env, "load_demo")
     started = time.perf_counter()
     subprocess.run(
         [
@@ -574,6 +576,17 @@ def big_search(args) -> dict:
         )
     finally:
         stop(server)
+
+
+def already_seeded(url: str, articles: int) -> bool:
+    """Whether the database at url holds that many articles already (no demo load then)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        table = conn.execute("SELECT to_regclass('articles_article')").fetchone()[0]
+        if table is None:
+            return False
+        return conn.execute("SELECT count(*) FROM articles_article").fetchone()[0] >= articles
 
 
 def section_of(env) -> str:
