@@ -66,12 +66,19 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## make bench: the demo site on SQLite (anonymous, subscriber and signed-in article pages),
+## then newsletter sending to a real SMTP server (aiosmtpd; needs PostgreSQL). Each prints
+## its figures, the load average and which targets are met (see bench/README.md).
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/smtp_bench.py
 
-## make bench-scale: 50,000 articles on PostgreSQL + Redis, gunicorn under wrk (see README).
+## make bench-scale: 50,000 articles on PostgreSQL + Redis, gunicorn under wrk (see README):
+## signed-in readers, publish bursts, new searches (and over 500,000 articles), then the
+## newsletter sending run.
 bench-scale: install
 	$(BIN)/python bench/scale_bench.py
+	$(BIN)/python bench/smtp_bench.py
 
 ## make bench-webhooks: 10,000 signed Stripe webhook deliveries on PostgreSQL (see bench/README.md).
 bench-webhooks: install

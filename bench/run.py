@@ -2,6 +2,11 @@
 
     make bench                      # or: .venv/bin/python bench/run.py --duration 10
 
+The article is loaded for three readers: a new anonymous reader (the metered page, no
+cookies), the demo subscriber and the demo reader without a subscription (each signed
+in, their session cookie sent with every request). Target (issue 15): each signed-in
+page serves at least half the requests/s of the anonymous one, in the same run.
+
 Production-like: DEBUG off, a SECRET_KEY, WhiteNoise with collected static files, two
 gunicorn workers, SQLite filled with the demo content (kept in bench/results/ so reruns
 start fast). The load comes from `wrk` when /usr/bin/wrk exists, otherwise from Python
@@ -27,10 +32,34 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PYTHON = ROOT / ".venv" / "bin" / "python"
 WRK = shutil.which("wrk")
+ARTICLE = "/article/the-hard-labor-of-north-korean-workers-in-china/"
+# name: (path, the demo account signed in, or None for a new anonymous reader)
 PAGES = {
-    "home": "/",
-    "article": "/article/the-hard-labor-of-north-korean-workers-in-china/",
+    "home": ("/", None),
+    "article": (ARTICLE, None),
+    "subscriber": (ARTICLE, "subscriber@example.com"),
+    "signed-in": (ARTICLE, "reader@example.com"),
 }
+# Signed-in pages must serve at least this share of the anonymous article's requests/s.
+SIGNED_IN_TARGET = 0.5
+
+# Prints a signed-in session for each demo account named on the command line.
+SESSIONS = """
+import sys
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import get_user_model
+from django.conf import settings
+from django.contrib.sessions.backends.cached_db import SessionStore
+
+for email in EMAILS:
+    user = get_user_model().objects.get(email=email)
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the model backend
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    print(email, session.session_key)
+"""
 
 
 def environment(port: int, cache_url: str | None) -> dict[str, str]:
@@ -65,10 +94,24 @@ def prepare(env: dict[str, str]) -> None:
         )
 
 
-def fetch(port: int, path: str, connection: http.client.HTTPConnection | None = None):
+def sessions(env: dict[str, str], emails: list[str]) -> dict[str, str]:
+    """A fresh signed-in session key for each demo account."""
+    output = subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", SESSIONS.replace("EMAILS", repr(emails))],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(line.split() for line in output.splitlines() if line.count(" ") == 1)
+
+
+def fetch(port: int, path: str, connection=None, cookie: str = ""):
     conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    headers = {"Host": "127.0.0.1"} | ({"Cookie": cookie} if cookie else {})
     try:
-        conn.request("GET", path, headers={"Host": "127.0.0.1"})
+        conn.request("GET", path, headers=headers)
         response = conn.getresponse()
         body = response.read()
         return response.status, body
@@ -91,7 +134,7 @@ class Result:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-def run_threads(port: int, path: str, duration: float, concurrency: int) -> Result:
+def run_threads(port: int, path: str, duration: float, concurrency: int, cookie="") -> Result:
     """Each thread requests the page in a loop, one connection per request, until time is up."""
     result = Result()
     lock = threading.Lock()
@@ -102,7 +145,7 @@ def run_threads(port: int, path: str, duration: float, concurrency: int) -> Resu
         while time.monotonic() < stop_at:
             started = time.perf_counter()
             try:
-                status, _ = fetch(port, path)
+                status, _ = fetch(port, path, cookie=cookie)
                 ok = status == 200
             except OSError:
                 ok = False
@@ -130,10 +173,11 @@ def _ms(value: str, unit: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def run_wrk(port: int, path: str, duration: float, concurrency: int) -> Result:
+def run_wrk(port: int, path: str, duration: float, concurrency: int, cookie="") -> Result:
     output = subprocess.run(
         [
             WRK,
+            *(["-H", f"Cookie: {cookie}"] if cookie else []),
             f"--threads={min(2, concurrency)}",
             f"--connections={concurrency}",
             f"--duration={int(duration)}s",
@@ -176,29 +220,48 @@ def main() -> int:
     server = start_gunicorn("newsroom.wsgi", port=port, workers=args.workers, env=env)
     load = run_threads if args.threads or not WRK else run_wrk
     tool = "Python threads (http.client)" if load is run_threads else f"wrk ({WRK})"
+    accounts = sessions(env, [email for _, email in PAGES.values() if email])
+    cookies = {
+        name: f"sessionid={accounts[email]}" if email else "" for name, (_, email) in PAGES.items()
+    }
+    results: dict[str, Result] = {}
     try:
-        for path in PAGES.values():
-            status, body = fetch(port, path)
+        for name, (path, email) in PAGES.items():
+            status, body = fetch(port, path, cookie=cookies[name])
             if status != 200:
                 raise SystemExit(f"{path} answered {status}; not measuring an error page.")
-            run_threads(port, path, 1.0, 2)  # warm both workers' caches
+            if email and b'href="/account/"' not in body:
+                raise SystemExit(f"{name}: the page is not a signed-in reader's.")
+            run_threads(port, path, 1.0, 2, cookies[name])  # warm both workers' caches
         print(
             f"\ngunicorn, {args.workers} workers, DEBUG off, SQLite, "
             f"cache {args.cache_url or 'default'}; load: {tool}, "
             f"{args.concurrency} clients, {duration:.0f}s per page\n"
         )
-        print(f"{'page':<8} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
-        for name, path in PAGES.items():
-            result = load(port, path, duration, args.concurrency)
+        print(
+            f"{'page':<11} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
+            f"{'errors':>7} {'load':>5}"
+        )
+        for name, (path, _) in PAGES.items():
+            result = load(port, path, duration, args.concurrency, cookies[name])
+            results[name] = result
             p50 = f"{result.p50:.1f}" if result.p50 is not None else "-"
             p99 = f"{result.p99:.1f}" if result.p99 is not None else "-"
             print(
-                f"{name:<8} {result.requests:>9} {result.per_second:>8.1f} "
-                f"{p50:>8} {p99:>8} {result.errors:>7}",
+                f"{name:<11} {result.requests:>9} {result.per_second:>8.1f} "
+                f"{p50:>8} {p99:>8} {result.errors:>7} {os.getloadavg()[0]:>5.1f}",
                 flush=True,
             )
     finally:
         stop(server)
+    anonymous = results["article"].per_second
+    for name in ("subscriber", "signed-in"):
+        ratio = results[name].per_second / anonymous if anonymous else 0.0
+        verdict = "met" if ratio >= SIGNED_IN_TARGET else "NOT MET"
+        print(
+            f"target 1 (SQLite): {name} article / anonymous article = {ratio:.2f} "
+            f"(at least {SIGNED_IN_TARGET}): {verdict}"
+        )
     load_1, load_5, _ = os.getloadavg()
     cpus = os.cpu_count()
     print(f"\nmachine: {cpus} CPUs, load average {load_1:.1f} (1 min), {load_5:.1f} (5 min)")

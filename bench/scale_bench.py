@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 from servers import free_port, start_gunicorn, stop
@@ -242,9 +243,12 @@ def new_search_path() -> str:
     return f"/search/?q={random.choice(WORDS)}+{random.choice(WORDS)}"
 
 
-def load_with_wrk(url: str, *, duration: int, connections: int, new_queries=False) -> dict:
+def load_with_wrk(
+    url: str, *, duration: int, connections: int, new_queries=False, cookie=""
+) -> dict:
     command = [
         WRK,
+        *(["-H", f"Cookie: {cookie}"] if cookie else []),
         f"-t{min(2, connections)}",
         f"-c{connections}",
         f"-d{duration}s",
@@ -272,7 +276,9 @@ def load_with_wrk(url: str, *, duration: int, connections: int, new_queries=Fals
     return {"requests": requests, "rps": rps, "p50": p50, "p99": p99, "errors": errors}
 
 
-def load_with_threads(url: str, *, duration: int, connections: int, new_queries=False) -> dict:
+def load_with_threads(
+    url: str, *, duration: int, connections: int, new_queries=False, cookie=""
+) -> dict:
     """The fallback when wrk is missing: keep-alive clients in threads, bounded in time."""
     import http.client
     from urllib.parse import urlsplit
@@ -290,7 +296,11 @@ def load_with_threads(url: str, *, duration: int, connections: int, new_queries=
         while time.monotonic() < deadline:
             began = time.perf_counter()
             try:
-                conn.request("GET", new_search_path() if new_queries else path)
+                conn.request(
+                    "GET",
+                    new_search_path() if new_queries else path,
+                    headers={"Cookie": cookie} if cookie else {},
+                )
                 response = conn.getresponse()
                 response.read()
                 if response.status != 200:
@@ -321,18 +331,22 @@ def load_with_threads(url: str, *, duration: int, connections: int, new_queries=
     }
 
 
-def measure(url: str, args, *, new_queries=False, connections=None) -> dict:
+def measure(url: str, args, *, new_queries=False, connections=None, cookie="", duration=None):
     # Warm-up: fills the caches and each worker's connections.
     for _ in range(20):
-        with urllib.request.urlopen(url, timeout=10) as response:
+        request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+        with urllib.request.urlopen(request, timeout=10) as response:
             response.read()
     loader = load_with_wrk if WRK and not args.python_load else load_with_threads
-    return loader(
+    result = loader(
         url,
-        duration=args.duration,
+        duration=duration or args.duration,
         connections=connections or args.connections,
         new_queries=new_queries,
+        cookie=cookie,
     )
+    result["load"] = os.getloadavg()[0]
+    return result
 
 
 STATIC_APP = """
@@ -367,10 +381,25 @@ def main() -> None:
     parser.add_argument("--python-load", action="store_true", help="use Python, not wrk")
     parser.add_argument(
         "--pages",
-        default="home,article,section,search,search-new,search-new-solo",
-        help="comma-separated pages to load (the static copy of the article is always loaded)",
+        default="home,article,subscriber,signed-in,section,search,search-new,search-new-solo,burst",
+        help="comma-separated pages to load (the static copy of the article is always loaded); "
+        "burst: home, article and section again, steady then while an article is saved "
+        f"every {BURST_EVERY} s",
     )
+    parser.add_argument("--burst-duration", type=int, default=30, help="seconds per burst run")
+    parser.add_argument(
+        "--big-search",
+        type=int,
+        default=500_000,
+        help="articles for the single-connection search run (0 skips it)",
+    )
+    parser.add_argument("--big-search-database", default="newsroom_scale_bench_500k")
+    parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.seed_only:  # the 500,000-article database, seeded in a process of its own
+        env = environment(args, free_port())
+        seed(args, env)
+        return
     if not args.database_url.startswith("postgres"):
         raise SystemExit("The scale benchmark runs on PostgreSQL: pass a postgres:// URL.")
 
@@ -380,32 +409,41 @@ def main() -> None:
     ensure_database(args.database_url, reseed=args.reseed)
     log("Migrating and loading the demo content")
     manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo")
+    if not already_seeded(args.database_url, args.articles):  # else it is there already
+        manage(env, "load_demo")
     seed(args, env)
     manage(env, "collectstatic", "--noinput", "-v0")
     subprocess.run(["redis-cli", "-u", args.cache_url, "FLUSHDB"], check=False, capture_output=True)
 
     base = f"http://127.0.0.1:{port}"
     section_slug = section_of(env)
+    article_url = f"{base}/article/{SEED_ARTICLE}/"
     pages = {
         "home": f"{base}/",
-        "article": f"{base}/article/{SEED_ARTICLE}/",
+        "article": article_url,
+        # Target 1: the same article for the demo subscriber and the demo reader without a
+        # subscription, signed in (their session cookie sent with every request).
+        "subscriber": article_url,
+        "signed-in": article_url,
         "section": f"{base}/section/{section_slug}/",
         "search": f"{base}/search/?q={SEARCH_QUERY.replace(' ', '+')}",
         "search-new": f"{base}/search/?q=warm+up",
         # The same with one connection per worker: a search's own latency, without queueing.
         "search-new-solo": f"{base}/search/?q=warm+up",
     }
+    cookies = signed_in_cookies()
     server = start_gunicorn(
         "newsroom.wsgi", port=port, workers=args.workers, threads=args.threads, env=env
     )
     results = {}
+    bursts = {}
     html_path = Path(tempfile.mkdtemp(prefix="newsroom-bench-")) / "article.html"
+    chosen = args.pages.split(",")
     try:
         with urllib.request.urlopen(pages["article"], timeout=10) as response:
             html_path.write_bytes(response.read())
         for name, url in pages.items():
-            if name not in args.pages.split(","):
+            if name not in chosen:
                 continue
             log(f"Loading {name}: {url}")
             results[name] = measure(
@@ -413,7 +451,15 @@ def main() -> None:
                 args,
                 new_queries=name.startswith("search-new"),
                 connections=args.workers if name.endswith("-solo") else args.connections,
+                cookie=cookies.get(name, ""),
             )
+        if "burst" in chosen:
+            for name in ("home", "article", "section"):
+                log(f"Loading {name} while an article is saved every {BURST_EVERY} s")
+                steady = measure(pages[name], args, duration=args.burst_duration)
+                with publishing():
+                    burst = measure(pages[name], args, duration=args.burst_duration)
+                bursts[name] = (steady, burst)
     finally:
         stop(server)
 
@@ -432,7 +478,113 @@ def main() -> None:
         stop(static)
         shutil.rmtree(html_path.parent, ignore_errors=True)
 
-    report(args, results)
+    if args.big_search:
+        results["search-new-solo 500k"] = big_search(args)
+
+    report(args, results, bursts)
+
+
+# Target 2: an article saved every BURST_EVERY seconds (each save starts a new generation).
+BURST_EVERY = 10
+
+
+@contextmanager
+def publishing():
+    """Save a correction to one article every BURST_EVERY seconds, from a thread, until the
+    block ends: what a newsroom does all day."""
+    from django.db import connection
+
+    from articles.models import Article
+
+    done = threading.Event()
+    saves = []
+
+    def correct():
+        article = Article.objects.published().exclude(slug=SEED_ARTICLE).order_by("-pk").first()
+        while not done.wait(1 if not saves else BURST_EVERY):
+            article.dek = f"Corrected at {time.strftime('%H:%M:%S')}: {article.dek[-200:]}"
+            article.save()
+            saves.append(time.monotonic())
+        connection.close()
+
+    thread = threading.Thread(target=correct)
+    thread.start()
+    try:
+        yield saves
+    finally:
+        done.set()
+        thread.join()
+
+
+def signed_in_cookies() -> dict[str, str]:
+    """Session cookies of the demo subscriber and the demo reader, signed in."""
+    from django.conf import settings
+    from django.contrib.auth import (
+        BACKEND_SESSION_KEY,
+        HASH_SESSION_KEY,
+        SESSION_KEY,
+        get_user_model,
+    )
+    from django.contrib.sessions.backends.cached_db import SessionStore
+
+    cookies = {}
+    for name, email in (
+        ("subscriber", "subscriber@example.com"),
+        ("signed-in", "reader@example.com"),
+    ):
+        user = get_user_model().objects.get(email=email)
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the model backend
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.save()
+        cookies[name] = f"sessionid={session.session_key}"
+    return cookies
+
+
+def big_search(args) -> dict:
+    """Target 3's second figure: never-seen searches, one connection, over args.big_search
+    articles in a database of their own (seeded on first use; the seeding time printed)."""
+    url = args.database_url.rsplit("/", 1)[0] + f"/{args.big_search_database}"
+    big = argparse.Namespace(**{**vars(args), "database_url": url, "articles": args.big_search})
+    port = free_port()
+    env = environment(big, port)
+    ensure_database(url, reseed=False)
+    manage(env, "migrate", "--noinput", "-v0")
+    if not already_seeded(url, args.big_search):
+        manage(env, "load_demo")
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(PYTHON),
+            __file__,
+            "--seed-only",
+            "--database-url",
+            url,
+            "--articles",
+            str(args.big_search),
+        ],
+        check=True,
+    )
+    log(f"{args.big_search:,} articles ready in {time.perf_counter() - started:.0f} s")
+    server = start_gunicorn("newsroom.wsgi", port=port, workers=args.workers, env=env)
+    try:
+        return measure(
+            f"http://127.0.0.1:{port}/search/?q=warm+up", args, new_queries=True, connections=1
+        )
+    finally:
+        stop(server)
+
+
+def already_seeded(url: str, articles: int) -> bool:
+    """Whether the database at url holds that many articles already (no demo load then)."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        table = conn.execute("SELECT to_regclass('articles_article')").fetchone()[0]
+        if table is None:
+            return False
+        return conn.execute("SELECT count(*) FROM articles_article").fetchone()[0] >= articles
 
 
 def section_of(env) -> str:
@@ -441,7 +593,7 @@ def section_of(env) -> str:
     return Article.objects.select_related("section").get(slug=SEED_ARTICLE).section.slug
 
 
-def report(args, results: dict) -> None:
+def report(args, results: dict, bursts: dict) -> None:
     tool = "wrk" if WRK and not args.python_load else "python threads"
     log("")
     log(
@@ -449,17 +601,78 @@ def report(args, results: dict) -> None:
         f"Redis cache; gunicorn {args.workers} workers x {args.threads} thread(s); "
         f"{tool}, {args.connections} connections, {args.duration} s per page"
     )
-    log(f"{'page':<16}{'requests':>10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'errors':>8}")
+    log(
+        f"{'page':<22}{'requests':>10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
+        f"{'errors':>8}{'load':>6}"
+    )
     for name, r in results.items():
         log(
-            f"{name:<16}{r['requests']:>10,}{r['rps']:>10.0f}{r['p50']:>10.1f}"
-            f"{r['p99']:>10.1f}{r['errors']:>8}"
+            f"{name:<22}{r['requests']:>10,}{r['rps']:>10.0f}{r['p50']:>10.1f}"
+            f"{r['p99']:>10.1f}{r['errors']:>8}{r['load']:>6.1f}"
         )
     if "article" in results:
         ratio = results["article"]["rps"] / results["static article"]["rps"]
         log(f"article page throughput = {ratio:.0%} of the same HTML served as a static file")
+    verdicts = []
+    for name in ("subscriber", "signed-in"):
+        if name in results and "article" in results:
+            ratio = results[name]["rps"] / results["article"]["rps"]
+            verdicts.append(
+                (
+                    f"target 1 (PostgreSQL + Redis): {name} article / anonymous = {ratio:.2f} "
+                    "(at least 0.5)",
+                    ratio >= 0.5,
+                )
+            )
+    if bursts:
+        log(
+            f"\nPublish bursts: an article saved every {BURST_EVERY} s, "
+            f"{args.burst_duration} s per run"
+        )
+        log(
+            f"{'page':<10}{'steady r/s':>12}{'burst r/s':>12}{'ratio':>8}"
+            f"{'burst p99':>11}{'load':>6}"
+        )
+        for name, (steady, burst) in bursts.items():
+            ratio = burst["rps"] / steady["rps"] if steady["rps"] else 0.0
+            log(
+                f"{name:<10}{steady['rps']:>12.0f}{burst['rps']:>12.0f}{ratio:>8.2f}"
+                f"{burst['p99']:>11.1f}{burst['load']:>6.1f}"
+            )
+            verdicts.append(
+                (
+                    f"target 2: {name} during bursts = {ratio:.2f} of steady (at least 0.7), "
+                    f"p99 {burst['p99']:.0f} ms (under 1000)",
+                    ratio >= 0.7 and burst["p99"] < 1000,
+                )
+            )
+    if "search-new" in results:
+        new = results["search-new"]
+        verdicts.append(
+            (
+                f"target 3: {args.connections} concurrent new searches over {args.articles:,} "
+                f"articles: p50 {new['p50']:.1f} ms (under 50), {new['rps']:.0f}/s (at least 200)",
+                new["p50"] < 50 and new["rps"] >= 200,
+            )
+        )
+    if "search-new-solo 500k" in results:
+        solo = results["search-new-solo 500k"]
+        verdicts.append(
+            (
+                f"target 3: one connection, new searches over {args.big_search:,} articles: "
+                f"p50 {solo['p50']:.1f} ms (under 50)",
+                solo["p50"] < 50,
+            )
+        )
+    log("")
+    for line, met in verdicts:
+        log(f"{line}: {'met' if met else 'NOT MET'}")
+    load_1, load_5, _ = os.getloadavg()
+    log(f"machine: {os.cpu_count()} CPUs, load average {load_1:.1f} (1 min), {load_5:.1f} (5 min)")
     (RESULTS / "scale.json").write_text(
-        json.dumps({"args": vars(args), "results": results}, indent=2)
+        json.dumps(
+            {"args": vars(args), "results": results, "bursts": bursts}, indent=2, default=str
+        )
     )
 
 

@@ -238,7 +238,8 @@ LOGIN_REDIRECT_URL = "paywall:account"
 # waits AXES_COOLOFF_MINUTES. Applies to every login that authenticates with a request.
 AUTHENTICATION_BACKENDS = [
     "newsroom.auth_backends.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with signed-in users read from process memory while unchanged.
+    "newsroom.auth_backends.CachedUserBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
@@ -346,6 +347,9 @@ SERVE_MEDIA = MEDIA_STORAGE == "filesystem" and env.bool("SERVE_MEDIA", default=
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
+# Sessions are read from the shared cache (written through to the database): a signed-in
+# reader's page asks the cache, not the database, for the session (issue 15).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)

@@ -15,10 +15,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from paywall.models import Subscription
 
-from .readers import reader_from_request
+from .readers import reader_from_request, reader_rows
 from .services import funnel, meter, subscriptions
 from .services.access import Access, Reader, decide_access
-from .services.gifts import gifts_left
 from .services.plans import offered_plans, plans_fingerprint
 from .services.policy import Policy, get_policy
 from .services.teaser import split_body
@@ -40,16 +39,20 @@ class ArticleGate:
     meter_cookie_days: int = 30
     # The teaser's length and the page's wording come from the policy.
     policy: Policy | None = None
-    # The page holds something for this reader alone (signed in, a gift link, gift giving).
+    # Signed in: the page's links are the account's ("Account", "Subscribe for unlimited
+    # access"), not "Sign in" / "Create a free account".
+    signed_in: bool = False
+    # The page holds something for this reader alone (a gift link's grant or message).
     personal: bool = False
 
     @property
     def page_variant(self) -> Hashable | None:
         """What the article page shows of this outcome, as a hashable value; None if personal.
 
-        Anonymous readers whose gates give the same variant see the same page, so one
-        rendering is shared (newsroom.caching.pages). Built from every field of the gate,
-        so a field added for the template is part of it unless listed as not shown.
+        Readers whose gates give the same variant see the same page, so one rendering is
+        shared (newsroom.caching.pages): anonymous readers with the same free articles left,
+        signed-in subscribers with the same gift links left. Built from every field of the
+        gate, so a field added for the template is part of it unless listed as not shown.
         """
         if self.personal:
             return None
@@ -145,12 +148,17 @@ def open_article(
         gift_message=gift_message,
         plans=plans,
         can_give_gifts=can_give,
-        gifts_left=gifts_left(user=user, now=now) if can_give and user is not None else 0,
+        gifts_left=(
+            reader_rows(user_id=user.pk, policy=policy).gifts_left(now=now)
+            if can_give and user is not None
+            else 0
+        ),
         gift_link_days=policy.gift_link_days,
         meter_cookie=cookie,
         meter_cookie_days=policy.window_days,
         policy=policy,
-        personal=reader.signed_in or bool(reader.gift) or bool(gift_message) or can_give,
+        signed_in=reader.signed_in,
+        personal=bool(reader.gift) or bool(gift_message),
     )
 
 

@@ -55,7 +55,7 @@ from .services.meter import LARGEST_ID
 from .services.providers import ProviderError, get_provider
 from .services.subscriptions import SubscriptionError
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MODEL_BACKEND = "newsroom.auth_backends.CachedUserBackend"
 
 
 def safe_next(request, fallback: str) -> str:

@@ -9,6 +9,7 @@
 - data.py: cached() values per generation; SharedValue for the policy and plans.
 - pages.py: whole anonymous pages per (generation, address, variant), refused if personal.
 - memo.py: one read per request of each shared value.
+- readers.py: ReaderValue, one signed-in reader's own values, forgotten on their changes.
 - registry.py / invalidation.py: apps declare their content models and shared values in
   AppConfig.ready(); one receiver turns model signals into invalidation.
 - fragments.py: {% cache %} lifetimes from settings.CACHE_FRAGMENT_SECONDS.
@@ -22,9 +23,11 @@ from .data import MISSING, ProcessMemory, SharedValue, cached
 from .fragments import fragment_seconds
 from .generation import GENERATION_KEY, current_generation, start_new_generation
 from .memo import RequestMemoMiddleware, request_memo
+from .readers import ReaderValue, prefetch_reader_values
 from .registry import (
     content_models,
     register_content_models,
+    register_reader_value,
     register_scheduled_changes,
     register_shared_value,
 )
@@ -34,6 +37,7 @@ __all__ = [
     "GENERATION_KEY",
     "MISSING",
     "ProcessMemory",
+    "ReaderValue",
     "RequestMemoMiddleware",
     "SharedValue",
     "cached",
@@ -41,7 +45,9 @@ __all__ = [
     "current_generation",
     "fragment_seconds",
     "layer_on",
+    "prefetch_reader_values",
     "register_content_models",
+    "register_reader_value",
     "register_scheduled_changes",
     "register_shared_value",
     "request_memo",

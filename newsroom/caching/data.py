@@ -5,6 +5,11 @@ cache and in a small memory of this process (ProcessMemory): an entry never chan
 only stops being asked for when the generation moves on. So values taken from it are
 shared by the requests of a process and must be treated as read-only.
 
+No stampede when the generation moves on: the first process (or thread) to miss an entry
+builds it, holding a lock in the shared cache, and the others wait for its value (a few
+milliseconds) instead of building it too. They never serve the previous generation's
+value: fragments and shared pages rendered from it would be kept under the new one.
+
 A SharedValue is one value that is not keyed by the generation (the paywall's policy,
 its plans): kept in the shared cache for a while, forgotten when a registered model
 changes (registry.register_shared_value), and read once per request.
@@ -13,6 +18,7 @@ Switched off with CACHE_LAYERS_OFF=data: every read builds afresh.
 """
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,13 +97,42 @@ def cached(
             return value
     value = cache.get(key, MISSING)
     if value is MISSING:
-        value = build()
+        value, built_here = _build_once(key, build)
         if value is None and not keep_none:
             return value
-        cache.set(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
+        if built_here:
+            cache.set(key, value, settings.CONTENT_CACHE_SECONDS if timeout is None else timeout)
     if in_process:
         _memory.put(key, value)
     return value
+
+
+# No stampede after a change: one process (or thread) builds a missing entry, holding a
+# lock in the shared cache; the others wait for its value rather than build it again.
+BUILD_LOCK_SECONDS = 30
+BUILD_WAIT_SECONDS = 5.0
+BUILD_POLL_SECONDS = 0.005
+
+
+def _build_once(key: str, build: Callable[[], T]) -> tuple[T, bool]:
+    """(value, built here): build() if nobody else is building key, else the other
+    builder's value once it is stored (build() here if it gives up or takes too long)."""
+    lock = f"{key}:building"
+    if cache.add(lock, 1, BUILD_LOCK_SECONDS):
+        try:
+            return build(), True
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(BUILD_POLL_SECONDS)
+        found = cache.get(key, MISSING)
+        if found is not MISSING:
+            value: T = found
+            return value, False
+        if cache.get(lock) is None:  # the builder failed, or its value was not kept
+            break
+    return build(), True
 
 
 @dataclass(frozen=True, eq=False)

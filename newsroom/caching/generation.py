@@ -53,9 +53,16 @@ def current_generation() -> int:
     if memo is not None and GENERATION_KEY in memo:
         return memo[GENERATION_KEY]  # type: ignore[return-value]
     generation = _read_generation(memo)
-    if generation is None or (
-        generation.next_change is not None and time.time() >= generation.next_change
-    ):
+    if generation is None:
+        # Processes missing it at once all agree on the first one stored: otherwise each
+        # would key its entries by its own number, and rebuild them again a second later.
+        new = _new_generation()
+        if not cache.add(GENERATION_KEY, new, None):
+            new = cache.get(GENERATION_KEY) or new
+            cache.add(GENERATION_KEY, new, None)  # lost again in between: store ours
+        generation = new
+        forget_recent_read()
+    elif generation.next_change is not None and time.time() >= generation.next_change:
         generation = _new_generation()
         cache.set(GENERATION_KEY, generation, None)
         forget_recent_read()

@@ -1,11 +1,13 @@
 """The one place that decides when cached values go stale: model signals, wired once.
 
 A save, delete or many-to-many change of a registered content model starts a new
-generation; of a model a shared value depends on, forgets that value. Both happen now,
+generation; of a model a shared value depends on, forgets that value; of a model a
+per-reader value depends on, forgets that reader's value. Both happen now,
 for this process, and again when the transaction commits, so another app server cannot
 re-cache the old rows in between. Proxies count as their concrete model.
 """
 
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -22,6 +24,12 @@ def model_changed(sender: Any, using: str | None = None, **kwargs: Any) -> None:
     for value in registry.values_invalidated_by(sender):
         value.forget()
         transaction.on_commit(value.forget, using=using)
+    instance = kwargs.get("instance")
+    for reader_value, attribute in registry.reader_values_invalidated_by(sender):
+        user_id = getattr(instance, attribute, None)
+        if user_id is not None:
+            reader_value.forget(user_id)
+            transaction.on_commit(partial(reader_value.forget, user_id), using=using)
 
 
 def connect() -> None:

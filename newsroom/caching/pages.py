@@ -1,5 +1,5 @@
-"""The shared-page store: whole pages rendered once and served to every anonymous reader
-who would see the same thing.
+"""The shared-page store: whole pages rendered once and served to every reader who would
+see the same thing.
 
 A page is keyed by (generation, address, variant): the caller says what besides the
 content makes the page (for the article page, the paywall's outcome:
@@ -12,16 +12,22 @@ place. Every other per-request value makes the store refuse the page (it is serv
 this reader and not kept): the CSP nonce, once rendered; a CSRF field whose value is not
 the marker, or a token asked for while rendering; the signed-in user's email or name.
 
-Readers who are signed in, who come with any query string, or who have messages waiting
-always get a page rendered for them, as do variants the caller marks as personal (None).
+Signed-in readers share pages among themselves only (the key says signed in or not), and
+only the variant the caller computed tells their pages apart (for the article page: what
+the paywall decided, their free articles or gift links left); a page holding the user's
+email or name is refused. Readers who come with any query string, or who have messages
+waiting, always get a page rendered for them, as do variants the caller marks as
+personal (None).
 Switched off with CACHE_LAYERS_OFF=pages.
 """
 
 import logging
 import re
 import secrets
+import threading
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -43,7 +49,7 @@ _CSRF_FIELD = re.compile(rb'name="csrfmiddlewaretoken"\s+value="([^"]*)"')
 _pages = ProcessMemory(size=300)
 _refusals_logged: set[tuple[str, str]] = set()
 
-PageKey = tuple[int, str, Hashable]
+PageKey = tuple[int, str, tuple[bool, Hashable]]
 
 
 def page_key(request: HttpRequest, *, generation: int, variant: Hashable | None) -> PageKey | None:
@@ -53,11 +59,11 @@ def page_key(request: HttpRequest, *, generation: int, variant: Hashable | None)
         or variant is None
         or request.method != "GET"
         or request.META.get("QUERY_STRING")
-        or request.user.is_authenticated
         or len(get_messages(request))  # counts without marking them read
     ):
         return None
-    return (generation, request.path, variant)
+    # Signed-in readers and anonymous ones never share a page, whatever the variant says.
+    return (generation, request.path, (request.user.is_authenticated, variant))
 
 
 def respond(
@@ -72,22 +78,55 @@ def respond(
     """
     if key is None:
         return render({})
-    kept = _pages.get(key)
-    if kept is not MISSING and kept[0] > time.monotonic():
-        content = kept[1]
-    else:
-        token_asked_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
-        content = render({"csrf_token": CSRF_MARKER}).render().content
-        token_asked = not token_asked_before and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        refusal = per_request_value_in(request, content, token_asked=bool(token_asked))
-        if refusal is None:
-            _pages.put(key, (time.monotonic() + settings.CACHE_PAGE_SECONDS, content))
-        else:
-            _log_refusal(request.path, refusal)
+    content = _fresh(key)
+    if content is None:
+        # Threads of this process missing the same page wait for one rendering of it.
+        with _rendering(key):
+            content = _fresh(key) or _render_and_keep(request, key, render)
     if _CSRF_MARKER_BYTES in content:
         # get_token also makes the CSRF middleware set the reader's cookie, as rendering would.
         content = content.replace(_CSRF_MARKER_BYTES, get_token(request).encode())
     return HttpResponse(content)
+
+
+def _fresh(key: Hashable) -> bytes | None:
+    kept = _pages.get(key)
+    if kept is not MISSING and kept[0] > time.monotonic():
+        content: bytes = kept[1]
+        return content
+    return None
+
+
+def _render_and_keep(
+    request: HttpRequest,
+    key: Hashable,
+    render: Callable[[dict[str, object]], SimpleTemplateResponse],
+) -> bytes:
+    token_asked_before = request.META.get("CSRF_COOKIE_NEEDS_UPDATE", False)
+    content: bytes = render({"csrf_token": CSRF_MARKER}).render().content
+    token_asked = not token_asked_before and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+    refusal = per_request_value_in(request, content, token_asked=bool(token_asked))
+    if refusal is None:
+        _pages.put(key, (time.monotonic() + settings.CACHE_PAGE_SECONDS, content))
+    else:
+        _log_refusal(request.path, refusal)
+    return content
+
+
+_render_locks: dict[Hashable, threading.Lock] = {}
+_render_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _rendering(key: Hashable) -> Iterator[None]:
+    """Held while this process renders the page under key; the lock is dropped after."""
+    with _render_locks_guard:
+        lock = _render_locks.setdefault(key, threading.Lock())
+    with lock:
+        yield
+    with _render_locks_guard:
+        if not lock.locked():
+            _render_locks.pop(key, None)
 
 
 def per_request_value_in(request: HttpRequest, content: bytes, *, token_asked: bool) -> str | None:

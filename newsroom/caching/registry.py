@@ -3,6 +3,7 @@
     caching.register_content_models(Article, Section, ...)     # a change: new generation
     caching.register_scheduled_changes(next_scheduled_publication)
     caching.register_shared_value(POLICY, invalidated_by=[MeterPolicy, ...])
+    caching.register_reader_value(STATE, invalidated_by={Subscription: "user_id"})
 
 The registry only records; newsroom.caching.invalidation connects the model signals to
 it, and newsroom.caching.generation reads the scheduled changes and the shared values to
@@ -17,6 +18,7 @@ from django.db import models
 
 if TYPE_CHECKING:  # only a type here: data.py imports generation.py, which imports this
     from .data import SharedValue
+    from .readers import ReaderValue
 
 ModelClass = type[models.Model]
 
@@ -27,6 +29,9 @@ _scheduled_changes: list[Callable[[], datetime | None]] = []
 # Shared values, with the concrete models whose changes make them stale.
 _shared_values: dict[str, "SharedValue[Any]"] = {}
 _value_models: dict[ModelClass, list["SharedValue[Any]"]] = {}
+# Per-reader values, with the models whose changes make one reader's value stale and the
+# attribute of a row that names its reader.
+_reader_models: dict[ModelClass, list[tuple["ReaderValue[Any]", str]]] = {}
 
 
 def _concrete(model: ModelClass) -> ModelClass:
@@ -59,6 +64,17 @@ def register_shared_value(
             dependants.append(value)
 
 
+def register_reader_value(
+    value: "ReaderValue[Any]", *, invalidated_by: dict[ModelClass, str]
+) -> None:
+    """value(user_id) is forgotten whenever a row of one of these models changes: the
+    reader is the row's attribute named here (e.g. {Subscription: "user_id"})."""
+    for model, attribute in invalidated_by.items():
+        dependants = _reader_models.setdefault(_concrete(model), [])
+        if (value, attribute) not in dependants:
+            dependants.append((value, attribute))
+
+
 def content_models() -> frozenset[ModelClass]:
     return frozenset(_content_models)
 
@@ -71,6 +87,20 @@ def is_content_model(sender: object) -> bool:
 def values_invalidated_by(sender: object) -> list["SharedValue[Any]"]:
     meta = getattr(sender, "_meta", None)
     return _value_models.get(meta.concrete_model, []) if meta is not None else []
+
+
+def reader_values() -> list["ReaderValue[Any]"]:
+    """Every registered per-reader value, once each."""
+    found: dict[str, ReaderValue[Any]] = {}
+    for dependants in _reader_models.values():
+        for value, _attribute in dependants:
+            found.setdefault(value.name, value)
+    return list(found.values())
+
+
+def reader_values_invalidated_by(sender: object) -> list[tuple["ReaderValue[Any]", str]]:
+    meta = getattr(sender, "_meta", None)
+    return _reader_models.get(meta.concrete_model, []) if meta is not None else []
 
 
 def next_scheduled_change() -> datetime | None:

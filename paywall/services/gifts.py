@@ -53,6 +53,11 @@ def can_give(*, giver_id: int, now: datetime) -> bool:
 def gifts_left(*, user: User, now: datetime) -> int:
     """Gift links this reader may still create this calendar month (revoked ones count)."""
     used = GiftLink.objects.filter(giver=user, created_at__gte=month_start(now)).count()
+    return quota_left(used=used)
+
+
+def quota_left(*, used: int) -> int:
+    """Gift links left this month when `used` were made in it."""
     return max(get_policy().gift_links_per_month - used, 0)
 
 

@@ -447,14 +447,17 @@ def test_the_vocabulary_holds_original_headlines_and_deks():
 
 
 @pytest.mark.postgres
-def test_postgres_corrects_with_trigrams():
+def test_postgres_corrects_with_trigrams_over_the_vocabulary(django_assert_max_num_queries):
     from django.db import connection
 
     from articles.models import _has_trigrams
 
     assert _has_trigrams(connection.alias)
     ArticleFactory(headline="The waitresses of Dandong")
-    suggestion = Article.objects.spelling_suggestion("dandonk", vocabulary=list)
+    vocabulary = Article.objects.search_vocabulary()
+    # The extension check, one similarity query over the vocabulary, the corrected search.
+    with django_assert_max_num_queries(3):
+        suggestion = Article.objects.spelling_suggestion("dandonk", vocabulary=lambda: vocabulary)
     assert suggestion == "dandong"
 
 

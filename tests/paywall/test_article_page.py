@@ -288,18 +288,23 @@ def test_anonymous_meter_decision_adds_no_query(rf, articles, django_assert_num_
 
 
 @pytest.mark.parametrize("kind", ["reader", "subscriber"])
-def test_signed_in_meter_decision_adds_at_most_two_queries(
+def test_signed_in_meter_decision_reads_the_readers_rows_once_then_none(
     rf, articles, reader, subscriber, kind, django_assert_max_num_queries
 ):
     get_policy()
     request = rf.get(articles[0].get_absolute_url())
     request.user = reader if kind == "reader" else subscriber
     now = timezone.now()
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(3):  # subscription, meter reads, gift links
         access = decide_access(
             reader=reader_from_request(request, now=now), article=articles[0], now=now
         )
     assert access.full
+    with django_assert_max_num_queries(0):  # cached under the reader
+        again = decide_access(
+            reader=reader_from_request(request, now=now), article=articles[0], now=now
+        )
+    assert again == access
 
 
 def test_anonymous_article_view_writes_nothing_to_the_database(client, articles):

@@ -1,4 +1,5 @@
-"""Anonymous readers share rendered article pages per paywall outcome, and nothing else."""
+"""Anonymous readers share rendered article pages per paywall outcome, and nothing else
+(signed-in readers: test_signed_in_shared_pages.py)."""
 
 import re
 import time
@@ -115,7 +116,7 @@ def test_a_query_string_gets_its_own_page_with_its_own_links(client, articles):
     assert b"utm_source%3Dnewsletter" in page.content
 
 
-def test_signed_in_readers_never_get_a_shared_page(client, articles, policy, reader):
+def test_signed_in_readers_never_get_an_anonymous_readers_page(client, articles, policy, reader):
     policy.registered_bonus = 0  # so a reader's first read has an anonymous one's outcome
     policy.save()
     read(client, articles[0])  # keeps the anonymous page: "Sign in"
