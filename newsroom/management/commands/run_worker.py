@@ -1,7 +1,10 @@
 """The background worker: django-tasks-db's db_worker, made to carry on by itself.
 
 When it starts, and every half send lease after, it queues again the newsletter sends
-whose worker died (`resume_interrupted_sends`). A database error (the server restarting, a
+whose worker died (`resume_interrupted_sends`). Every minute it does the paywall's
+time-driven work: the test provider's renewals at a period's end (`renew_due`, as Stripe
+would renew) and the trial-ending and access-ending reminders (`send_due_reminders`), so
+`make run` needs no cron. A database error (the server restarting, a
 network cut) is logged once and waited out with backoff, reconnecting, instead of ending
 the process. SIGTERM or SIGINT stop it after the task in hand, as with db_worker.
 """
@@ -15,6 +18,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections
 from django.db import connections as db_connections
+from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
@@ -22,11 +26,14 @@ from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
 from newsletters.services.sending import resume_interrupted_sends
+from paywall.services.reminders import send_due_reminders
+from paywall.services.renewals import renew_due
 
 logger = logging.getLogger("newsroom.worker")
 
 CONNECTION_ERRORS = (OperationalError, InterfaceError)
 BACKOFF_FIRST, BACKOFF_MAX = 0.5, 30.0  # seconds between reconnection attempts
+PAYWALL_EVERY = 60.0  # seconds between runs of the paywall's renewals and reminders
 
 
 class ResilientWorker(Worker):
@@ -34,6 +41,7 @@ class ResilientWorker(Worker):
         super().__init__(**kwargs)
         self.resume_every = resume_every
         self._resume_at = 0.0
+        self._paywall_at = 0.0
         self._unrecorded: tuple[DBTaskResult, BaseException] | None = None
 
     def run(self) -> None:
@@ -68,7 +76,8 @@ class ResilientWorker(Worker):
 
     def _catch_up(self) -> None:
         """What a worker does besides tasks: record the result the database missed, and
-        resume interrupted sends when it starts and every `resume_every` seconds."""
+        resume interrupted sends when it starts and every `resume_every` seconds, and the
+        paywall's renewals and reminders every PAYWALL_EVERY seconds."""
         if self._unrecorded is not None:
             task_result, exc = self._unrecorded
             task_result.set_failed(exc)
@@ -76,6 +85,11 @@ class ResilientWorker(Worker):
         if time.monotonic() >= self._resume_at:
             resume_interrupted_sends()
             self._resume_at = time.monotonic() + self.resume_every
+        if time.monotonic() >= self._paywall_at:
+            now = timezone.now()
+            renew_due(now=now)
+            send_due_reminders(now=now)
+            self._paywall_at = time.monotonic() + PAYWALL_EVERY
 
     def _run_next(self) -> bool:
         """Claim and run one task, or wait for one. True when the worker is done (--batch
