@@ -309,3 +309,5 @@ def test_a_past_due_test_subscription_says_how_to_carry_on_in_test_mode(client, 
 
     assert "A test card cannot be changed: cancel, then subscribe again" in page
     assert "while you update your card" not in page
+    assert "canceling ends the subscription at once" in page
+    assert "you keep full access until the end of the period" not in page
