@@ -120,7 +120,9 @@ class TestCardForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         help_text="Any 12 to 19 digits stand for a card; 4242 4242 4242 4242 is Visa. "
-        "The same number is the same card: it gets one free trial.",
+        "The same number is the same card: it gets one free trial. "
+        "4000 0000 0000 0341 is declined whenever it is charged: paying now is refused, "
+        "and a trial on it fails to renew.",
     )
 
     def __init__(self, *args: Any, card_needed: bool, **kwargs: Any) -> None:

@@ -46,6 +46,7 @@ from .services import (
     gifts,
     plans,
     policy,
+    renewals,
     subscriptions,
     test_checkout,
     webhooks,
@@ -267,7 +268,7 @@ class AccountView(LoginRequiredMixin, TemplateView):
         assert user.is_authenticated  # LoginRequiredMixin let only signed-in readers in
         subscription = subscriptions.live_subscription(user=user)
         if subscription:
-            subscription = subscriptions.expire_if_due(subscription=subscription, now=now)
+            subscription = renewals.settle_if_due(subscription=subscription, now=now)
             if subscription.is_expired:
                 subscription = None
         can_give = bool(subscription and subscription.grants_access(now))

@@ -700,6 +700,12 @@ class TestProvider(ManualProvider):
     def portal_url(self, *, reader: "User", return_url: str) -> str | None:
         return None
 
+    def next_charge(self, *, subscription: Subscription, now: datetime) -> NextCharge | None:
+        """None for a trial started without a card: there is nothing to charge at its end."""
+        if not subscription.card_fingerprint:
+            return None
+        return super().next_charge(subscription=subscription, now=now)
+
 
 PROVIDERS: dict[str, type[PaymentProvider]] = {
     "manual": ManualProvider,

@@ -5,7 +5,10 @@ subscription mode (`checkout.session.completed`, `customer.subscription.created`
 `invoice.paid` when the first period is charged), in the shapes of Stripe's documented
 events, and hands them to paywall.services.webhooks exactly as the webhook endpoint does
 after checking a signature. No card is charged; a test card number stands for one (its
-summary and fingerprint, so the one-trial-per-card rule runs here too).
+summary and fingerprint, so the one-trial-per-card rule runs here too). Stripe's test card
+4000 0000 0000 0341 keeps its meaning: it is accepted, and every charge on it is declined
+(a checkout that pays now is refused; a trial's renewal fails, see
+paywall.services.renewals).
 """
 
 import secrets
@@ -26,6 +29,12 @@ from .subscriptions import add_interval, has_had_trial
 from .webhooks import envelope, handle_event
 
 TEST_CARD = "4242 4242 4242 4242"
+# Stripe's "charge fails after attaching": the card is saved, every charge on it declined.
+DECLINING_CARD = "4000 0000 0000 0341"
+DECLINED = (
+    "Your card was declined: nothing was charged. (Test card 4000 0000 0000 0341 declines "
+    "every charge; use 4242 4242 4242 4242 to pay.)"
+)
 
 
 class CardRefused(Exception):
@@ -39,6 +48,11 @@ def trial_days(*, subscription: Subscription) -> int:
 def card_needed(*, subscription: Subscription) -> bool:
     """A card is asked for unless the checkout is a trial of a plan that needs none."""
     return not trial_days(subscription=subscription) or subscription.plan.requires_card_for_trial
+
+
+def card_declines(*, fingerprint: str) -> bool:
+    """True for the test card whose charges are all declined (by its fingerprint)."""
+    return bool(fingerprint) and fingerprint == test_card(DECLINING_CARD)["fingerprint"]
 
 
 def card_had_trial(*, number: str, subscription: Subscription) -> bool:
@@ -65,6 +79,8 @@ def complete(
             f"subscribe now at {subscription.plan.price_display} a "
             f"{subscription.plan.interval_noun} instead."
         )
+    if not days and card and card_declines(fingerprint=card["fingerprint"]):
+        raise CardRefused(DECLINED)
     end = now + timedelta(days=days) if days else add_interval(now, subscription.plan.interval)
     remote = local_subscription_object(
         subscription,
@@ -97,18 +113,28 @@ def complete(
     return subscription
 
 
-def invoice(*, subscription: Subscription, remote: dict[str, Any]) -> dict[str, Any]:
-    """A paid invoice for one period of the plan, as Stripe shapes it (API 2025-03-31+)."""
+def invoice(
+    *,
+    subscription: Subscription,
+    remote: dict[str, Any],
+    reason: str = "subscription_create",
+    paid: bool = True,
+    invoice_id: str = "",
+) -> dict[str, Any]:
+    """An invoice for one period of the plan, as Stripe shapes it (API 2025-03-31+): paid,
+    or left open after its payment failed."""
     amount = cents(subscription.plan.price)
     return {
-        "id": f"in_test_{secrets.token_hex(8)}",
+        "id": invoice_id or f"in_test_{secrets.token_hex(8)}",
         "object": "invoice",
         "customer": remote["customer"],
-        "status": "paid",
+        "status": "paid" if paid else "open",
         "currency": subscription.plan.currency.lower(),
         "amount_due": amount,
-        "amount_paid": amount,
-        "billing_reason": "subscription_create",
+        "amount_paid": amount if paid else 0,
+        "amount_remaining": 0 if paid else amount,
+        "attempt_count": 1,
+        "billing_reason": reason,
         "parent": {
             "type": "subscription_details",
             "subscription_details": {"subscription": remote["id"]},

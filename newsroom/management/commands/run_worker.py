@@ -3,7 +3,10 @@
 When it starts, and every half send lease after, it queues again the newsletter sends
 whose worker died (`resume_interrupted_sends`); when it starts, and every
 DESK_FEED_POLL_MINUTES after, it queues a poll of the translation desk's source feeds
-(`desk.services.schedule.queue_feed_poll`). A database error (the server restarting, a
+(`desk.services.schedule.queue_feed_poll`). Every minute it does the paywall's
+time-driven work: the test provider's renewals at a period's end (`renew_due`, as Stripe
+would renew) and the trial-ending and access-ending reminders (`send_due_reminders`), so
+`make run` needs no cron. A database error (the server restarting, a
 network cut) is logged once and waited out with backoff, reconnecting, instead of ending
 the process. SIGTERM or SIGINT stop it after the task in hand, as with db_worker.
 """
@@ -17,6 +20,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import DatabaseError, InterfaceError, OperationalError, close_old_connections
 from django.db import connections as db_connections
+from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
@@ -25,11 +29,14 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 from desk.services import schedule as desk_schedule
 from newsletters.services.sending import resume_interrupted_sends
+from paywall.services.reminders import send_due_reminders
+from paywall.services.renewals import renew_due
 
 logger = logging.getLogger("newsroom.worker")
 
 CONNECTION_ERRORS = (OperationalError, InterfaceError)
 BACKOFF_FIRST, BACKOFF_MAX = 0.5, 30.0  # seconds between reconnection attempts
+PAYWALL_EVERY = 60.0  # seconds between runs of the paywall's renewals and reminders
 
 
 class ResilientWorker(Worker):
@@ -38,6 +45,7 @@ class ResilientWorker(Worker):
         self.resume_every = resume_every
         self._resume_at = 0.0
         self._poll_feeds_at = 0.0
+        self._paywall_at = 0.0
         self._unrecorded: tuple[DBTaskResult, BaseException] | None = None
 
     def run(self) -> None:
@@ -71,9 +79,10 @@ class ResilientWorker(Worker):
                 return
 
     def _catch_up(self) -> None:
-        """What a worker does besides tasks: record the result the database missed,
-        resume interrupted sends when it starts and every `resume_every` seconds, and queue
-        the desk's feed poll on its schedule."""
+        """What a worker does besides tasks: record the result the database missed, resume
+        interrupted sends when it starts and every `resume_every` seconds, queue the desk's
+        feed poll on its schedule, and run the paywall's renewals and reminders every
+        PAYWALL_EVERY seconds."""
         if self._unrecorded is not None:
             task_result, exc = self._unrecorded
             task_result.set_failed(exc)
@@ -84,6 +93,11 @@ class ResilientWorker(Worker):
         if time.monotonic() >= self._poll_feeds_at:
             desk_schedule.queue_feed_poll()
             self._poll_feeds_at = time.monotonic() + desk_schedule.poll_every_seconds()
+        if time.monotonic() >= self._paywall_at:
+            now = timezone.now()
+            renew_due(now=now)
+            send_due_reminders(now=now)
+            self._paywall_at = time.monotonic() + PAYWALL_EVERY
 
     def _run_next(self) -> bool:
         """Claim and run one task, or wait for one. True when the worker is done (--batch
