@@ -16,7 +16,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from paywall.models import Subscription
 
 from .readers import reader_from_request, reader_rows
-from .services import funnel, meter, renewals
+from .services import funnel, meter, renewals, subscriptions
 from .services.access import Access, Reader, SubscriptionState, decide_access
 from .services.plans import offered_plans, plans_fingerprint
 from .services.policy import Policy, get_policy
@@ -112,8 +112,11 @@ def open_article(
             ),
             now=now,
         )
-        if settled.grants_access(now):
-            state = SubscriptionState(settled.pk, settled.status, settled.current_period_end)
+        if settled.grants_access(now) or subscriptions.awaiting_renewal(
+            subscription=settled, now=now
+        ):
+            ends_at = subscriptions.access_ends_at(settled)
+            state = SubscriptionState(settled.pk, settled.status, ends_at)
             reader = replace(reader, subscription=state)
     access = decide_access(reader=reader, article=article, now=now, policy=policy)
     free_for_everyone = decide_access(

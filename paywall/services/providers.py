@@ -717,3 +717,8 @@ PROVIDERS: dict[str, type[PaymentProvider]] = {
 def get_provider(name: str | None = None) -> PaymentProvider:
     chosen = name or str(getattr(settings, "PAYWALL_PAYMENT_PROVIDER", "manual"))
     return PROVIDERS[chosen]()
+
+
+# Providers that renew a subscription on their own and tell us by webhook (the expiry waits
+# for them: paywall.services.subscriptions.PROVIDER_RENEWAL_MARGIN).
+PROVIDERS_THAT_RENEW = frozenset({StripeProvider.name})

@@ -16,7 +16,7 @@ from paywall.models import Plan, Subscription, SubscriptionEvent
 from .emails import send_subscription_email
 from .policy import get_policy
 from .proration import interval_months, shift_months
-from .providers import CheckoutError, PaymentResult, get_provider
+from .providers import PROVIDERS_THAT_RENEW, CheckoutError, PaymentResult, get_provider
 
 if TYPE_CHECKING:  # for annotations only
     from django.db.models import QuerySet
@@ -297,17 +297,47 @@ def cancel(*, subscription: Subscription, now: datetime) -> Subscription:
     return subscription
 
 
+# Stripe renews a subscription itself and says so by webhook moments after its period ends
+# (the invoice is charged about an hour later). Expiring it in that gap would be for good
+# (nothing leaves EXPIRED), so a subscription its provider renews keeps access and waits this
+# long for the provider's word; `sync_subscriptions` repairs a webhook that never came.
+PROVIDER_RENEWAL_MARGIN = timedelta(hours=24)
+
+
+def access_ends_at(subscription: Subscription) -> datetime | None:
+    """When this subscription stops giving access if nobody renews it: its period end, and for
+    one its provider renews, the renewal margin after it."""
+    end = subscription.current_period_end
+    if end is not None and subscription.provider in PROVIDERS_THAT_RENEW:
+        return end + PROVIDER_RENEWAL_MARGIN
+    return end
+
+
+def awaiting_renewal(*, subscription: Subscription, now: datetime) -> bool:
+    """Past its period end, but within the margin its provider has to renew it."""
+    ends_at = access_ends_at(subscription)
+    return (
+        subscription.is_due_to_expire(now)
+        and ends_at is not None
+        and ends_at != subscription.current_period_end
+        and now < ends_at
+    )
+
+
 def expire_if_due(*, subscription: Subscription, now: datetime) -> Subscription:
-    """The check on read: a subscription past its period end expires now."""
-    if subscription.is_due_to_expire(now):
+    """The check on read: a subscription past its period end expires now (one its provider
+    renews, once the renewal margin has passed)."""
+    if subscription.is_due_to_expire(now) and not awaiting_renewal(
+        subscription=subscription, now=now
+    ):
         change_status(subscription=subscription, to=Status.EXPIRED, now=now, note="period ended")
     return subscription
 
 
 def expire_due(*, now: datetime) -> int:
-    """The periodic sweep: expire every subscription whose period has ended."""
+    """The periodic sweep: expire every subscription whose period (and margin) has ended."""
     count = 0
     for subscription in Subscription.objects.due_to_expire(now).select_related("plan"):
-        expire_if_due(subscription=subscription, now=now)
-        count += 1
+        if expire_if_due(subscription=subscription, now=now).status == Status.EXPIRED:
+            count += 1
     return count
