@@ -20,6 +20,8 @@ def role_label(user) -> str:
         return roles.EDITOR
     if user.has_perm("articles.add_article"):
         return roles.WRITER
+    if user.has_perm("desk.change_sourcestory"):
+        return roles.TRANSLATOR
     return "Staff"
 
 

@@ -108,6 +108,12 @@ def quick_links(user) -> list[QuickLink]:
     if user.has_perm("articles.add_article"):
         add_url = reverse("admin:articles_article_add")
         links.append(QuickLink("Write an article", add_url, main=True))
+    if user.has_perm("desk.view_sourcestory"):
+        board = reverse("admin:desk_sourcestory_board")
+        if roles.can_assign(user):
+            links.append(QuickLink("The translation desk", board))
+        else:  # a translator: the board holds only their own assignments
+            links.append(QuickLink("Your assignments", board, main=True))
     if roles.can_publish(user):
         links.append(
             QuickLink("Review queue", reverse("admin:articles_articleawaitingreview_changelist"))

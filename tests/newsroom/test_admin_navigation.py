@@ -72,14 +72,20 @@ def quick_links(client, user) -> list[str]:
     ]
 
 
-def test_quick_links_offer_each_role_only_moves_it_may_make(client, writer, editor, chief):
+def test_quick_links_offer_each_role_only_moves_it_may_make(
+    client, writer, editor, chief, translator
+):
     assert quick_links(client, writer) == ["Write an article", "Your articles", "Images"]
+    assert quick_links(client, translator) == ["Your assignments", "Your articles"]
     assert "Review queue" in quick_links(client, editor)
+    assert "The translation desk" in quick_links(client, editor)
     assert "Paywall and its wording" not in quick_links(client, editor)
     assert {"Paywall and its wording", "Daily funnel"} <= set(quick_links(client, chief))
 
 
-def test_the_role_is_named_beside_the_site_name(client, writer, chief):
+def test_the_role_is_named_beside_the_site_name(client, writer, chief, translator):
+    client.force_login(translator)
+    assert '<span class="brand-role">Translator</span>' in client.get(reverse("admin:index")).text
     client.force_login(writer)
     assert '<span class="brand-role">Writer</span>' in client.get(reverse("admin:index")).text
     client.force_login(chief)
