@@ -77,7 +77,10 @@ def test_reader_cancels_from_the_account_page(page):
     reader = ReaderFactory()
     start_trial(user=reader, plan=plan, now=timezone.now())
     sign_in(page, reader)
-    page.get_by_role("button", name="Cancel subscription").click()
+    page.get_by_role("link", name="Cancel subscription").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Cancel your subscription?")
+    assert audit(page) == []  # the confirmation step, with its retention offer
+    page.get_by_role("button", name="Cancel my subscription").click()
     expect(page.locator(".messages")).to_contain_text("You keep full access until")
     expect(page.locator(".account-facts")).to_contain_text("Canceled")
     assert audit(page) == []

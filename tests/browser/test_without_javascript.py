@@ -117,7 +117,8 @@ def test_the_account_signs_out_and_cancels_a_subscription(no_js):
     no_js.get_by_role("link", name="Start your free trial").click()
     no_js.locator("main form").get_by_role("button").last.click()
     no_js.goto("/account/")
-    no_js.get_by_role("button", name="Cancel subscription").click()
+    no_js.get_by_role("link", name="Cancel subscription").click()
+    no_js.get_by_role("button", name="Cancel my subscription").click()
     expect(no_js.locator(".account-facts")).to_contain_text("Canceled")
     assert Subscription.objects.get(user=reader, plan=plan).status == Subscription.Status.CANCELED
     no_js.get_by_role("button", name="Sign out").click()
