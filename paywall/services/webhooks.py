@@ -16,6 +16,7 @@ from typing import Any
 import stripe
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 
 from paywall.models import Refund, Subscription, TrialCard, WebhookEvent
 
@@ -139,14 +140,30 @@ def period_end(remote: dict[str, Any]) -> datetime | None:
     return datetime.fromtimestamp(int(stamp), tz=UTC) if stamp else None
 
 
-def find_subscription(remote: dict[str, Any]) -> Subscription | None:
-    """Our row for a provider subscription: by its id, else by the checkout's metadata."""
-    rows = Subscription.objects.select_for_update().select_related("plan", "user")
-    found = rows.filter(provider_reference=remote["id"]).first()
-    if found is None:
-        ours = (remote.get("metadata") or {}).get("subscription_id", "")
-        found = rows.filter(pk=int(ours)).first() if str(ours).isdigit() else None
-    return found
+def locked_subscriptions() -> QuerySet[Subscription]:
+    """Subscriptions with their plan and reader, each row found locked until the transaction
+    ends: two events of one subscription are applied one after the other.
+
+    Only the subscription's row is locked (FOR UPDATE on a join would lock the plan's row
+    too, and every event of every subscription on that plan would queue behind it), and as
+    NO KEY UPDATE, the lock an UPDATE takes anyway: rows that refer to it can still be added.
+    """
+    return Subscription.objects.select_for_update(of=("self",), no_key=True).select_related(
+        "plan", "user"
+    )
+
+
+def find_subscription(remote: dict[str, Any], *, ours: str = "") -> Subscription | None:
+    """Our row for a provider subscription, in one query: by its id, else by our id that
+    the checkout carried (the subscription's metadata, or the session's reference)."""
+    reference = str(remote["id"])
+    ours = str((remote.get("metadata") or {}).get("subscription_id") or ours)
+    match = Q(provider_reference=reference)
+    if ours.isdigit():
+        match |= Q(pk=int(ours))
+    rows = list(locked_subscriptions().filter(match)[:2])
+    by_reference = [row for row in rows if row.provider_reference == reference]
+    return next(iter(by_reference or rows), None)
 
 
 def sync(
@@ -156,24 +173,27 @@ def sync(
     reported: dict[str, Any] | None,
     now: datetime,
     provider: PaymentProvider,
-) -> str:
+    ours: str = "",
+) -> tuple[str, Subscription | None]:
+    """Apply the provider's subscription; the outcome, and our row (locked) when found."""
     remote = provider.fetch_subscription(reference=reference, reported=reported)
     if not remote:
-        return "no subscription to apply"
-    subscription = find_subscription(remote)
+        return "no subscription to apply", None
+    subscription = find_subscription(remote, ours=ours)
     if subscription is None:
-        return "unknown subscription"
+        return "unknown subscription", None
     at = event_time(event)
     if (
         not provider.fetches_state
         and subscription.provider_synced_at
         and at < subscription.provider_synced_at
     ):
-        return "older than the state applied"
+        return "older than the state applied", subscription
     note = f"{event.get('type', 'sync')} {event.get('id', '')}"
-    return apply_remote(
+    outcome = apply_remote(
         subscription=subscription, remote=remote, at=at, now=now, note=note, provider=provider
     )
+    return outcome, subscription
 
 
 def card_of(remote: dict[str, Any]) -> dict[str, Any] | None:
@@ -199,6 +219,17 @@ def price_of(remote: dict[str, Any]) -> str:
     items = (remote.get("items") or {}).get("data") or []
     price = items[0].get("price") if items else None
     return str(price.get("id") if isinstance(price, dict) else price or "")
+
+
+# What apply_remote brings over from the provider beside the status and period.
+LINK_FIELDS = [
+    "provider_reference",
+    "provider_customer",
+    "provider_synced_at",
+    "plan",
+    "card_summary",
+    "card_fingerprint",
+]
 
 
 def apply_remote(
@@ -249,21 +280,12 @@ def apply_remote(
         subscription.card_summary,
         subscription.card_fingerprint,
     )
-    if switched or before != after or not provider.fetches_state:
-        subscription.save(
-            update_fields=[
-                "provider_reference",
-                "provider_customer",
-                "provider_synced_at",
-                "plan",
-                "card_summary",
-                "card_fingerprint",
-            ]
-        )
+    # Saved with the status when that changes (one UPDATE), else on their own.
+    unsaved = switched or before != after or not provider.fetches_state
     if status == Status.TRIALING and card_had_trial_elsewhere(subscription):
         ended = provider.end_trial_now(subscription=subscription, now=now)
         subscription.trial_refused_at = now
-        subscription.save(update_fields=["trial_refused_at"])
+        subscription.save(update_fields=["trial_refused_at", *LINK_FIELDS])
         outcome = apply_remote(
             subscription=subscription,
             remote=ended,
@@ -280,6 +302,8 @@ def apply_remote(
         now=now,
         note=note,
     )
+    if unsaved and not changed:
+        subscription.save(update_fields=LINK_FIELDS)
     if subscription.is_trialing and subscription.card_fingerprint:
         TrialCard.objects.get_or_create(
             fingerprint=subscription.card_fingerprint,
@@ -308,9 +332,7 @@ def reconcile(*, now: datetime, provider: PaymentProvider | None = None) -> list
     live = Subscription.objects.live().filter(provider=provider.name).exclude(provider_reference="")
     for pk in live.values_list("pk", flat=True):
         with transaction.atomic():
-            subscription = (
-                Subscription.objects.select_for_update().select_related("plan", "user").get(pk=pk)
-            )
+            subscription = locked_subscriptions().get(pk=pk)
             before = subscription.status
             remote = provider.fetch_subscription(
                 reference=subscription.provider_reference, reported=None
@@ -335,13 +357,18 @@ def reconcile(*, now: datetime, provider: PaymentProvider | None = None) -> list
 
 def on_subscription(event: Event, now: datetime, provider: PaymentProvider) -> str:
     remote = event["data"]["object"]
-    return sync(event=event, reference=remote["id"], reported=remote, now=now, provider=provider)
+    outcome, _ = sync(
+        event=event, reference=remote["id"], reported=remote, now=now, provider=provider
+    )
+    return outcome
 
 
 def on_trial_will_end(event: Event, now: datetime, provider: PaymentProvider) -> str:
     """Three days before a trial ends: apply the state, then tell the reader what comes next."""
-    outcome = on_subscription(event, now, provider)
-    subscription = find_subscription(event["data"]["object"])
+    remote = event["data"]["object"]
+    outcome, subscription = sync(
+        event=event, reference=remote["id"], reported=remote, now=now, provider=provider
+    )
     if subscription is not None and subscription.is_trialing:
         if subscription.trial_ending_sent_for != subscription.trial_ends_at:
             subscription.trial_ending_sent_for = subscription.trial_ends_at
@@ -355,14 +382,19 @@ def on_checkout_completed(event: Event, now: datetime, provider: PaymentProvider
     session = event["data"]["object"]
     ours = str(session.get("client_reference_id") or "")
     reference = str(session.get("subscription") or "")
+    if provider.fetches_state:
+        # Stripe's subscription, applied to our row (found by the session's reference to it
+        # when the subscription's metadata does not name it): linked with its state.
+        outcome, _ = sync(
+            event=event, reference=reference, reported=None, now=now, provider=provider, ours=ours
+        )
+        return outcome
     if ours.isdigit() and reference:
         Subscription.objects.filter(pk=int(ours), provider_reference="").update(
             provider_reference=reference,
             provider_customer=str(session.get("customer") or ""),
         )
-    if not provider.fetches_state:
-        return "linked"  # the subscription's own events follow
-    return sync(event=event, reference=reference, reported=None, now=now, provider=provider)
+    return "linked"  # the subscription's own events follow
 
 
 def invoice_subscription(invoice: dict[str, Any]) -> str:
@@ -377,26 +409,23 @@ def invoice_subscription(invoice: dict[str, Any]) -> str:
 def on_invoice(event: Event, now: datetime, provider: PaymentProvider) -> str:
     invoice = event["data"]["object"]
     reference = invoice_subscription(invoice)
+    subscription = None
     if provider.fetches_state:
-        outcome = sync(event=event, reference=reference, reported=None, now=now, provider=provider)
+        outcome, subscription = sync(
+            event=event, reference=reference, reported=None, now=now, provider=provider
+        )
     else:
         outcome = "noted"  # the local providers' subscription events carry the state
     if event.get("type") == "invoice.paid" and int(invoice.get("amount_paid") or 0) > 0:
-        outcome += welcome_to_paid(reference=reference, now=now)
+        if subscription is None and reference:
+            subscription = locked_subscriptions().filter(provider_reference=reference).first()
+        outcome += welcome_to_paid(subscription=subscription, now=now)
     return outcome
 
 
-def welcome_to_paid(*, reference: str, now: datetime) -> str:
+def welcome_to_paid(*, subscription: Subscription | None, now: datetime) -> str:
     """The first invoice a reader pays (not a trial's zero one): the welcome email, once."""
-    subscription = (
-        Subscription.objects.select_for_update()
-        .select_related("plan", "user")
-        .filter(provider_reference=reference, welcomed_to_paid_at__isnull=True)
-        .first()
-        if reference
-        else None
-    )
-    if subscription is None:
+    if subscription is None or subscription.welcomed_to_paid_at is not None:
         return ""
     subscription.welcomed_to_paid_at = now
     subscription.save(update_fields=["welcomed_to_paid_at"])
@@ -410,8 +439,7 @@ def on_refund(event: Event, now: datetime, provider: PaymentProvider) -> str:
     one of an older invoice, changes no access."""
     charge = event["data"]["object"]
     subscription = (
-        Subscription.objects.select_for_update()
-        .select_related("plan", "user")
+        locked_subscriptions()
         .filter(provider_customer=str(charge.get("customer") or "-"))
         .order_by("-created_at", "-pk")
         .first()
