@@ -33,6 +33,7 @@ from js_asset import Media
 from taggit.models import Tag
 
 from newsroom.lib import roles
+from newsroom.lib.admin import ReadOnlyAdminMixin
 from newsroom.lib.urls import absolute_url
 
 from . import admin_sources  # noqa: F401 (registers the sources' admin)
@@ -594,7 +595,7 @@ class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ArticleAwaitingReview)
-class AwaitingReviewAdmin(admin.ModelAdmin):
+class AwaitingReviewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The editors' review queue; each row opens the article's own page."""
 
     list_display = ["headline_link", "section", "submitted_by", "waiting_since", "author_names"]
@@ -612,15 +613,6 @@ class AwaitingReviewAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return roles.can_publish(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description="Headline")
     def headline_link(self, article):

@@ -455,7 +455,21 @@ class Series(SluggedModel):
         return self.label or self.name
 
 
-class Source(SluggedModel):
+class CountryNamed:
+    """A model with a `country` CountryField: its name and its country page, for templates."""
+
+    country: Any
+
+    @property
+    def country_name(self) -> str:
+        return country_name(self.country.code or "")
+
+    @property
+    def country_url(self) -> str:
+        return country_page_url(self.country.code) if self.country else ""
+
+
+class Source(CountryNamed, SluggedModel):
     name = models.CharField(max_length=150, help_text='The newspaper, e.g. "Le Monde".')
     country = CountryField(blank=True, help_text="Where the newspaper is published.")
     language = models.CharField(
@@ -484,14 +498,6 @@ class Source(SluggedModel):
     @property
     def language_name(self) -> str:
         return language_name(self.language)
-
-    @property
-    def country_name(self) -> str:
-        return country_name(self.country.code or "")
-
-    @property
-    def country_url(self) -> str:
-        return country_page_url(self.country.code) if self.country else ""
 
     @property
     def kind(self) -> str:
@@ -628,7 +634,7 @@ class ArticleManager(_ArticleManagerBase):
         return super().get_queryset().defer("search_vector")
 
 
-class Article(models.Model):
+class Article(CountryNamed, models.Model):
     class Status(models.TextChoices):
         # "Scheduled" is not a status: it is PUBLISHED with a future published_at, so the one
         # published() rule makes a scheduled article appear on its own at its time.
@@ -851,14 +857,6 @@ class Article(models.Model):
     @property
     def source_language_name(self) -> str:
         return language_name(self.source_language)
-
-    @property
-    def country_name(self) -> str:
-        return country_name(self.country.code or "")
-
-    @property
-    def country_url(self) -> str:
-        return country_page_url(self.country.code) if self.country else ""
 
     @property
     def attribution_text(self) -> str:

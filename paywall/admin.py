@@ -13,6 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.lib.admin import ReadOnlyAdminMixin
+
 from .models import (
     FunnelDay,
     GiftLink,
@@ -254,17 +256,8 @@ class GiftLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(FunnelDay)
-class FunnelDayAdmin(admin.ModelAdmin):
+class FunnelDayAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The daily funnel: a report page rather than a list of rows."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         # Refuse before the flush: opening the page writes FunnelDay rows.
@@ -310,19 +303,10 @@ class FunnelDayAdmin(admin.ModelAdmin):
 
 
 @admin.register(Refund)
-class RefundAdmin(admin.ModelAdmin):
+class RefundAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Refunds Stripe reported (charge.refunded): a record, written only by the webhook."""
 
     list_display = ["charge", "subscription", "amount", "currency", "full", "ended_access", "at"]
     list_filter = ["full", "ended_access"]
     list_select_related = ["subscription__user", "subscription__plan"]
     search_fields = ["charge", "subscription__user__email"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
