@@ -3,6 +3,7 @@ check on read) produces the events Stripe would send, through the same webhook h
 a subscription renews, fails on the declining test card, or ends when set to cancel."""
 
 import io
+import signal
 from datetime import timedelta
 from decimal import Decimal
 
@@ -271,12 +272,22 @@ def test_the_expire_subscriptions_command_renews_test_subscriptions_first(client
     ]
 
 
+# A real transaction: the worker closes a connection left inside one (the test's own, on
+# PostgreSQL), as it must after a database outage.
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_renews_a_trial_that_ended_without_cron(client, reader, plan, settings):
     row = trial(client, reader, plan)
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-    with time_machine.travel(row.trial_ends_at + MINUTE, tick=False):
-        call_command("run_worker", "--batch", "--interval", "0", "--no-startup-delay")
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with time_machine.travel(row.trial_ends_at + MINUTE, tick=False):
+            call_command(
+                "run_worker", "--batch", "--interval", "0", "--no-startup-delay", "--no-reload"
+            )
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     row.refresh_from_db()
 
     assert row.status == Status.ACTIVE
