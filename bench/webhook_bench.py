@@ -437,7 +437,8 @@ def run_concurrent(
         server_cpu = cpu_seconds(server.pid, with_children=True) - server_cpu
         print(
             f"CPU-seconds: gunicorn {server_cpu:.1f}, posting threads {cpu:.1f}, "
-            f"Stripe double {double_cpu:.1f}",
+            f"Stripe double {double_cpu:.1f}; deliveries per gunicorn CPU-second "
+            f"{len(order) / server_cpu:.0f}",
             flush=True,
         )
         cpu += double_cpu + server_cpu
