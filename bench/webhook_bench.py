@@ -1,6 +1,7 @@
 """Stripe webhooks: 10,000 deliveries (10% duplicated, 10% out of order) to the real endpoint.
 
     .venv/bin/python bench/webhook_bench.py [--subscriptions 1500] [--deliveries 10000]
+                                            [--workers 4]
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/payments_bench_db  # the default
 
 PostgreSQL, a database of the benchmark's own (created if missing, its paywall rows and
@@ -11,13 +12,19 @@ Stripe's API is a local HTTP double (a thread in this process) that serves each 
 as Stripe would at the moment of delivery: the newest state generated so far.
 
 Two runs over the same subscriptions, each POSTing signed events (Stripe's v1 scheme) to
-/account/webhooks/stripe/ through Django's test client (every middleware, the signature
-check with the SDK):
-  in order   each event once, in the order Stripe generated them;
-  shuffled   the deliveries, 10% of them a second copy of an earlier event, 10% moved later.
-Prints deliveries/s of the shuffled run (target >= 200/s) and the number of subscriptions
-whose final state (status, plan, period end; a past-due one's grace end is set from the
-moment it is applied, so not compared) differs from the in-order run (target 0).
+/account/webhooks/stripe/ (every middleware, the signature check with the SDK):
+  in order   each event once, in the order Stripe generated them, one at a time through
+             Django's test client (the reference);
+  shuffled   the deliveries, 10% of them a second copy of an earlier event, 10% moved later,
+             delivered concurrently as Stripe does: gunicorn with --workers sync workers on
+             an ephemeral port, and as many posting threads (`requests`) taking the next
+             delivery from one shared cursor, so deliveries leave in the shuffled order and a
+             duplicate can be in flight with its original. --workers 0: one at a time through
+             the test client, as before.
+Prints deliveries/s of the shuffled run (target >= 200/s), deliveries per CPU-second (all
+processes: this one, the double, gunicorn's), the load average, and the number of
+subscriptions whose final state (status, plan, period end; a past-due one's grace end is set
+from the moment it is applied, so not compared) differs from the in-order run (target 0).
 """
 
 import argparse
@@ -29,6 +36,7 @@ import multiprocessing
 import os
 import random
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,9 +44,12 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+import requests
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from servers import HOST, free_port, start_gunicorn, stop  # noqa: E402
 
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/payments_bench_db"
@@ -116,6 +127,11 @@ def start_double(events) -> tuple[multiprocessing.Process, Any]:
         time.sleep(0.05)
     settings.STRIPE_API_BASE = f"http://127.0.0.1:{port.value}"
     return process, newest
+
+
+def stop_double(process: multiprocessing.Process) -> None:
+    process.terminate()
+    process.join(timeout=10)
 
 
 def ensure_database() -> None:
@@ -293,25 +309,59 @@ def signed(payload: dict) -> tuple[str, str]:
     return body, f"t={at},v1={mac}"
 
 
+def delivery(events: list[tuple[str, str, dict, dict]], index: int) -> tuple[str, str]:
+    """events[index] as Stripe posts it: the body and its signature header."""
+    _, kind, obj, _ = events[index]
+    return signed(
+        {
+            "id": f"evt_{index}",
+            "object": "event",
+            "type": kind,
+            "created": int(time.time()),
+            "data": {"object": obj},
+        }
+    )
+
+
+def cpu_seconds(pid: int, *, with_children: bool = False) -> float:
+    """User + system CPU of a live process (and of its live children) from /proc."""
+    total = 0.0
+    pids = [pid]
+    if with_children:
+        pids += [
+            int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        ]
+    for one in pids:
+        fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def settle(pid: int, workers: int) -> None:
+    """Wait until gunicorn has all its workers and they have done loading Django (their CPU
+    time stops growing), so start-up is not counted as the deliveries' CPU."""
+    deadline, before = time.monotonic() + 60, -1.0
+    while time.monotonic() < deadline:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        now = cpu_seconds(pid, with_children=True)
+        if len(children) == workers and now - before < 0.02:
+            return
+        before = now
+        time.sleep(0.5)
+
+
 def run(events: list[tuple[str, str, dict, dict]], order: list[int]) -> tuple[float, float, int]:
-    """Deliver events[i] for i in order; Stripe's state advances to the newest generated."""
+    """Deliver events[i] for i in order, one at a time through the test client; Stripe's
+    state advances to the newest generated."""
     double, newest = start_double(events)
     client = Client()
     failures = 0
     started, cpu = time.perf_counter(), time.process_time()
+    double_cpu = cpu_seconds(double.pid)
     try:
         for index in order:
             newest.value = max(newest.value, index)  # Stripe has generated up to here
-            _, kind, obj, _ = events[index]
-            body, header = signed(
-                {
-                    "id": f"evt_{index}",
-                    "object": "event",
-                    "type": kind,
-                    "created": int(time.time()),
-                    "data": {"object": obj},
-                }
-            )
+            body, header = delivery(events, index)
             response = client.post(
                 "/account/webhooks/stripe/",
                 data=body,
@@ -319,9 +369,83 @@ def run(events: list[tuple[str, str, dict, dict]], order: list[int]) -> tuple[fl
                 HTTP_STRIPE_SIGNATURE=header,
             )
             failures += response.status_code != 200
+        cpu = time.process_time() - cpu
+        double_cpu = cpu_seconds(double.pid) - double_cpu
+        print(f"CPU-seconds: test client and Django {cpu:.1f}, Stripe double {double_cpu:.1f}")
+        cpu += double_cpu
     finally:
-        double.terminate()
-    return time.perf_counter() - started, time.process_time() - cpu, failures
+        stop_double(double)
+    return time.perf_counter() - started, cpu, failures
+
+
+def run_concurrent(
+    events: list[tuple[str, str, dict, dict]], order: list[int], workers: int
+) -> tuple[float, float, int]:
+    """Deliver events[i] for i in order as Stripe does, several at once: gunicorn with
+    `workers` sync workers, as many posting threads, one shared cursor into `order` (a
+    delivery leaves when a thread is free, in the shuffled order; a duplicate may be in
+    flight with its original). Returns wall seconds, CPU seconds of every process, non-200s."""
+    double, newest = start_double(events)
+    port = free_port()
+    env = {
+        **os.environ,
+        "ALLOWED_HOSTS": f"{HOST},testserver",
+        "STRIPE_API_BASE": settings.STRIPE_API_BASE,
+        "PYTHONWARNINGS": "ignore:No directory at",  # no collected static files: not served
+    }
+    server = start_gunicorn("newsroom.wsgi", port=port, workers=workers, env=env)
+    settle(server.pid, workers)
+    url = f"http://{HOST}:{port}/account/webhooks/stripe/"
+    lock = threading.Lock()
+    cursor = iter(order)
+    failures = [0]
+
+    def post() -> None:
+        with requests.Session() as session:
+            session.trust_env = False  # 127.0.0.1: no proxy look-up per request
+            while True:
+                with lock:  # take the next delivery in the shuffled order
+                    index = next(cursor, None)
+                    if index is None:
+                        return
+                    newest.value = max(newest.value, index)  # Stripe has generated up to here
+                body, header = delivery(events, index)
+                response = session.post(
+                    url,
+                    data=body.encode(),
+                    headers={"Content-Type": "application/json", "Stripe-Signature": header},
+                    timeout=60,
+                )
+                if response.status_code != 200:
+                    with lock:
+                        failures[0] += 1
+
+    try:
+        threads = [threading.Thread(target=post) for _ in range(workers)]
+        started, cpu = time.perf_counter(), time.process_time()
+        double_cpu, server_cpu = (
+            cpu_seconds(double.pid),
+            cpu_seconds(server.pid, with_children=True),
+        )
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        seconds = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        double_cpu = cpu_seconds(double.pid) - double_cpu
+        server_cpu = cpu_seconds(server.pid, with_children=True) - server_cpu
+        print(
+            f"CPU-seconds: gunicorn {server_cpu:.1f}, posting threads {cpu:.1f}, "
+            f"Stripe double {double_cpu:.1f}; deliveries per gunicorn CPU-second "
+            f"{len(order) / server_cpu:.0f}",
+            flush=True,
+        )
+        cpu += double_cpu + server_cpu
+    finally:
+        stop(server)
+        stop_double(double)
+    return seconds, cpu, failures[0]
 
 
 def final_states() -> dict[int, tuple]:
@@ -339,6 +463,12 @@ def main() -> None:
     parser.add_argument("--subscriptions", type=int, default=1500)
     parser.add_argument("--deliveries", type=int, default=10000)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=4,
+        help="gunicorn sync workers and posting threads for the shuffled run (0: serial)",
+    )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}", flush=True)
@@ -358,7 +488,14 @@ def main() -> None:
     for index in order:
         late += index < highest
         highest = max(highest, index)
-    seconds, cpu, failures = run(events, order)
+    load = os.getloadavg()[0]
+    if args.workers:
+        seconds, cpu, failures = run_concurrent(events, order, args.workers)
+        how = f"{args.workers} gunicorn workers, {args.workers} posting threads"
+    else:
+        seconds, cpu, failures = run(events, order)
+        how = "serial, test client"
+    connection.close()  # gunicorn's rows: read them afresh
     got = final_states()
     wrong = sum(1 for name, state in expected.items() if got.get(name) != state)
     if os.environ.get("BENCH_SHOW_WRONG"):
@@ -367,15 +504,16 @@ def main() -> None:
                 print(name, state, got.get(name))
     applied = WebhookEvent.objects.count()
     print(
-        f"shuffled: {len(order)} deliveries ({len(order) - len(events)} duplicates, "
+        f"shuffled ({how}): {len(order)} deliveries ({len(order) - len(events)} duplicates, "
         f"{late} arriving after a later event) in {seconds:.1f} s, {failures} non-200, "
         f"{applied} distinct events stored",
         flush=True,
     )
     print(f"deliveries/s: {len(order) / seconds:.0f}  (target >= 200)")
     print(
-        f"deliveries per CPU-second of this process: {len(order) / cpu:.0f} "
-        f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+        f"deliveries per CPU-second (this process, the Stripe double, gunicorn): "
+        f"{len(order) / cpu:.0f} ({cpu:.1f} CPU-s; load average {load:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after, on {os.cpu_count()} CPUs)"
     )
     print(f"wrong final states: {wrong} of {len(expected)}  (target 0)")
 

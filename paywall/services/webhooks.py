@@ -175,13 +175,27 @@ def sync(
     provider: PaymentProvider,
     ours: str = "",
 ) -> tuple[str, Subscription | None]:
-    """Apply the provider's subscription; the outcome, and our row (locked) when found."""
+    """Apply the provider's subscription; the outcome, and our row (locked) when found.
+
+    Stripe is asked while our row is locked: two events of one subscription delivered at
+    the same moment then fetch one after the other, and the state fetched last (the newest)
+    is the one applied last. A row the event alone cannot name (an invoice before the
+    checkout linked it) is found by the subscription fetched, then fetched again, locked.
+    """
+    subscription = None
+    if provider.fetches_state:
+        subscription = find_subscription(reported or {"id": reference}, ours=ours)
     remote = provider.fetch_subscription(reference=reference, reported=reported)
     if not remote:
         return "no subscription to apply", None
-    subscription = find_subscription(remote, ours=ours)
     if subscription is None:
-        return "unknown subscription", None
+        subscription = find_subscription(remote, ours=ours)
+        if subscription is None:
+            return "unknown subscription", None
+        if provider.fetches_state:
+            remote = provider.fetch_subscription(reference=reference, reported=reported)
+            if not remote:
+                return "no subscription to apply", None
     at = event_time(event)
     if (
         not provider.fetches_state
