@@ -466,8 +466,10 @@ def main() -> None:
     parser.add_argument(
         "--workers",
         type=int,
-        default=4,
-        help="gunicorn sync workers and posting threads for the shuffled run (0: serial)",
+        # One per CPU: more sync workers than cores only queue for them (bench/README.md).
+        default=os.cpu_count() or 2,
+        help="gunicorn sync workers and posting threads for the shuffled run (0: serial; "
+        "default: one per CPU)",
     )
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
