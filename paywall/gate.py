@@ -112,10 +112,10 @@ def open_article(
             ),
             now=now,
         )
-        if settled.grants_access(now) or subscriptions.awaiting_renewal(
-            subscription=settled, now=now
-        ):
-            ends_at = subscriptions.access_ends_at(settled)
+        if settled.grants_access(now):
+            ends_at = subscriptions.access_ends_at(
+                provider=settled.provider, period_end=settled.current_period_end
+            )
             state = SubscriptionState(settled.pk, settled.status, ends_at)
             reader = replace(reader, subscription=state)
     access = decide_access(reader=reader, article=article, now=now, policy=policy)

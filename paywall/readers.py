@@ -20,6 +20,7 @@ from .services.access import Reader, SubscriptionState
 from .services.gifts import QUERY_PARAMETER, month_start, open_gift, quota_left
 from .services.meter import COOKIE_NAME, Meter, decode_cookie
 from .services.policy import Policy, get_policy
+from .services.subscriptions import access_ends_at
 
 # A change the signals miss cannot outlive this (every writer we have sends them).
 READER_ROWS_SECONDS = 300
@@ -30,10 +31,13 @@ def subscription_state(*, user_id: int) -> SubscriptionState | None:
     row = (
         Subscription.objects.live()
         .filter(user_id=user_id)
-        .values_list("pk", "status", "current_period_end")
+        .values_list("pk", "status", "current_period_end", "provider")
         .first()
     )
-    return SubscriptionState(*row) if row else None
+    if row is None:
+        return None
+    pk, status, period_end, provider = row
+    return SubscriptionState(pk, status, access_ends_at(provider=provider, period_end=period_end))
 
 
 @dataclass(frozen=True)

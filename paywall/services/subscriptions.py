@@ -304,24 +304,21 @@ def cancel(*, subscription: Subscription, now: datetime) -> Subscription:
 PROVIDER_RENEWAL_MARGIN = timedelta(hours=24)
 
 
-def access_ends_at(subscription: Subscription) -> datetime | None:
-    """When this subscription stops giving access if nobody renews it: its period end, and for
-    one its provider renews, the renewal margin after it."""
-    end = subscription.current_period_end
-    if end is not None and subscription.provider in PROVIDERS_THAT_RENEW:
-        return end + PROVIDER_RENEWAL_MARGIN
-    return end
+def access_ends_at(*, provider: str, period_end: datetime | None) -> datetime | None:
+    """When a subscription stops giving access if nobody renews it: its period end, and for
+    one its provider renews, the renewal margin after it. The reader's subscription state
+    (paywall/readers.py) carries this, so the access decision needs no special case."""
+    if period_end is not None and provider in PROVIDERS_THAT_RENEW:
+        return period_end + PROVIDER_RENEWAL_MARGIN
+    return period_end
 
 
 def awaiting_renewal(*, subscription: Subscription, now: datetime) -> bool:
     """Past its period end, but within the margin its provider has to renew it."""
-    ends_at = access_ends_at(subscription)
-    return (
-        subscription.is_due_to_expire(now)
-        and ends_at is not None
-        and ends_at != subscription.current_period_end
-        and now < ends_at
+    ends_at = access_ends_at(
+        provider=subscription.provider, period_end=subscription.current_period_end
     )
+    return subscription.is_due_to_expire(now) and ends_at is not None and now < ends_at
 
 
 def expire_if_due(*, subscription: Subscription, now: datetime) -> Subscription:
