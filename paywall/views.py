@@ -154,20 +154,33 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return super().form_valid(form)
 
 
-@method_decorator(never_cache, name="dispatch")
-class VerifyEmailView(View):
-    """GET shows a button, POST confirms: mail scanners follow links but don't submit forms."""
+class SignedLinkView(View):
+    """A page an emailed, signed link opens: 410 once the link has expired, 404 for one that
+    is not ours, both on the page's own template. `read_link` reads the token."""
 
-    template_name = "paywall/verify_email.html"
+    template_name: str
+
+    def read_link(self, token: str) -> None:
+        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
         try:
-            self.account = accounts.user_for_verification(token=kwargs["token"])
+            self.read_link(kwargs["token"])
         except ExpiredToken:
             return render(request, self.template_name, {"problem": "expired"}, status=410)
         except InvalidToken:
             return render(request, self.template_name, {"problem": "invalid"}, status=404)
         return super().dispatch(request, *args, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class VerifyEmailView(SignedLinkView):
+    """GET shows a button, POST confirms: mail scanners follow links but don't submit forms."""
+
+    template_name = "paywall/verify_email.html"
+
+    def read_link(self, token: str) -> None:
+        self.account = accounts.user_for_verification(token=token)
 
     def get(self, request, token):
         context = {"email": self.account.email, "done": accounts.has_verified_email(self.account)}
@@ -228,19 +241,13 @@ class EmailChangeView(LoginRequiredMixin, RateLimitedPostMixin, FormView):
 
 
 @method_decorator(never_cache, name="dispatch")
-class EmailChangeConfirmView(View):
+class EmailChangeConfirmView(SignedLinkView):
     """GET shows a button, POST applies the change (mail scanners don't submit forms)."""
 
     template_name = "paywall/email_change_confirm.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.account, self.new_email = accounts.user_for_email_change(token=kwargs["token"])
-        except ExpiredToken:
-            return render(request, self.template_name, {"problem": "expired"}, status=410)
-        except InvalidToken:
-            return render(request, self.template_name, {"problem": "invalid"}, status=404)
-        return super().dispatch(request, *args, **kwargs)
+    def read_link(self, token: str) -> None:
+        self.account, self.new_email = accounts.user_for_email_change(token=token)
 
     def get(self, request, token):
         return render(request, self.template_name, {"email": self.new_email})
