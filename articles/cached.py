@@ -6,16 +6,20 @@ without a save: the next scheduled article going live. Which models invalidate i
 declared in articles/apps.py.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import groupby
 
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.caching import cached, current_generation
+from newsroom.caching import cached, cached_many, current_generation
 
 from .models import Article, Section, Source
+from .search import ParsedQuery, TextBlock, snippet_of_blocks, text_blocks
 
 RELATED_COUNT = 3
 LATEST_COUNT = 5
@@ -127,3 +131,92 @@ def next_scheduled_publication() -> datetime | None:
     """When the next scheduled article goes live (a new content generation then)."""
     upcoming = Article.objects.scheduled().order_by("published_at").first()
     return upcoming.published_at if upcoming else None
+
+
+# Where a search result's card takes what its query changes; never found in rendered text.
+ORIGINAL_HEADLINE_SLOT = mark_safe("<!--search:original-headline-->")
+SNIPPET_SLOT = mark_safe("<!--search:snippet-->")
+
+
+@dataclass(frozen=True)
+class SearchCard:
+    """One article as a search result shows it, rendered once per content generation and
+    paywall policy and shared by every search that finds it; only what the query changes
+    is filled in per search (see result_html)."""
+
+    pk: int
+    headline: str
+    original_headline: str
+    # The rendered card, cut where the original headline and the snippet go.
+    before_original: str
+    before_snippet: str
+    after_snippet: str
+    # What the paywall shows a reader nobody can identify, as text blocks: snippets come
+    # only from here.
+    public_blocks: tuple[TextBlock, ...]
+
+    @classmethod
+    def of(cls, article: Article, *, public_html: str) -> "SearchCard":
+        html = render_to_string(
+            "includes/cards/search_result.html",
+            {
+                "article": article,
+                "original_headline_slot": ORIGINAL_HEADLINE_SLOT,
+                "snippet_slot": SNIPPET_SLOT,
+            },
+        )
+        before_original, rest = html.split(ORIGINAL_HEADLINE_SLOT)
+        before_snippet, after_snippet = rest.split(SNIPPET_SLOT)
+        return cls(
+            pk=article.pk,
+            headline=article.headline,
+            original_headline=article.original_headline,
+            before_original=before_original,
+            before_snippet=before_snippet,
+            after_snippet=after_snippet,
+            public_blocks=text_blocks(public_html),
+        )
+
+    def original_headline_matches(self, query: ParsedQuery) -> bool:
+        """Whether the story matched by its original headline (in the source's language), not
+        its English one: the result then shows that headline, so readers see why it is there."""
+        original, english = self.original_headline.lower(), self.headline.lower()
+        needles = [n for n in query.needles if n]
+        return (
+            bool(original)
+            and any(n in original for n in needles)
+            and not all(n in english for n in needles)
+        )
+
+    def result_html(self, query: ParsedQuery) -> SafeString:
+        """The card for this query: the original headline when it matched, and the snippet."""
+        original = (
+            format_html(
+                '<p class="search-result__original">Original headline: “{}”</p>',
+                self.original_headline,
+            )
+            if self.original_headline_matches(query)
+            else ""
+        )
+        passage = snippet_of_blocks(self.public_blocks, query)
+        snippet = (
+            format_html('<p class="search-result__snippet">{}</p>', passage) if passage else ""
+        )
+        return mark_safe(
+            self.before_original + original + self.before_snippet + snippet + self.after_snippet
+        )
+
+
+def search_cards(
+    ids: list[int], *, public_html: Callable[[Article], str], policy_key: str
+) -> list[SearchCard]:
+    """The cards of these published articles, in this order, from the content cache (one
+    round trip); those missing are built with one query. public_html(article) is the part of
+    its body a reader nobody can identify may read, under the paywall policy policy_key names."""
+
+    def build(missing: list[int]) -> dict[int, SearchCard]:
+        articles = with_bylines(Article.objects.published().filter(pk__in=missing).for_cards())
+        return {a.pk: SearchCard.of(a, public_html=public_html(a)) for a in articles}
+
+    found = cached_many(ids, lambda pk: f"search-card:{policy_key}:{pk}", build)
+    return [found[pk] for pk in ids if pk in found]

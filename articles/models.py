@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
 )
 from django.db import connections, models
-from django.db.models import Case, F, Func, OuterRef, Prefetch, Q, Subquery, Value, When, Window
+from django.db.models import Case, F, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -37,14 +36,8 @@ from images.validation import validate_image_file
 from .languages import country_name, language_choices, language_name
 from .sanitize import clean_body
 from .search import (
-    BLOCK_BREAK,
-    BLOCK_END_PATTERN,
-    FRAGMENT_DELIMITER,
-    MARK_START,
-    MARK_STOP,
     MAX_RESULTS,
     SEARCH_CONFIG,
-    TAG_PATTERN,
     TRIGRAM_CUTOFF,
     ParsedQuery,
     SearchVectorIndex,
@@ -182,87 +175,42 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def search(self, query: str):
-        """Rows matching a reader's query, best first, with `search_headline` on PostgreSQL;
-        chain after published().
+        """Rows matching a reader's query, best first (see search_ids); chain after
+        published()."""
+        return self.in_search_order(self.search_ids(query))
 
-        Only the MAX_RESULTS newest matches are considered, so a query matching most of
-        the archive costs no more than a precise one. PostgreSQL ranks them by the stored
-        search vector; elsewhere every word is matched with LIKE and the newest come first.
+    def search_ids(self, query: str) -> list[int]:
+        """The ids of the rows matching a reader's query, best first: small enough to cache;
+        pages of rows then come from in_search_order().
+
+        Only the MAX_RESULTS newest matches are ranked, in the one scan that finds them, so
+        a query matching most of the archive costs no more than a precise one. PostgreSQL
+        ranks by the stored search vector; elsewhere every word is matched with LIKE and
+        ranked as the vector weighs (see _substring_rank). Ties go to the newest.
         """
         parsed = parse_query(query)
         if not parsed:
-            return self.none()
-        return self._best_first(parsed).with_search_headlines(query)
-
-    def search_ids(self, query: str) -> list[int]:
-        """The ids of search(query), best first: one cheap query, small enough to cache;
-        pages of rows then come from in_search_order()."""
-        parsed = parse_query(query)
-        if not parsed:
             return []
-        return list(self._best_first(parsed).values_list("pk", flat=True))
-
-    def in_search_order(self, ids: list[int], query: str):
-        """These rows (a page of search_ids) in that order, with their search headlines."""
-        position = Case(*(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)))
-        return self.filter(pk__in=ids).with_search_headlines(query).order_by(position)
-
-    def with_search_headlines(self, query: str):
-        """On PostgreSQL, `search_headline`: the body's passage around the query's words.
-
-        Cut from the whole body: show it only through articles.views.result_snippet."""
-        parsed = parse_query(query)
-        if not parsed or connections[self.db].vendor != "postgresql":
-            return self
-        # The snippet is cut from the body's text, without its tags.
-        # Each block's end becomes a BLOCK_BREAK, so within_blocks() can keep a fragment
-        # inside one block.
-        blocks = Func(
-            F("body"),
-            Value(BLOCK_END_PATTERN),
-            Value(f" {BLOCK_BREAK} "),
-            Value("gi"),
-            function="regexp_replace",
-        )
-        body_text = Func(
-            blocks, Value(TAG_PATTERN), Value(" "), Value("g"), function="regexp_replace"
-        )
-        return self.annotate(
-            search_headline=SearchHeadline(
-                body_text,
-                _tsquery(parsed),
-                config=SEARCH_CONFIG,
-                start_sel=MARK_START,
-                stop_sel=MARK_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=FRAGMENT_DELIMITER,
-            )
-        )
-
-    def _best_first(self, parsed: ParsedQuery):
-        full_text = connections[self.db].vendor == "postgresql"
-        if full_text:
-            matches = self.filter(search_vector=_tsquery(parsed))
+        if connections[self.db].vendor == "postgresql":
+            tsquery = _tsquery(parsed)
+            matches = self.filter(search_vector=tsquery)
+            rank: Any = SearchRank(F("search_vector"), tsquery)
         else:
-            matches = self._substring_search(parsed)
-        newest = matches.order_by("-published_at", "-pk").values("pk")[:MAX_RESULTS]
-        candidates = self.model._default_manager.using(self.db).filter(pk__in=newest)
-        if full_text:
-            return candidates.annotate(
-                search_rank=SearchRank(F("search_vector"), _tsquery(parsed))
-            ).order_by("-search_rank", "-published_at", "-pk")
-        # Without full text (SQLite), rank as the stored vector weighs: a story whose
-        # headline (or original headline) holds every term first, then one whose dek does.
-        headlines, dek = Q(), Q()
-        for needle in parsed.needles:
-            headlines &= Q(headline__icontains=needle) | Q(original_headline__icontains=needle)
-            dek &= Q(dek__icontains=needle)
-        rank = Case(When(headlines, then=Value(2)), When(dek, then=Value(1)), default=Value(0))
-        return candidates.annotate(search_rank=rank).order_by(
-            "-search_rank", "-published_at", "-pk"
+            matches, rank = self._substring_search(parsed), _substring_rank(parsed)
+        newest = (
+            matches.annotate(search_rank=rank)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", "search_rank")[:MAX_RESULTS]
         )
+        # In newest-first order, a stable sort by rank leaves ties newest first.
+        return [pk for pk, _rank in sorted(newest, key=lambda row: -row[1])]
+
+    def in_search_order(self, ids: list[int]):
+        """These rows (a page of search_ids) in that order."""
+        if not ids:
+            return self.none()
+        position = Case(*(When(pk=pk, then=Value(n)) for n, pk in enumerate(ids)))
+        return self.filter(pk__in=ids).order_by(position)
 
     def _substring_search(self, parsed: ParsedQuery):
         condition = Q()
@@ -303,6 +251,16 @@ class ArticleQuerySet(models.QuerySet):
         if connections[self.db].vendor != "postgresql":
             return 0
         return self.update(search_vector=search_vector_expression())
+
+
+def _substring_rank(parsed: ParsedQuery) -> Case:
+    """Without full text (SQLite), rank as the stored vector weighs: a story whose headline
+    (or original headline) holds every term first, then one whose dek does."""
+    headlines, dek = Q(), Q()
+    for needle in parsed.needles:
+        headlines &= Q(headline__icontains=needle) | Q(original_headline__icontains=needle)
+        dek &= Q(dek__icontains=needle)
+    return Case(When(headlines, then=Value(2)), When(dek, then=Value(1)), default=Value(0))
 
 
 def _has_trigrams(alias: str) -> bool:

@@ -2,18 +2,21 @@
 
 One parser serves both databases. PostgreSQL turns the parsed query into a `to_tsquery`
 expression over the stored search vector; SQLite (the embedded default) matches words
-with LIKE and builds the snippet in Python. Either way a snippet holds only what the paywall
-shows a reader nobody can identify (`articles.views.result_snippet` cuts it from the teaser);
-ranking reads the whole body. Nothing here knows the paywall or the Article model, so the
-model can import it.
+with LIKE. On either, the snippet is cut in Python from what the paywall shows a reader
+nobody can identify (the search page passes the teaser, see articles.cached.search_cards),
+its words marked by stem as PostgreSQL matches them; ranking reads the whole body. Nothing
+here knows the paywall or the Article model, so the model can import it.
 """
 
 import difflib
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+import snowballstemmer
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db.models import Index
@@ -29,21 +32,18 @@ MAX_RESULTS = 500
 # A query's results are reused this long within one content generation.
 SEARCH_CACHE_SECONDS = 300
 MAX_WORD_LENGTH = 60
-# Markers PostgreSQL puts around matched words in a headline; never found in article text.
-MARK_START = "\x02"
-MARK_STOP = "\x03"
-# What PostgreSQL puts between a headline's fragments.
-FRAGMENT_DELIMITER = " … "
-# The tags taken out of a body (in SQL and in Python) before a headline is cut from its text.
+# The tags taken out of a body before a snippet is cut from its text.
 TAG_PATTERN = "<[^>]+>"
 # The end of a block (paragraph, heading, list item, quote, caption) or a line break: a
 # snippet never runs one block into the next (a heading into the paragraph under it).
 BLOCK_END_PATTERN = (
     r"</(?:p|h[1-6]|li|blockquote|figcaption|figure|div|pre|td|th|dt|dd)\s*>|<br\s*/?>"
 )
-# What PostgreSQL's headline is given at each block's end; never found in article text.
-BLOCK_BREAK = "\x1e"
 _BLOCK_END = re.compile(BLOCK_END_PATTERN, re.IGNORECASE)
+_TAG = re.compile(TAG_PATTERN)
+# A snippet: about this many words, starting this many before the first match.
+SNIPPET_WORDS = 30
+SNIPPET_WORDS_BEFORE = 8
 
 _QUOTED = re.compile(r'"([^"]*)"')
 # A word is letters and digits; everything else (punctuation, tsquery operators) separates.
@@ -170,91 +170,107 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(tuple(words), tuple(prefixes), tuple(phrases))
 
 
-def marked_snippet(headline: str) -> SafeString:
-    """HTML for a PostgreSQL headline: text escaped, matched words in <mark>."""
-    out = []
-    headline = " ".join(headline.split())
-    for i, part in enumerate(re.split(f"[{MARK_START}{MARK_STOP}]", headline)):
-        text = escape(html.unescape(part))
-        out.append(f"<mark>{text}</mark>" if i % 2 else text)
-    return mark_safe("".join(out))
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """A lower-cased word as PostgreSQL's "english" configuration indexes it: the Snowball
+    English (Porter2) stemmer is the one PostgreSQL runs, so "guiding" and "guide" are both
+    "guid" here and in the stored search vector."""
+    return _ENGLISH.stemWord(word.lower())
 
 
-def _plain(text: str) -> str:
-    """Text as headline fragments are compared: no markers, whitespace collapsed."""
-    return " ".join(text.replace(MARK_START, "").replace(MARK_STOP, "").split())
+_ENGLISH = snowballstemmer.stemmer("english")
 
 
-def within_blocks(headline: str) -> str:
-    """A PostgreSQL headline whose fragments stay each inside one block: a fragment that
-    crosses a block's end keeps only the parts holding a match (the first part if none)."""
-    kept = []
-    for fragment in headline.split(FRAGMENT_DELIMITER):
-        parts = [" ".join(p.split()) for p in fragment.split(BLOCK_BREAK)]
-        parts = [p for p in parts if p]
-        marked = [p for p in parts if MARK_START in p]
-        kept.extend(marked or parts[:1])
-    return FRAGMENT_DELIMITER.join(kept)
+class TextBlock(NamedTuple):
+    """One block of a body as plain text, with its words' spans and stems: what a snippet
+    is cut from, ready for any query."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    stems: tuple[str, ...]
 
 
-def headline_within(headline: str, *, body_html: str, public_html: str) -> str:
-    """A PostgreSQL headline of body_html, as far as it lies in public_html, the beginning of
-    that body (its teaser): a fragment running past the end is cut at its last word inside
-    (and left out if no matched word remains), one beyond the end is left out."""
-    body = _plain(re.sub(TAG_PATTERN, " ", body_html))
-    public = _plain(re.sub(TAG_PATTERN, " ", public_html))
-    if not body.startswith(public):
-        return ""
-    kept = []
-    for fragment in headline.split(FRAGMENT_DELIMITER):
-        start = body.find(_plain(fragment))
-        fragment_words = fragment.split()
-        if not fragment_words or not 0 <= start < len(public):
-            continue
-        count = len(fragment_words)
-        while count and start + len(_plain(" ".join(fragment_words[:count]))) > len(public):
-            count -= 1
-        if count == len(fragment_words):
-            kept.append(fragment)
-        elif MARK_START in (inside := " ".join(fragment_words[:count])):
-            kept.append(f"{inside} …")
-    return FRAGMENT_DELIMITER.join(kept)
+def text_blocks(body_html: str) -> tuple[TextBlock, ...]:
+    """The body's blocks (tags gone, whitespace collapsed, empty ones left out; tags inside
+    a block part words)."""
+    blocks = []
+    for chunk in _BLOCK_END.split(body_html):
+        text = " ".join(html.unescape(strip_tags(_TAG.sub(" ", chunk))).split())
+        if text:
+            words = list(_WORD.finditer(text))
+            blocks.append(
+                TextBlock(
+                    text,
+                    tuple(word.span() for word in words),
+                    tuple(stem(word.group()) for word in words),
+                )
+            )
+    return tuple(blocks)
 
 
-def fallback_snippet(body_html: str, query: ParsedQuery, *, words: int = 30) -> SafeString:
-    """A passage of about `words` words around the first match, matches in <mark>."""
-    # The passage stays inside the first block holding a match (the first block if none):
-    # a heading never runs into the paragraph after it. Tags inside a block part words.
-    blocks = [
-        text
-        for chunk in _BLOCK_END.split(body_html)
-        if (text := " ".join(html.unescape(strip_tags(re.sub(TAG_PATTERN, " ", chunk))).split()))
-    ]
+class WordMatcher:
+    """Which words of a text a query matched, as full-text search matches them: by stem,
+    a prefix (`migra*`) by the stem's beginning, a phrase by its words in a row."""
+
+    def __init__(self, query: ParsedQuery):
+        self.stems = {stem(word) for word in query.words}
+        self.prefixes = tuple(stem(prefix) for prefix in query.prefixes)
+        self.phrases = [tuple(stem(word) for word in phrase) for phrase in query.phrases]
+
+    def matched(self, stems: Sequence[str]) -> list[bool]:
+        """For each word (by its stem), whether it is (part of) a match."""
+        found = [s in self.stems for s in stems]
+        if self.prefixes:
+            found = [f or s.startswith(self.prefixes) for f, s in zip(found, stems, strict=True)]
+        for phrase in self.phrases:
+            size = len(phrase)
+            for start in range(len(stems) - size + 1):
+                if tuple(stems[start : start + size]) == phrase:
+                    found[start : start + size] = [True] * size
+        return found
+
+
+def snippet(body_html: str, query: ParsedQuery) -> SafeString:
+    """A passage of the body around the query's words: see snippet_of_blocks."""
+    return snippet_of_blocks(text_blocks(body_html), query)
+
+
+def snippet_of_blocks(blocks: Sequence[TextBlock], query: ParsedQuery) -> SafeString:
+    """A passage of about SNIPPET_WORDS words from the block matching most of the query's
+    terms (the first such; the first block if none matches), matched words in <mark>.
+
+    The passage never runs one block into the next (a heading into the paragraph under it).
+    """
     if not blocks:
         return mark_safe("")
-    index, start = 0, 0
-    for i, block in enumerate(blocks):
-        lowered = block.lower()
-        positions = [p for p in (lowered.find(n) for n in query.needles) if p >= 0]
-        if positions:
-            index, start = i, min(positions)
-            break
-    text = blocks[index]
-    before = text[:start].split()[-8:]
-    passage = " ".join([*before, *text[start:].split()[: words - len(before)]])
-    if not passage:
-        return mark_safe("")
-    prefix = "… " if index or not text.startswith(passage) else ""
-    suffix = " …" if index < len(blocks) - 1 or not text.endswith(passage) else ""
-    needles = sorted({n for n in query.needles if n}, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+    matcher = WordMatcher(query)
+    best, best_score, best_marks = 0, 0, matcher.matched(blocks[0].stems)
+    for index, block in enumerate(blocks):
+        marks = best_marks if index == 0 else matcher.matched(block.stems)
+        score = len({s for s, marked in zip(block.stems, marks, strict=True) if marked})
+        if score > best_score:
+            best, best_score, best_marks = index, score, marks
+    text, spans = blocks[best].text, blocks[best].spans
+    if not spans:
+        return mark_safe(escape(text))
+    first = best_marks.index(True) if True in best_marks else 0
+    begin = max(0, first - SNIPPET_WORDS_BEFORE)
+    end = min(len(spans), begin + SNIPPET_WORDS)
+    # From the beginning of the first word's space-separated token to the end of the last's,
+    # so punctuation stays with its word.
+    start = text.rfind(" ", 0, spans[begin][0]) + 1
+    stop = text.find(" ", spans[end - 1][1])
+    stop = len(text) if stop < 0 else stop
     pieces: list[str] = []
-    last = 0
-    for match in pattern.finditer(passage) if needles else ():
-        pieces.append(escape(passage[last : match.start()]))
-        pieces.append(f"<mark>{escape(match.group())}</mark>")
-        last = match.end()
-    pieces.append(escape(passage[last:]))
+    position = start
+    for (word_start, word_end), marked in zip(spans[begin:end], best_marks[begin:end], strict=True):
+        if marked:
+            pieces.append(escape(text[position:word_start]))
+            pieces.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+            position = word_end
+    pieces.append(escape(text[position:stop]))
+    prefix = "… " if best or start else ""
+    suffix = " …" if best < len(blocks) - 1 or stop < len(text) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)
 
 

@@ -7,7 +7,7 @@ reach the paginator through `SearchResults`, which fetches one page's rows at a 
 
 import hashlib
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib.sitemaps.views import (  # type: ignore[attr-defined]  # not in the stubs
@@ -32,19 +32,23 @@ from paywall.services.access import Access
 from paywall.services.policy import Policy, get_policy
 from paywall.services.teaser import public_body, split_body
 
-from .cached import ArticlePage, article_page, latest_stories, next_story, our_sources, page_for
+from .cached import (
+    ArticlePage,
+    SearchCard,
+    article_page,
+    latest_stories,
+    next_story,
+    our_sources,
+    page_for,
+    search_cards,
+)
 from .languages import country_name
 from .models import Article, Author, Section, Series, Source, country_page_url
 from .search import (
     MAX_RESULTS,
     SEARCH_CACHE_SECONDS,
-    ParsedQuery,
     display_query,
-    fallback_snippet,
-    headline_within,
-    marked_snippet,
     parse_query,
-    within_blocks,
 )
 from .services import preview
 from .sitemaps import SITEMAPS, news_sitemap_articles
@@ -245,41 +249,21 @@ class TagView(ArticleListView):
         )
 
 
-def result_snippet(
-    article: Article, query: ParsedQuery, *, policy: Policy, now: datetime
-) -> SafeString:
-    """The passage shown under a result, matches in <mark>, cut only from what the paywall
-    shows a reader nobody can identify (the teaser of a paywalled story); ranking still
-    reads the whole body."""
-    public = public_body(article=article, now=now, policy=policy)
-    headline = getattr(article, "search_headline", None)
-    if headline is not None:
-        headline = within_blocks(headline)
-        if public != article.body:
-            # PostgreSQL cuts the headline from the whole body in the query that fetches the
-            # page's rows, before Python can cut the teaser: keep only what the teaser holds.
-            headline = headline_within(headline, body_html=article.body, public_html=public)
-        if headline:
-            return marked_snippet(headline)
-    return fallback_snippet(public, query)
+@dataclass(frozen=True)
+class SearchResult:
+    """One result as the search page shows it: the article's card with this query's parts."""
+
+    card: SearchCard
+    html: SafeString
 
 
-def original_headline_matches(article: Article, query: ParsedQuery) -> bool:
-    """Whether the story matched by its original headline (in the source's language), not
-    its English one: the result then shows that headline, so readers see why it is there."""
-    original, english = article.original_headline.lower(), article.headline.lower()
-    needles = [n for n in query.needles if n]
-    return (
-        bool(original)
-        and any(n in original for n in needles)
-        and not all(n in english for n in needles)
-    )
-
-
-class SearchResults(Sequence[Article]):
+class SearchResults(Sequence[SearchResult]):
     """A query's matches for the paginator: their ids, best first (cached by the view), and
-    the rows of one page, fetched with their snippets (`search_snippet`) only when the page
-    is shown. The snippets follow `policy`, so a page cached for one policy must be keyed by it.
+    the results of one page, built only when the page is shown.
+
+    A result's snippet is cut only from what the paywall shows a reader nobody can identify
+    (the teaser of a paywalled story; ranking still reads the whole body), so the cards, and a
+    page of results cached as a fragment, are kept per policy.
     """
 
     def __init__(self, ids: list[int], query: str, *, policy: Policy):
@@ -297,13 +281,20 @@ class SearchResults(Sequence[Article]):
             return SimpleLazyObject(lambda: self._page(ids))
         return self[index : index + 1][0]
 
-    def _page(self, ids: list[int]) -> list[Article]:
-        articles = list(Article.objects.published().in_search_order(ids, self.query).for_cards())
-        parsed, now = parse_query(self.query), timezone.now()
-        for article in articles:
-            article.search_snippet = result_snippet(article, parsed, policy=self.policy, now=now)
-            article.search_original_match = original_headline_matches(article, parsed)
-        return articles
+    def _page(self, ids: list[int]) -> list[SearchResult]:
+        now = timezone.now()
+        cards = search_cards(
+            ids,
+            public_html=lambda article: public_body(article=article, now=now, policy=self.policy),
+            policy_key=policy_key(self.policy),
+        )
+        parsed = parse_query(self.query)
+        return [SearchResult(card, card.result_html(parsed)) for card in cards]
+
+
+def policy_key(policy: Policy) -> str:
+    """A short name for the policy, the same in every process, for cache keys."""
+    return hashlib.sha256(repr(policy).encode()).hexdigest()[:16]
 
 
 class SearchView(ArticleListView):

@@ -6,7 +6,8 @@
                      all keyed by the content generation (shared cache)
 
 - generation.py: the number that keys everything; a registered model's change replaces it.
-- data.py: cached() values per generation; SharedValue for the policy and plans.
+- data.py: cached() values per generation (cached_many() for many at once); SharedValue
+  for the policy and plans.
 - pages.py: whole anonymous pages per (generation, address, variant), refused if personal.
 - memo.py: one read per request of each shared value.
 - readers.py: ReaderValue, one signed-in reader's own values, forgotten on their changes.
@@ -19,7 +20,7 @@ docs/caching.md draws the layers and lists the invariants with the
 test that enforces each. This package imports no domain app: domain apps import it.
 """
 
-from .data import MISSING, ProcessMemory, SharedValue, cached
+from .data import MISSING, ProcessMemory, SharedValue, cached, cached_many
 from .fragments import fragment_seconds
 from .generation import GENERATION_KEY, current_generation, start_new_generation
 from .memo import RequestMemoMiddleware, request_memo
@@ -41,6 +42,7 @@ __all__ = [
     "RequestMemoMiddleware",
     "SharedValue",
     "cached",
+    "cached_many",
     "content_models",
     "current_generation",
     "fragment_seconds",

@@ -11,11 +11,9 @@ from django.utils.html import strip_tags
 from articles.models import Article
 from articles.search import (
     closest_word,
-    fallback_snippet,
-    headline_within,
     parse_query,
+    snippet,
     suggest_query,
-    within_blocks,
 )
 from paywall.models import MeterPolicy
 from tests.factories import ArticleFactory, DraftFactory, SectionFactory
@@ -130,13 +128,9 @@ def test_stemming_matches_other_forms_of_a_word():
     assert search("strike") == [article]
 
 
-@pytest.mark.postgres
-def test_postgres_headline_marks_matches_in_body_text():
-    article = ArticleFactory(body="<p>Nothing here.</p><p>The <em>harbour</em> closed.</p>")
-    [found] = Article.objects.published().search("harbour")
-    assert found == article
-    assert "\x02harbour\x03" in found.search_headline
-    assert "<em>" not in found.search_headline
+def test_a_snippet_marks_matches_in_body_text_without_its_markup():
+    body = "<p>Nothing here.</p><p>The <em>harbour</em> closed.</p>"
+    assert snippet(body, parse_query("harbour")) == "… The <mark>harbour</mark> closed."
 
 
 def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monkeypatch):
@@ -322,26 +316,34 @@ def test_snippets_follow_a_shorter_teaser_at_once(client):
     assert leaked_runs(page, GATED) == []
 
 
-def test_a_database_headline_is_cut_at_the_end_of_the_teaser():
-    body = story_body(STORY)
-    teaser = story_body(TEASER)
-    inside = "pilots in Gdansk \x02guide\x03 container ships"
-    running_past = "five years than in \x02fifty\x03 before.  Marzena Kowalczyk keeps a logbook"
-    unmarked_past = "in fifty before.  Marzena Kowalczyk keeps a \x02logbook\x03 of every tanker"
-    beyond = "refused a \x02tugboat\x03 escort."
-    headline = " … ".join([inside, running_past, unmarked_past, beyond])
-    kept = headline_within(headline, body_html=body, public_html=teaser)
-    assert kept == f"{inside} … five years than in \x02fifty\x03 before. …"
-    assert headline_within(beyond, body_html=body, public_html=teaser) == ""
-
-
 @pytest.mark.postgres
-def test_postgres_snippet_of_a_gated_story_marks_stemmed_words_of_its_teaser(client):
+def test_the_snippet_of_a_gated_story_marks_stemmed_words_of_its_teaser(client):
     ArticleFactory(body=story_body(STORY))
     page = client.get(reverse("articles:search"), {"q": "guiding"}).content.decode()
-    # Only PostgreSQL's headline (not the substring fallback) marks "guide" for "guiding".
+    # PostgreSQL finds "guide" for "guiding"; the snippet marks it by the same stem.
     assert "pilots in Gdansk <mark>guide</mark> container ships" in page
     assert leaked_runs(page, GATED) == []
+
+
+def test_a_snippet_marks_words_by_stem_prefix_and_phrase():
+    body = "<p>Migrants guide the state-owned ferries; the ferry sails at dawn.</p>"
+    marked = snippet(body, parse_query("guiding ferry"))
+    assert marked == (
+        "Migrants <mark>guide</mark> the state-owned <mark>ferries</mark>; "
+        "the <mark>ferry</mark> sails at dawn."
+    )
+    assert "<mark>Migrants</mark>" in snippet(body, parse_query("migra*"))
+    assert "state-<mark>owned</mark>" in snippet(body, parse_query("owning"))
+    phrase = snippet(body, parse_query('"the ferry"'))
+    assert "; <mark>the</mark> <mark>ferry</mark> sails" in phrase
+    assert "<mark>the</mark> state" not in phrase  # "the" alone is not the phrase
+
+
+def test_a_snippet_comes_from_the_block_matching_most_of_the_query():
+    body = "<p>The ferry left.</p><p>Later the ferry sailed at dawn.</p>"
+    assert snippet(body, parse_query("ferry dawn")) == (
+        "… Later the <mark>ferry</mark> sailed at <mark>dawn</mark>."
+    )
 
 
 def test_ranking_puts_headline_matches_first_on_either_database():
@@ -395,18 +397,20 @@ def test_a_snippet_never_runs_a_heading_into_the_next_paragraph(client):
     assert "night Waitresses" not in snippet and "words. Dandong" not in snippet
 
 
-def test_a_fallback_snippet_stays_in_the_block_of_its_match():
+def test_a_snippet_stays_in_the_block_of_its_match():
     body = "<h2>Dandong</h2><p>The waitresses sing.</p><ul><li>One</li><li>Two</li></ul>"
-    assert fallback_snippet(body, parse_query("dandong")) == "<mark>Dandong</mark> …"
-    assert fallback_snippet(body, parse_query("sing")) == "… The waitresses <mark>sing</mark>. …"
-    assert fallback_snippet(body, parse_query("two")) == "… <mark>Two</mark>"
+    assert snippet(body, parse_query("dandong")) == "<mark>Dandong</mark> …"
+    assert snippet(body, parse_query("sing")) == "… The waitresses <mark>sing</mark>. …"
+    assert snippet(body, parse_query("two")) == "… <mark>Two</mark>"
 
 
-def test_a_database_headline_keeps_each_fragment_inside_one_block():
-    headline = (
-        "Opening words. \x1e Dandong \x02night\x03 \x1e Waitresses sing … Far \x1e \x02night\x03 x"
+def test_a_long_block_shows_about_thirty_words_from_just_before_its_first_match():
+    words = [f"w{n}" for n in range(100)]
+    words[50] = "harbour"
+    marked = snippet(f"<p>{' '.join(words)}.</p>", parse_query("harbour"))
+    assert marked == "… " + " ".join(words[42:50]) + " <mark>harbour</mark> " + (
+        " ".join(words[51:72]) + " …"
     )
-    assert within_blocks(headline) == "Dandong \x02night\x03 … \x02night\x03 x"
 
 
 def test_suggest_query_corrects_only_misspelt_words():
@@ -467,3 +471,17 @@ def test_a_story_found_by_its_original_headline_shows_it(client):
     page = client.get(url, {"q": "labeur"}).content.decode()
     assert "Original headline: “Le dur labeur”" in page
     assert "Original headline" not in client.get(url, {"q": "labor"}).content.decode()
+
+
+@pytest.mark.postgres
+def test_postgres_keeps_the_search_vector_inside_the_row():
+    # Out of line (in the TOAST table), ranking the newest matches reads every vector twice
+    # from there: about twice as slow (bench/scale_bench.py, search-new).
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute"
+            " WHERE attrelid = 'articles_article'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
