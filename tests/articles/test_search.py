@@ -166,6 +166,30 @@ def test_a_new_article_shows_in_a_repeated_search_at_once(client):
     assert "Dandong by day" in html
 
 
+def test_a_new_query_finding_stories_shown_before_only_ranks(
+    client, django_assert_num_queries
+):
+    ArticleFactory(headline="Dandong at night", dek="Waitresses sing by the river.")
+    url = reverse("articles:search")
+    client.get(url, {"q": "dandong"})
+    with django_assert_num_queries(1):  # the ranking; the card is the one shown before
+        html = client.get(url, {"q": "river"}).content.decode()
+    assert "Dandong at night" in html
+    assert '<p class="search-result__snippet">' in html
+
+
+def test_an_edited_story_shows_its_new_card_in_every_search_at_once(client):
+    story = ArticleFactory(headline="Dandong at night", body="<p>Waitresses sing.</p><p>x</p>")
+    url = reverse("articles:search")
+    client.get(url, {"q": "waitresses"})
+    story.headline = "Dandong after dark"
+    story.body = "<p>Waitresses dance.</p><p>x</p>"
+    story.save()
+    html = client.get(url, {"q": "dance"}).content.decode()
+    assert "Dandong after dark" in html and "Dandong at night" not in html
+    assert "Waitresses <mark>dance</mark>." in html
+
+
 def test_each_query_and_page_keeps_its_own_results(client):
     ArticleFactory(headline="Dandong at night")
     ArticleFactory(headline="Harbour strike")
