@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 import snowballstemmer
@@ -21,7 +22,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db.models import Index
 from django.db.models.expressions import CombinedExpression
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 # The text-search configuration of the stored vector and of every query.
@@ -182,12 +183,11 @@ _ENGLISH = snowballstemmer.stemmer("english")
 
 
 class TextBlock(NamedTuple):
-    """One block of a body as plain text, with its words' spans and stems: what a snippet
-    is cut from, ready for any query."""
+    """One block of a body as plain text, with its words' stems (space-separated: compact in
+    the cache), ready for any query's snippet."""
 
     text: str
-    spans: tuple[tuple[int, int], ...]
-    stems: tuple[str, ...]
+    stems: str
 
 
 def text_blocks(body_html: str) -> tuple[TextBlock, ...]:
@@ -197,14 +197,7 @@ def text_blocks(body_html: str) -> tuple[TextBlock, ...]:
     for chunk in _BLOCK_END.split(body_html):
         text = " ".join(html.unescape(strip_tags(_TAG.sub(" ", chunk))).split())
         if text:
-            words = list(_WORD.finditer(text))
-            blocks.append(
-                TextBlock(
-                    text,
-                    tuple(word.span() for word in words),
-                    tuple(stem(word.group()) for word in words),
-                )
-            )
+            blocks.append(TextBlock(text, " ".join(stem(word) for word in _WORD.findall(text))))
     return tuple(blocks)
 
 
@@ -216,6 +209,15 @@ class WordMatcher:
         self.stems = {stem(word) for word in query.words}
         self.prefixes = tuple(stem(prefix) for prefix in query.prefixes)
         self.phrases = [tuple(stem(word) for word in phrase) for phrase in query.phrases]
+
+    def terms_in(self, stems: str) -> int:
+        """How many of the query's terms a block holds (its stems, space-separated)."""
+        padded = f" {stems} "
+        return (
+            sum(f" {term} " in padded for term in self.stems)
+            + sum(f" {prefix}" in padded for prefix in self.prefixes)
+            + sum(f" {' '.join(phrase)} " in padded for phrase in self.phrases)
+        )
 
     def matched(self, stems: Sequence[str]) -> list[bool]:
         """For each word (by its stem), whether it is (part of) a match."""
@@ -236,26 +238,24 @@ def snippet(body_html: str, query: ParsedQuery) -> SafeString:
 
 
 def snippet_of_blocks(blocks: Sequence[TextBlock], query: ParsedQuery) -> SafeString:
-    """A passage of about SNIPPET_WORDS words from the block matching most of the query's
-    terms (the first such; the first block if none matches), matched words in <mark>.
+    """A passage of about SNIPPET_WORDS words from the block holding most of the query's
+    terms (the first such; the first block if none does), matched words in <mark>.
 
     The passage never runs one block into the next (a heading into the paragraph under it).
     """
     if not blocks:
         return mark_safe("")
     matcher = WordMatcher(query)
-    best, best_score, best_marks = 0, 0, matcher.matched(blocks[0].stems)
-    for index, block in enumerate(blocks):
-        marks = best_marks if index == 0 else matcher.matched(block.stems)
-        score = len({s for s, marked in zip(block.stems, marks, strict=True) if marked})
-        if score > best_score:
-            best, best_score, best_marks = index, score, marks
-    text, spans = blocks[best].text, blocks[best].spans
-    if not spans:
-        return mark_safe(escape(text))
+    scores = [matcher.terms_in(block.stems) for block in blocks]
+    best = scores.index(max(scores))
+    text = blocks[best].text
+    best_marks = matcher.matched(blocks[best].stems.split())
+    if not best_marks:  # a block of punctuation alone
+        return mark_safe(html.escape(text, quote=False))
     first = best_marks.index(True) if True in best_marks else 0
     begin = max(0, first - SNIPPET_WORDS_BEFORE)
-    end = min(len(spans), begin + SNIPPET_WORDS)
+    end = min(len(best_marks), begin + SNIPPET_WORDS)
+    spans = [word.span() for word in islice(_WORD.finditer(text), end)]
     # From the beginning of the first word's space-separated token to the end of the last's,
     # so punctuation stays with its word.
     start = text.rfind(" ", 0, spans[begin][0]) + 1
@@ -265,10 +265,10 @@ def snippet_of_blocks(blocks: Sequence[TextBlock], query: ParsedQuery) -> SafeSt
     position = start
     for (word_start, word_end), marked in zip(spans[begin:end], best_marks[begin:end], strict=True):
         if marked:
-            pieces.append(escape(text[position:word_start]))
-            pieces.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+            pieces.append(html.escape(text[position:word_start], quote=False))
+            pieces.append(f"<mark>{html.escape(text[word_start:word_end], quote=False)}</mark>")
             position = word_end
-    pieces.append(escape(text[position:stop]))
+    pieces.append(html.escape(text[position:stop], quote=False))
     prefix = "… " if best or start else ""
     suffix = " …" if best < len(blocks) - 1 or stop < len(text) else ""
     return mark_safe(prefix + "".join(pieces) + suffix)
