@@ -274,6 +274,27 @@ def daily_report(*, now: datetime, days: int = 30) -> list[FunnelRow]:
     return rows
 
 
+def trials_started_and_converted(*, now: datetime, days: int = 30) -> tuple[int, int]:
+    """(trials started in the last `days` days, how many of those have converted since):
+    one cohort, so the conversion rate can never pass 100 % (a day's conversions mostly come
+    from trials started before the window)."""
+    since = now.date() - timedelta(days=days - 1)
+    started = SubscriptionEvent.objects.filter(
+        at__date__gte=since, to_status=Subscription.Status.TRIALING
+    ).values("subscription_id")
+    converted = (
+        SubscriptionEvent.objects.filter(
+            subscription_id__in=started,
+            from_status=Subscription.Status.TRIALING,
+            to_status=Subscription.Status.ACTIVE,
+        )
+        .values("subscription_id")
+        .distinct()
+        .count()
+    )
+    return started.values("subscription_id").distinct().count(), converted
+
+
 def articles_leading_to_trials(
     *, now: datetime, days: int = 30, limit: int = 20
 ) -> list[dict[str, Any]]:

@@ -2,6 +2,7 @@
 
 import threading
 import time
+from datetime import timedelta
 from io import StringIO
 
 from django.core.cache import cache
@@ -140,3 +141,20 @@ def test_counts_made_while_the_cache_is_down_arrive_once_it_is_back(
     funnel.flush(now=now)  # the cache is back: pushes first, then saves
 
     assert FunnelDay.objects.get(article=articles[0]).metered_reads == 40
+
+
+def test_the_dashboard_funnel_converts_only_trials_started_in_its_window(plan):
+    now = timezone.now()
+    # Two trials from before the window, paid inside it: they are not this window's trials.
+    for _ in range(2):
+        old = start_trial(user=ReaderFactory(), plan=plan, now=now - timedelta(days=40))
+        mark_paid(subscription=old, now=now - timedelta(days=5))
+    recent = start_trial(user=ReaderFactory(), plan=plan, now=now - timedelta(days=6))
+    mark_paid(subscription=recent, now=now - timedelta(days=1))
+    start_trial(user=ReaderFactory(), plan=plan, now=now - timedelta(days=2))
+    assert funnel.trials_started_and_converted(now=now, days=30) == (2, 1)
+
+    from newsroom.dashboard import paywall_funnel_chart
+
+    steps = {step.label: (step.value, step.rate) for step in paywall_funnel_chart(now=now).steps}
+    assert steps["Trials converted"] == (1, 50.0)  # the daily sum would say 3 of 2: 150 %
