@@ -33,7 +33,7 @@ from js_asset import Media
 from taggit.models import Tag
 
 from newsroom.lib import roles
-from newsroom.lib.admin import ReadOnlyAdminMixin
+from newsroom.lib.admin import ChoicesWithoutScriptMixin, ReadOnlyAdminMixin
 from newsroom.lib.urls import absolute_url
 
 from . import admin_sources  # noqa: F401 (registers the sources' admin)
@@ -56,7 +56,7 @@ from .sanitize import EDITOR_EXTENSIONS, clean_body
 from .services import preview, revisions, workflow
 
 
-class BylineInline(PositionedInlineMixin, admin.TabularInline):
+class BylineInline(ChoicesWithoutScriptMixin, PositionedInlineMixin, admin.TabularInline):
     model = ArticleAuthor
     extra = 1
     autocomplete_fields = ["author"]
@@ -287,7 +287,7 @@ def _local(moment) -> str:
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ChoicesWithoutScriptMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     change_form_template = "admin/articles/article/change_form.html"
     inlines = [BylineInline, WorkflowEventInline]

@@ -15,7 +15,12 @@ from django.conf import settings
 from django.contrib.admin.widgets import get_select2_language
 from django.forms.models import BaseInlineFormSet
 from django.urls import reverse_lazy
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from taggit.utils import edit_string_for_tags, parse_tags
+
+# The name of the field a browser without scripts types tags into: the picker's name + this.
+TYPED_SUFFIX = "__typed"
 
 
 class TagAutocompleteWidget(forms.SelectMultiple):
@@ -35,7 +40,27 @@ class TagAutocompleteWidget(forms.SelectMultiple):
         self.choices = [(tag, tag) for tag in value]
         return super().optgroups(name, value, attrs)
 
+    def render(self, name, value, attrs=None, renderer=None):
+        """The picker, and for a browser without scripts a text field of comma-separated
+        tags in its place (the picker's <select> is hidden until its script runs)."""
+        picker = super().render(name, value, attrs, renderer)
+        typed = format_html(
+            '<noscript><input type="text" name="{}" value="{}" class="vTextField"'
+            ' aria-label="Tags, separated by commas" aria-describedby="{}">'
+            '<p class="help" id="{}">Separate tags with commas; put a tag that holds a comma'
+            " in quotes.</p></noscript>",
+            f"{name}{TYPED_SUFFIX}",
+            edit_string_for_tags([SimpleNamespace(name=n) for n in self.format_value(value)]),
+            help_id := f"{(attrs or {}).get('id', f'id_{name}')}_typed_help",
+            help_id,
+        )
+        return mark_safe(picker + typed)
+
     def value_from_datadict(self, data, files, name):
+        if f"{name}{TYPED_SUFFIX}" in data:  # typed without scripts
+            return edit_string_for_tags(
+                [SimpleNamespace(name=n) for n in parse_tags(data[f"{name}{TYPED_SUFFIX}"])]
+            )
         names = (
             [n.strip() for n in data.getlist(name) if n.strip()] if hasattr(data, "getlist") else []
         )

@@ -22,6 +22,7 @@ from django.utils.html import format_html, format_html_join
 
 from articles.services.revisions import word_diff
 from newsroom.lib import roles
+from newsroom.lib.admin import ChoicesWithoutScriptMixin
 
 from .forms import AssignForm, BoardFilterForm, PasteForm, TranslateForm, TranslatorProfileForm
 from .models import (
@@ -464,7 +465,7 @@ class SourceStoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(TranslatorProfile)
-class TranslatorProfileAdmin(admin.ModelAdmin):
+class TranslatorProfileAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
     form = TranslatorProfileForm
     list_display = ["author", "user", "language_names"]
     autocomplete_fields = ["author"]

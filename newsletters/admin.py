@@ -30,6 +30,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
 from articles.admin_widgets import PositionedInlineMixin
+from newsroom.lib.admin import ChoicesWithoutScriptMixin
 
 from .models import (
     BlockedDomain,
@@ -47,7 +48,7 @@ from .services.subscribers_csv import export_lines, import_subscribers
 
 
 @admin.register(Newsletter)
-class NewsletterAdmin(admin.ModelAdmin):
+class NewsletterAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
     list_display = [
         "name",
         "cadence",
@@ -216,7 +217,7 @@ class BlockedDomainAdmin(admin.ModelAdmin):
     search_fields = ["domain", "reason"]
 
 
-class IssueArticleInline(PositionedInlineMixin, admin.TabularInline):
+class IssueArticleInline(ChoicesWithoutScriptMixin, PositionedInlineMixin, admin.TabularInline):
     model = IssueArticle
     extra = 1
     autocomplete_fields = ["article"]
@@ -264,7 +265,7 @@ class NewsletterIssueForm(forms.ModelForm):
 
 
 @admin.register(NewsletterIssue)
-class NewsletterIssueAdmin(admin.ModelAdmin):
+class NewsletterIssueAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
     form = NewsletterIssueForm
     change_list_template = "admin/newsletters/newsletterissue/change_list.html"
     list_display = ["subject", "newsletter", "status", "progress", "scheduled_for", "sent_at"]

@@ -1,5 +1,6 @@
 """The editors' admin: lists, search, filters, actions, the article form and its uploads."""
 
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -288,6 +289,33 @@ def test_tag_picker_shows_current_tags_and_keeps_typed_ones_after_an_error(admin
     html = response.content.decode()
     assert '<option value="New, one" selected>' in html
     assert '<option value="Old" selected>' in html
+
+
+def test_without_scripts_tags_are_typed_with_commas(admin_client, section):
+    data = new_article(section, tags=[]) | {"tags__typed": 'Sanctions, "Food, Travel"'}
+    response = admin_client.post(ADD, data)
+    assert response.status_code == 302
+    article = Article.objects.get(headline=data["headline"])
+    assert sorted(article.tags.names()) == ["Food, Travel", "Sanctions"]
+    # The typed field is offered again, filled, when the form comes back with an error.
+    response = admin_client.post(ADD, data | {"headline": ""})
+    assert 'name="tags__typed" value="&quot;Food, Travel&quot;, Sanctions"' in (
+        response.content.decode()
+    )
+
+
+def test_small_autocompletes_list_every_choice_large_ones_only_the_chosen(
+    admin_client, section, monkeypatch
+):
+    SectionFactory(name="Culture")
+    html = admin_client.get(ADD).content.decode()
+    sections = re.search(r'<select name="section".*?</select>', html, re.S).group()
+    assert ">Food / Travel</option>" in sections and ">Culture</option>" in sections
+    # Past the limit, the page would carry the whole table: select2 searches it instead.
+    monkeypatch.setattr("newsroom.lib.admin.NO_SCRIPT_CHOICES", 1)
+    html = admin_client.get(ADD).content.decode()
+    sections = re.search(r'<select name="section".*?</select>', html, re.S).group()
+    assert "Culture" not in sections
 
 
 @pytest.mark.parametrize("debug", [True, False])
