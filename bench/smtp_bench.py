@@ -41,6 +41,12 @@ def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU a process (all its threads) has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -167,9 +173,9 @@ def work(issue_id: int) -> None:
     from newsletters.models import Delivery
     from newsletters.services.sending import send_issue
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = send_issue(issue_id=issue_id)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     sent_rows = Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.SENT).count()
     print(
         json.dumps(
@@ -177,6 +183,7 @@ def work(issue_id: int) -> None:
                 "sent": report.sent,
                 "sent_rows": sent_rows,
                 "seconds": elapsed,
+                "cpu_seconds": cpu,
                 "started": started,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "status": report.status,
@@ -186,8 +193,12 @@ def work(issue_id: int) -> None:
     )
 
 
-def run_workers(env: dict[str, str], issue_ids: list[int]) -> tuple[float, list[dict]]:
-    """(wall-clock seconds from the first start to the last end, each worker's report)."""
+def run_workers(
+    env: dict[str, str], issue_ids: list[int], server_pid: int
+) -> tuple[float, list[dict], float]:
+    """(each worker's longest send in seconds, each worker's report, the SMTP server's CPU
+    seconds meanwhile)."""
+    server_cpu = cpu_seconds(server_pid)
     began = time.perf_counter()
     processes = [
         subprocess.Popen(
@@ -197,9 +208,22 @@ def run_workers(env: dict[str, str], issue_ids: list[int]) -> tuple[float, list[
     ]
     outputs = [process.communicate(timeout=900)[0] for process in processes]
     wall = time.perf_counter() - began
+    server_cpu = cpu_seconds(server_pid) - server_cpu
     reports = [json.loads(out.strip().splitlines()[-1]) for out in outputs]
     # Process start-up (Django's setup) is not sending: count each worker's own send time.
-    return max(report["seconds"] for report in reports) or wall, reports
+    return max(report["seconds"] for report in reports) or wall, reports, server_cpu
+
+
+def cpu_per_message(reports: list[dict], server_cpu: float, seconds: float) -> str:
+    """Where the cores go: worker and server CPU milliseconds per message, beside the core
+    time there was per message."""
+    sent = max(sum(report["sent"] for report in reports), 1)
+    workers = sum(report["cpu_seconds"] for report in reports)
+    return (
+        f"CPU per message: worker {workers / sent * 1000:.2f} ms, "
+        f"server {server_cpu / sent * 1000:.2f} ms; "
+        f"{os.cpu_count()} cores x wall time = {os.cpu_count() * seconds / sent * 1000:.2f} ms"
+    )
 
 
 def main() -> int:
@@ -254,13 +278,14 @@ def main() -> int:
         if server.stdout.readline().strip() != "ready":
             raise SystemExit("the SMTP server did not start")
         log(f"aiosmtpd on 127.0.0.1:{port}, in its own process")
-        one_seconds, one = run_workers(env, issues[:1])
+        one_seconds, one, one_server_cpu = run_workers(env, issues[:1], server.pid)
         one_rate = one[0]["sent"] / one_seconds
         log(
             f"1 worker : {one[0]['sent']:,} messages in {one_seconds:.1f} s = {one_rate:,.0f}/s; "
             f"peak memory {one[0]['peak_mb']:.0f} MB ({load()})"
         )
-        two_seconds, two = run_workers(env, issues[1:])
+        log(f"           {cpu_per_message(one, one_server_cpu, one_seconds)}")
+        two_seconds, two, two_server_cpu = run_workers(env, issues[1:], server.pid)
         sent_two = sum(report["sent"] for report in two)
         two_rate = sent_two / two_seconds
         memory = ", ".join(f"{report['peak_mb']:.0f} MB" for report in two)
@@ -268,6 +293,7 @@ def main() -> int:
             f"2 workers: {sent_two:,} messages in {two_seconds:.1f} s = {two_rate:,.0f}/s; "
             f"peak memory {memory} ({load()})"
         )
+        log(f"           {cpu_per_message(two, two_server_cpu, two_seconds)}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
