@@ -459,7 +459,7 @@ NEWSLETTER_SEND_LEASE_SECONDS = env.int("NEWSLETTER_SEND_LEASE_SECONDS", default
 # SMTP connections a worker sends one issue over at once (each in a thread with its own
 # database connection), so the mail server's replies overlap. A worker killed mid-send
 # leaves at most one delivery in doubt (handed over, not known to be accepted) per
-# connection.
+# connection. 1 for a mail server that takes one connection at a time from a client.
 NEWSLETTER_SMTP_CONNECTIONS = env.int("NEWSLETTER_SMTP_CONNECTIONS", default=4)
 
 # Translation desk (desk/): source feeds are polled by the worker (run_worker) this often;

@@ -3,10 +3,13 @@
 An issue is rendered once; each recipient's copy differs only in its signed links and
 address, swapped in by string replacement. One worker at a time sends an issue: it holds
 the issue's lease and renews it as it goes; when a worker dies its lease runs out and
-another worker resumes the send (resume_interrupted_sends). Each delivery is marked
-"handed to the mail server" just before it is and "sent" as soon as the server accepts
-it, so a worker killed mid-send leaves at most one delivery in doubt: reported, never
-re-sent on its own, so nobody gets an issue twice.
+another worker resumes the send (resume_interrupted_sends). Over SMTP a worker sends
+over NEWSLETTER_SMTP_CONNECTIONS connections at once, each in a thread with its own
+database connection (IssueSend's lanes), so that the mail server's replies overlap.
+Each delivery is marked "handed to the mail server" just before it is and "sent" as soon
+as the server accepts it, so a worker killed mid-send leaves at most one delivery in
+doubt per SMTP connection: reported, never re-sent on its own, so nobody gets an issue
+twice. Stopped (SIGTERM, Ctrl-C), each connection first finishes the message in hand.
 """
 
 import dataclasses
