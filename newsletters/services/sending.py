@@ -588,8 +588,8 @@ class DeliveryLog:
 
     The statement that hands a delivery over also records the one before it as sent, the
     moment after the server accepted it: each commits on its own, so a worker killed at any
-    point leaves one delivery in doubt. On PostgreSQL a commit does not wait for the disk
-    (see `session`).
+    point leaves one delivery in doubt per log (each lane of a send has its own). On
+    PostgreSQL a commit does not wait for the disk (see `session`).
     """
 
     def __init__(self) -> None:
@@ -834,6 +834,7 @@ class IssueSend:
         return True
 
     def _send_in_lanes(self, queue: LaneQueue) -> None:
+        """The batch over `lanes` threads; the first lane's error is raised here."""
         failures: list[BaseException] = []
 
         def lane(connection: Any) -> None:
