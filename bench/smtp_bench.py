@@ -6,12 +6,14 @@ An SMTP server (aiosmtpd) on 127.0.0.1, an ephemeral port, in a process of its o
 every message and counts it. A PostgreSQL database of the bench's own (EMPTIED first;
 --database-url) holds three issues of three newsletters, each with --subscribers
 confirmed subscribers. Each worker is a process running send_issue (the code the task
-worker and `send_newsletter` run): Delivery rows, the lease, MIME per subscriber, one SMTP
-connection per batch, each delivery marked handed over then sent. One worker sends the
-first issue; then two workers send the other two at the same time (an issue is sent by
-one worker at a time: its lease). Prints messages/s, each worker's peak resident memory,
-and which targets are met (issue 15: at least 1,000/s per worker, at least 1.8 times that
-with two, under 300 MB per worker). Load average printed with every figure.
+worker and `send_newsletter` run): Delivery rows, the lease, MIME per subscriber,
+NEWSLETTER_SMTP_CONNECTIONS SMTP connections per batch, each delivery marked handed over
+then sent. One worker sends the first issue; then two workers send the other two at the
+same time (an issue is sent by one worker at a time: its lease). Prints messages/s, each
+worker's peak resident memory, where the CPU went (milliseconds per message of the
+workers, the server, PostgreSQL and the whole machine), and which targets are met (issue
+15: at least 1,000/s per worker, at least 1.8 times that with two, under 300 MB per
+worker). Load average printed with every figure.
 """
 
 import argparse
