@@ -6,12 +6,14 @@ An SMTP server (aiosmtpd) on 127.0.0.1, an ephemeral port, in a process of its o
 every message and counts it. A PostgreSQL database of the bench's own (EMPTIED first;
 --database-url) holds three issues of three newsletters, each with --subscribers
 confirmed subscribers. Each worker is a process running send_issue (the code the task
-worker and `send_newsletter` run): Delivery rows, the lease, MIME per subscriber, one SMTP
-connection per batch, each delivery marked handed over then sent. One worker sends the
-first issue; then two workers send the other two at the same time (an issue is sent by
-one worker at a time: its lease). Prints messages/s, each worker's peak resident memory,
-and which targets are met (issue 15: at least 1,000/s per worker, at least 1.8 times that
-with two, under 300 MB per worker). Load average printed with every figure.
+worker and `send_newsletter` run): Delivery rows, the lease, MIME per subscriber,
+NEWSLETTER_SMTP_CONNECTIONS SMTP connections per batch, each delivery marked handed over
+then sent. One worker sends the first issue; then two workers send the other two at the
+same time (an issue is sent by one worker at a time: its lease). Prints messages/s, each
+worker's peak resident memory, where the CPU went (milliseconds per message of the
+workers, the server, PostgreSQL and the whole machine), and which targets are met (issue
+15: at least 1,000/s per worker, at least 1.8 times that with two, under 300 MB per
+worker). Load average printed with every figure.
 """
 
 import argparse
@@ -39,6 +41,35 @@ def log(message: str) -> None:
 
 def load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU a process (all its threads) has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu_seconds() -> float:
+    """CPU used by every PostgreSQL process so far, with the backends that have ended
+    (counted in the postmaster's children's time). Other clients' work counts too."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        if text.split(" (", 1)[1].startswith("postgres)"):
+            fields = text.rsplit(")", 1)[1].split()
+            total += sum(int(f) for f in fields[11:15])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def busy_cpu_seconds() -> float:
+    """CPU time the whole machine has spent not idle, from /proc/stat."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (
+        int(f) for f in Path("/proc/stat").read_text().split()[1:9]
+    )
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
 
 
 def free_port() -> int:
@@ -167,9 +198,9 @@ def work(issue_id: int) -> None:
     from newsletters.models import Delivery
     from newsletters.services.sending import send_issue
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = send_issue(issue_id=issue_id)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     sent_rows = Delivery.objects.filter(issue_id=issue_id, status=Delivery.Status.SENT).count()
     print(
         json.dumps(
@@ -177,6 +208,7 @@ def work(issue_id: int) -> None:
                 "sent": report.sent,
                 "sent_rows": sent_rows,
                 "seconds": elapsed,
+                "cpu_seconds": cpu,
                 "started": started,
                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                 "status": report.status,
@@ -186,8 +218,13 @@ def work(issue_id: int) -> None:
     )
 
 
-def run_workers(env: dict[str, str], issue_ids: list[int]) -> tuple[float, list[dict]]:
-    """(wall-clock seconds from the first start to the last end, each worker's report)."""
+def run_workers(
+    env: dict[str, str], issue_ids: list[int], server_pid: int
+) -> tuple[float, list[dict], dict[str, float]]:
+    """(each worker's longest send in seconds, each worker's report, CPU seconds meanwhile
+    of the SMTP server, of PostgreSQL and of the whole machine)."""
+    cpu = {"server": cpu_seconds(server_pid), "postgres": postgres_cpu_seconds()}
+    cpu["machine"] = busy_cpu_seconds()
     began = time.perf_counter()
     processes = [
         subprocess.Popen(
@@ -197,9 +234,29 @@ def run_workers(env: dict[str, str], issue_ids: list[int]) -> tuple[float, list[
     ]
     outputs = [process.communicate(timeout=900)[0] for process in processes]
     wall = time.perf_counter() - began
+    cpu["server"] = cpu_seconds(server_pid) - cpu["server"]
+    cpu["postgres"] = postgres_cpu_seconds() - cpu["postgres"]
+    cpu["machine"] = busy_cpu_seconds() - cpu["machine"]
     reports = [json.loads(out.strip().splitlines()[-1]) for out in outputs]
     # Process start-up (Django's setup) is not sending: count each worker's own send time.
-    return max(report["seconds"] for report in reports) or wall, reports
+    return max(report["seconds"] for report in reports) or wall, reports, cpu
+
+
+def cpu_per_message(reports: list[dict], cpu: dict[str, float], seconds: float) -> str:
+    """Where the cores go: CPU milliseconds per message of the workers, the SMTP server,
+    PostgreSQL and the whole machine (from start-up to exit of the workers), beside the
+    core time there was per message while they sent."""
+    sent = max(sum(report["sent"] for report in reports), 1)
+    workers = sum(report["cpu_seconds"] for report in reports)
+
+    def ms(seconds: float) -> str:
+        return f"{seconds / sent * 1000:.2f} ms"
+
+    return (
+        f"CPU per message: workers {ms(workers)}, server {ms(cpu['server'])}, "
+        f"PostgreSQL {ms(cpu['postgres'])}, whole machine {ms(cpu['machine'])}; "
+        f"{os.cpu_count()} cores x send time = {ms(os.cpu_count() * seconds)}"
+    )
 
 
 def main() -> int:
@@ -254,13 +311,14 @@ def main() -> int:
         if server.stdout.readline().strip() != "ready":
             raise SystemExit("the SMTP server did not start")
         log(f"aiosmtpd on 127.0.0.1:{port}, in its own process")
-        one_seconds, one = run_workers(env, issues[:1])
+        one_seconds, one, one_cpu = run_workers(env, issues[:1], server.pid)
         one_rate = one[0]["sent"] / one_seconds
         log(
             f"1 worker : {one[0]['sent']:,} messages in {one_seconds:.1f} s = {one_rate:,.0f}/s; "
             f"peak memory {one[0]['peak_mb']:.0f} MB ({load()})"
         )
-        two_seconds, two = run_workers(env, issues[1:])
+        log(f"           {cpu_per_message(one, one_cpu, one_seconds)}")
+        two_seconds, two, two_cpu = run_workers(env, issues[1:], server.pid)
         sent_two = sum(report["sent"] for report in two)
         two_rate = sent_two / two_seconds
         memory = ", ".join(f"{report['peak_mb']:.0f} MB" for report in two)
@@ -268,6 +326,7 @@ def main() -> int:
             f"2 workers: {sent_two:,} messages in {two_seconds:.1f} s = {two_rate:,.0f}/s; "
             f"peak memory {memory} ({load()})"
         )
+        log(f"           {cpu_per_message(two, two_cpu, two_seconds)}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

@@ -456,6 +456,11 @@ NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)
 # A worker sending an issue renews its lease on it as it goes; when a lease runs out (the
 # worker died), `manage.py run_worker` resumes the send within about one and a half leases.
 NEWSLETTER_SEND_LEASE_SECONDS = env.int("NEWSLETTER_SEND_LEASE_SECONDS", default=60)
+# SMTP connections a worker sends one issue over at once (each in a thread with its own
+# database connection), so the mail server's replies overlap. A worker killed mid-send
+# leaves at most one delivery in doubt (handed over, not known to be accepted) per
+# connection. 1 for a mail server that takes one connection at a time from a client.
+NEWSLETTER_SMTP_CONNECTIONS = env.int("NEWSLETTER_SMTP_CONNECTIONS", default=4)
 
 # Translation desk (desk/): source feeds are polled by the worker (run_worker) this often;
 # a failing feed waits twice as long after each failure in a row, a day at most.

@@ -34,11 +34,18 @@ def wait_for(condition: Callable[[], object], *, timeout: float, what: str) -> N
 
 
 class SmtpServer:
-    """Accepts every message on 127.0.0.1, after `delay` seconds, and counts recipients."""
+    """Accepts every message on 127.0.0.1, after `delay` seconds, and counts recipients.
+    `on_message(n)` runs (in the server's thread) as the n-th message arrives, before it
+    is accepted; `messages` keeps each message's envelope sender, recipients and bytes."""
 
-    def __init__(self, *, delay: float = 0.0) -> None:
+    def __init__(
+        self, *, delay: float = 0.0, on_message: Callable[[int], object] | None = None
+    ) -> None:
         self.delay = delay
+        self.on_message = on_message
         self.recipients: Counter[str] = Counter()
+        self.messages: list[tuple[str, list[str], bytes]] = []
+        self.peers: set[tuple[str, int]] = set()  # the client end of each connection
         self._lock = threading.Lock()
         self.port = free_port()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
@@ -46,8 +53,12 @@ class SmtpServer:
     async def handle_DATA(self, server, session, envelope) -> str:
         if self.delay:
             await asyncio.sleep(self.delay)
+        if self.on_message:
+            self.on_message(len(self.messages) + 1)
         with self._lock:
             self.recipients.update(envelope.rcpt_tos)
+            self.messages.append((envelope.mail_from, envelope.rcpt_tos, envelope.content))
+            self.peers.add(session.peer)
         return "250 Message accepted for delivery"
 
     @property

@@ -3,18 +3,24 @@
 An issue is rendered once; each recipient's copy differs only in its signed links and
 address, swapped in by string replacement. One worker at a time sends an issue: it holds
 the issue's lease and renews it as it goes; when a worker dies its lease runs out and
-another worker resumes the send (resume_interrupted_sends). Each delivery is marked
-"handed to the mail server" just before it is and "sent" as soon as the server accepts
-it, so a worker killed mid-send leaves at most one delivery in doubt: reported, never
-re-sent on its own, so nobody gets an issue twice.
+another worker resumes the send (resume_interrupted_sends). Over SMTP a worker sends
+over NEWSLETTER_SMTP_CONNECTIONS connections at once, each in a thread with its own
+database connection (IssueSend's lanes), so that the mail server's replies overlap.
+Each delivery is marked "handed to the mail server" just before it is and "sent" as soon
+as the server accepts it, so a worker killed mid-send leaves at most one delivery in
+doubt per SMTP connection: reported, never re-sent on its own, so nobody gets an issue
+twice. Stopped (SIGTERM, Ctrl-C), each connection first finishes the message in hand.
 """
 
 import dataclasses
 import email as email_lib
 import logging
 import os
+import re
 import secrets
+import smtplib
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +34,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.core.mail.message import sanitize_address
 from django.core.mail.utils import DNS_NAME
 from django.db import DatabaseError, connections, router
 from django.db.backends.utils import CursorWrapper
@@ -54,6 +62,12 @@ logger = logging.getLogger(__name__)
 PREFERENCES_TOKEN = "nl-preferences-token-placeholder"
 UNSUBSCRIBE_TOKEN = "nl-unsubscribe-token-placeholder"
 RECIPIENT = "nl-recipient-address-placeholder"
+PLACEHOLDERS = re.compile(f"({PREFERENCES_TOKEN}|{UNSUBSCRIBE_TOKEN}|{RECIPIENT})".encode())
+
+# An address whose SMTP envelope form is itself (Django's sanitize_address returns it
+# unchanged) and that reads the same in headers, text and HTML: a dot-atom of ASCII
+# letters, digits and ._%+- on each side of the @. Anything else takes Django's full path.
+PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9_%+-]+(\.[A-Za-z0-9_%+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*")
 
 
 def https_url(url: str) -> str:
@@ -98,11 +112,15 @@ class NewsletterEmail(EmailMultiAlternatives):
     def message(self) -> Any:  # a PreparedMIME stands in for the MIME object
         if self.prepared is None:
             return with_random_boundaries(super().message())
-        head = (
-            f"Date: {formatdate(localtime=settings.EMAIL_USE_LOCALTIME)}\n"
-            f"Message-ID: {make_msgid(domain=DNS_NAME)}\n"
-        ).encode()
-        return PreparedMIME(head + self.prepared)
+        return PreparedMIME(fresh_headers("\n") + self.prepared)
+
+
+def fresh_headers(linesep: str) -> bytes:
+    """The headers each message has of its own: its date and its id."""
+    return (
+        f"Date: {formatdate(localtime=settings.EMAIL_USE_LOCALTIME)}{linesep}"
+        f"Message-ID: {make_msgid(domain=DNS_NAME)}{linesep}"
+    ).encode()
 
 
 def with_random_boundaries(mime: Message) -> Message:
@@ -126,6 +144,8 @@ class RenderedEmail:
     list_id: str
     unsubscribe_url: str  # with the placeholder token
     mime: bytes | None = None  # the whole message serialised, placeholders in place
+    # The same with SMTP's CRLF line ends, split at the placeholders (odd items).
+    smtp_parts: tuple[bytes, ...] | None = None
 
 
 def prepare_mime(rendered: RenderedEmail) -> RenderedEmail:
@@ -152,7 +172,8 @@ def prepare_mime(rendered: RenderedEmail) -> RenderedEmail:
         RECIPIENT: rendered.text.count(RECIPIENT) + rendered.html.count(RECIPIENT) + 1,
     }
     if all(data.count(p.encode()) == n for p, n in expected.items()):
-        return dataclasses.replace(rendered, mime=data)
+        smtp_parts = tuple(PLACEHOLDERS.split(data.replace(b"\n", b"\r\n")))
+        return dataclasses.replace(rendered, mime=data, smtp_parts=smtp_parts)
     return rendered
 
 
@@ -166,9 +187,27 @@ def list_id(newsletter: Newsletter) -> str:
     return f"{newsletter.name} <{newsletter.slug}.newsletters.{host}>"
 
 
-def compact_html(html: str) -> str:
-    """Drop template indentation and blank lines: smaller emails, faster to encode."""
-    return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+def compact_html(html: str, *, width: int = 900) -> str:
+    """Drop template indentation and blank lines, and join lines up to `width` characters:
+    smaller emails with fewer lines, each of which the mail server reads on its own.
+
+    A line break and a space render alike in HTML, except in preformatted text (there each
+    line is kept). RFC 5322 allows 998 characters a line: a line with a placeholder stays
+    on its own, since the address or link filled in may be longer.
+    """
+    lines = [line.strip() for line in html.splitlines() if line.strip()]
+    if any(tag in html for tag in ("<pre", "<textarea", "<script", "white-space")):
+        return "\n".join(lines)
+    joined: list[str] = []
+    alone = False  # the line before holds a placeholder
+    for line in lines:
+        placeholder = any(p in line for p in (PREFERENCES_TOKEN, UNSUBSCRIBE_TOKEN, RECIPIENT))
+        if joined and not (alone or placeholder) and len(joined[-1]) + 1 + len(line) <= width:
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+        alone = placeholder
+    return "\n".join(joined)
 
 
 def render_issue(issue: NewsletterIssue) -> RenderedEmail:
@@ -228,8 +267,7 @@ def personalise(
     subject_prefix: str = "",
 ) -> EmailMultiAlternatives:
     """One recipient's copy: their address and their own signed links."""
-    preferences = make_preferences_token(subscriber_id)
-    unsubscribe = make_unsubscribe_token(subscriber_id, rendered.newsletter_id)
+    preferences, unsubscribe = _signed_links(rendered, subscriber_id)
 
     def fill(body: str, address: str) -> str:
         return (
@@ -258,6 +296,45 @@ def personalise(
             .replace(RECIPIENT.encode(), email.encode())
         )
     return message
+
+
+def _signed_links(rendered: RenderedEmail, subscriber_id: int) -> tuple[str, str]:
+    """The recipient's preference and unsubscribe tokens."""
+    return (
+        make_preferences_token(subscriber_id),
+        make_unsubscribe_token(subscriber_id, rendered.newsletter_id),
+    )
+
+
+def smtp_bytes(rendered: RenderedEmail, *, subscriber_id: int, email: str) -> bytes | None:
+    """One recipient's copy as Django's SMTP backend would send it (CRLF line ends),
+    filled in from the serialised issue; None when the address needs the full path."""
+    if rendered.smtp_parts is None or not PLAIN_ADDRESS.fullmatch(email):
+        return None
+    preferences, unsubscribe = _signed_links(rendered, subscriber_id)
+    values = {
+        PREFERENCES_TOKEN.encode(): preferences.encode(),
+        UNSUBSCRIBE_TOKEN.encode(): unsubscribe.encode(),
+        RECIPIENT.encode(): email.encode(),
+    }
+    parts = rendered.smtp_parts
+    return fresh_headers("\r\n") + b"".join(
+        values[part] if n % 2 else part for n, part in enumerate(parts)
+    )
+
+
+def send_over_smtp(backend: SMTPBackend, *, sender: str, recipient: str, data: bytes) -> bool:
+    """What Django's SMTP backend does for one message (smtplib's sendmail on its open
+    connection), without parsing the sender and a plain recipient again for each."""
+    if backend.connection is None:  # open() failed silently (fail_silently)
+        return False
+    try:
+        backend.connection.sendmail(sender, [recipient], data)
+    except smtplib.SMTPException:
+        if not backend.fail_silently:
+            raise
+        return False
+    return True
 
 
 class UnsendableIssue(ValueError):
@@ -511,8 +588,8 @@ class DeliveryLog:
 
     The statement that hands a delivery over also records the one before it as sent, the
     moment after the server accepted it: each commits on its own, so a worker killed at any
-    point leaves one delivery in doubt. On PostgreSQL a commit does not wait for the disk
-    (see `session`).
+    point leaves one delivery in doubt per log (each lane of a send has its own). On
+    PostgreSQL a commit does not wait for the disk (see `session`).
     """
 
     def __init__(self) -> None:
@@ -634,13 +711,19 @@ def send_issue(
         issue.refresh_from_db()
         logger.info("Issue %s is being sent by %s", issue.pk, issue.send_lease_owner)
         return dataclasses.replace(delivery_report(issue), held_by=issue.send_lease_owner)
+    mail = connection or get_connection()
     run = IssueSend(
         issue=issue,
         lease=lease,
         batch_size=batch_size or settings.NEWSLETTER_BATCH_SIZE,
         max_attempts=max_attempts or settings.NEWSLETTER_MAX_ATTEMPTS,
         on_progress=on_progress or (lambda report: None),
-        connection=connection or get_connection(),
+        connection=mail,
+        # Lanes of their own only for the SMTP connections this run makes: the waits on a
+        # mail server overlap; a backend in the process (locmem, console) has none.
+        lanes=settings.NEWSLETTER_SMTP_CONNECTIONS
+        if connection is None and isinstance(mail, SMTPBackend)
+        else 1,
     )
     try:
         report = run.deliver()
@@ -664,9 +747,39 @@ def _take_back_unsendable(issue: NewsletterIssue) -> None:
     )
 
 
+class LaneQueue:
+    """A batch's deliveries, handed out one at a time to the lanes sending it. It hands out
+    no more once the lease is lost (each delivery is taken under a renewed lease) or the
+    run is stopping."""
+
+    def __init__(self, batch: list[tuple[int, int, str]], lease: SendLease) -> None:
+        self._deliveries = iter(batch)
+        self._lease = lease
+        self._lock = threading.Lock()
+        self._stopped = False
+        self.lease_lost = False
+
+    def take(self) -> tuple[int, int, str] | None:
+        with self._lock:
+            if self._stopped:
+                return None
+            if not self._lease.renew_if_due():
+                self.lease_lost = self._stopped = True
+                return None
+            return next(self._deliveries, None)
+
+    def stop(self) -> None:
+        self._stopped = True
+
+
 @dataclass
 class IssueSend:
-    """One run of send_issue, holding the issue's lease."""
+    """One run of send_issue, holding the issue's lease.
+
+    It sends over `lanes` mail connections at once, each in a thread with its own
+    database connection, so that one lane's wait on the mail server (four round trips a
+    message) or on its delivery record overlaps the others' work.
+    """
 
     issue: NewsletterIssue
     lease: SendLease
@@ -674,15 +787,17 @@ class IssueSend:
     max_attempts: int
     on_progress: Callable[[SendReport], None]
     connection: Any
+    lanes: int = 1
+    _counting: threading.Lock = dataclasses.field(default_factory=threading.Lock, init=False)
 
     def deliver(self) -> SendReport:
         create_deliveries(self.issue)
         self.rendered = prepare_mime(render_issue(self.issue))
         self.report = delivery_report(self.issue)
         self.on_progress(self.report)
-        self.log = DeliveryLog()
-        with self.log.session():
-            self._sweeps()
+        if connections[router.db_for_write(Delivery)].in_atomic_block:
+            self.lanes = 1  # other connections would not see this transaction's rows
+        self._sweeps()
         if self.report.held_by:
             return self.report
         report = delivery_report(self.issue)
@@ -705,46 +820,105 @@ class IssueSend:
                 return
 
     def _send_batch(self, batch: list[tuple[int, int, str]]) -> bool:
-        """One mail connection for the batch. False when the lease was lost meanwhile.
+        """One mail connection per lane for the batch. False when the lease was lost."""
+        queue = LaneQueue(batch, self.lease)
+        if self.lanes == 1:
+            self._lane(queue, self.connection)
+        else:
+            self._send_in_lanes(queue)
+        if queue.lease_lost:
+            logger.warning("Issue %s was taken over by another worker", self.issue.pk)
+            self.issue.refresh_from_db()
+            self.report.held_by = self.issue.send_lease_owner or "another worker"
+            return False
+        return True
+
+    def _send_in_lanes(self, queue: LaneQueue) -> None:
+        """The batch over `lanes` threads; the first lane's error is raised here."""
+        failures: list[BaseException] = []
+
+        def lane(connection: Any) -> None:
+            try:
+                self._lane(queue, connection)
+            except BaseException as exc:
+                failures.append(exc)
+                queue.stop()
+            finally:
+                connections.close_all()  # this thread's database connection
+
+        mail = [self.connection] + [get_connection() for _ in range(self.lanes - 1)]
+        threads = [
+            threading.Thread(target=lane, args=(c,), name=f"newsletter-lane-{n}", daemon=True)
+            for n, c in enumerate(mail)
+        ]
+        for thread in threads:
+            thread.start()
+        try:
+            for thread in threads:
+                thread.join()
+        except BaseException:
+            # Stopping (SIGTERM, Ctrl-C): each lane ends with the message in hand, accepted
+            # and recorded. A second signal ends the wait: the lanes die with the process,
+            # leaving at most one delivery in doubt each.
+            queue.stop()
+            for thread in threads:
+                thread.join()
+            raise
+        if failures:
+            raise failures[0]
+
+    def _lane(self, queue: LaneQueue, connection: Any) -> None:
+        """Send what the lane takes from the queue over its own mail connection.
 
         Each delivery is marked handed over before it is, and sent as soon as the server
-        accepts it: a worker killed mid-send leaves one delivery in doubt, the rest exact.
+        accepts it: a worker killed mid-send leaves one delivery in doubt per lane.
         """
-        connection = self.connection
-        connection.open()
+        sender = None  # for Django's SMTP backend, put in the envelope as it would
+        if isinstance(connection, SMTPBackend):
+            sender = sanitize_address(settings.DEFAULT_FROM_EMAIL, settings.DEFAULT_CHARSET)
+        log = DeliveryLog()
+        with log.session():
+            connection.open()
+            try:
+                while (delivery := queue.take()) is not None:
+                    self._send_one(delivery, log, connection, sender)
+            finally:
+                connection.close()
+
+    def _send_one(
+        self, delivery: tuple[int, int, str], log: DeliveryLog, connection: Any, sender: str | None
+    ) -> None:
+        pk, subscriber_id, email = delivery
+        data, message = None, None
+        if sender is not None:
+            data = smtp_bytes(self.rendered, subscriber_id=subscriber_id, email=email)
+        if data is None:
+            message = personalise(
+                self.rendered, subscriber_id=subscriber_id, email=email, connection=connection
+            )
+        if not log.hand_over(pk):
+            return
         try:
-            for pk, subscriber_id, email in batch:
-                if not self.lease.renew_if_due():
-                    logger.warning("Issue %s was taken over by another worker", self.issue.pk)
-                    self.issue.refresh_from_db()
-                    self.report.held_by = self.issue.send_lease_owner or "another worker"
-                    return False
-                message = personalise(
-                    self.rendered, subscriber_id=subscriber_id, email=email, connection=connection
-                )
-                if not self.log.hand_over(pk):
-                    continue
-                try:
-                    accepted = connection.send_messages([message])
-                except Exception as exc:  # one bad recipient must not stop the rest
-                    logger.warning("Delivery %s failed: %s", pk, exc)
-                    _record_failure(pk, f"{type(exc).__name__}: {exc}", self.max_attempts)
-                    connection.close()
-                    connection.open()
-                    continue
-                except BaseException:
-                    _put_back(pk)
-                    raise
-                if accepted:
-                    self.log.accepted(pk)
-                    self.report.sent += 1
-                    self.report.remaining -= 1
-                else:
-                    _record_failure(pk, "The mail server accepted no recipient.", self.max_attempts)
-        finally:
+            if sender is not None and data is not None:
+                accepted = send_over_smtp(connection, sender=sender, recipient=email, data=data)
+            else:
+                accepted = connection.send_messages([message])
+        except Exception as exc:  # one bad recipient must not stop the rest
+            logger.warning("Delivery %s failed: %s", pk, exc)
+            _record_failure(pk, f"{type(exc).__name__}: {exc}", self.max_attempts)
             connection.close()
-        self.log.flush()
-        return True
+            connection.open()
+            return
+        except BaseException:
+            _put_back(pk)
+            raise
+        if accepted:
+            log.accepted(pk)
+            with self._counting:
+                self.report.sent += 1
+                self.report.remaining -= 1
+        else:
+            _record_failure(pk, "The mail server accepted no recipient.", self.max_attempts)
 
 
 def send_test(*, issue: NewsletterIssue, to: str) -> None:

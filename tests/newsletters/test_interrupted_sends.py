@@ -2,6 +2,7 @@
 worker at a time holds an issue, and an interrupted send is resumed without an editor."""
 
 import signal
+import threading
 from collections import Counter
 from datetime import timedelta
 
@@ -56,6 +57,16 @@ def hooked():
     HookedBackend.hook = staticmethod(lambda n: None)
 
 
+def over_smtp(smtp, *, connections: int):
+    """Django's SMTP backend, to the test's SMTP server, over `connections` at once."""
+    return override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=smtp.port,
+        NEWSLETTER_SMTP_CONNECTIONS=connections,
+    )
+
+
 def interrupted_issue(issue, *, sent=1, in_doubt=1, waiting=3, lease_expired_ago=5):
     """An issue as a killed worker leaves it: its lease ran out some seconds ago."""
     subscribers = [SubscriberFactory(newsletters=[issue.newsletter]) for _ in range(sent)]
@@ -90,6 +101,81 @@ def test_each_message_is_recorded_as_the_server_accepts_it_so_a_kill_leaves_one_
 
     assert seen[7] == {"sent": 6, "sending": 1, "pending": 18}
     assert states(issue) == {"sent": 25}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_over_several_smtp_connections_a_kill_leaves_at_most_one_in_doubt_per_connection(daily):
+    from django.db import connection
+
+    from tests.processes import SmtpServer
+
+    issue = NewsletterIssueFactory(newsletter=daily, articles=[ArticleFactory()])
+    addresses = [f"reader{n:02}@example.org" for n in range(40)]
+    for address in addresses:
+        SubscriberFactory(email=address, newsletters=[daily])
+    seen = []
+
+    def look_from_the_admin():
+        try:
+            seen.append(states(issue))
+        finally:
+            connection.close()  # this thread's own
+
+    def look(n):  # what the admin would show if the worker were killed now
+        if n % 8 == 0:  # the server runs in an event loop: the query in a thread of its own
+            admin = threading.Thread(target=look_from_the_admin)
+            admin.start()
+            admin.join()
+
+    with SmtpServer(delay=0.01, on_message=look) as smtp, over_smtp(smtp, connections=3):
+        report = send_issue(issue_id=issue.pk)
+
+    assert len(seen) == 5
+    assert all(counts.get("sending", 0) <= 3 for counts in seen), seen
+    assert len(smtp.peers) == 3  # three connections carried messages
+    assert report.sent == 40
+    assert smtp.recipients == Counter(dict.fromkeys(addresses, 1))
+    assert states(issue) == {"sent": 40}
+
+
+class Stopping(BaseException):
+    """Raised by the test's signal handler, as the worker's SIGTERM handler raises
+    SystemExit."""
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_send_stopped_mid_way_over_several_connections_records_every_message_taken(daily):
+    from tests.processes import SmtpServer
+
+    issue = NewsletterIssueFactory(newsletter=daily, articles=[ArticleFactory()])
+    for n in range(40):
+        SubscriberFactory(email=f"reader{n:02}@example.org", newsletters=[daily])
+    main_thread = threading.get_ident()
+
+    def stop_the_worker(n):
+        if n == 10:
+            signal.pthread_kill(main_thread, signal.SIGUSR1)
+
+    def stopping(signum, frame):
+        raise Stopping
+
+    previous = signal.signal(signal.SIGUSR1, stopping)
+    try:
+        with SmtpServer(delay=0.01, on_message=stop_the_worker) as smtp:
+            with over_smtp(smtp, connections=3), pytest.raises(Stopping):
+                send_issue(issue_id=issue.pk)
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+
+    counts = states(issue)
+    assert "sending" not in counts  # each connection finished the message in hand
+    assert counts["sent"] == len(smtp.messages) >= 10
+    assert counts["pending"] == 40 - counts["sent"] > 0
+    assert all(n == 1 for n in smtp.recipients.values())
+    issue.refresh_from_db()
+    assert (issue.status, issue.send_lease_owner) == ("sending", "")  # the next worker resumes
 
 
 def test_a_second_worker_sends_nothing_while_the_first_holds_the_issue(issue, daily, hooked):
@@ -231,7 +317,11 @@ def test_a_worker_killed_mid_send_is_replaced_without_an_editor_and_nobody_gets_
     addresses = [f"reader{n:03}@example.org" for n in range(300)]
     for address in addresses:
         SubscriberFactory(email=address, newsletters=[daily])
-    fast_lease = {"NEWSLETTER_SEND_LEASE_SECONDS": "3", "NEWSLETTER_BATCH_SIZE": "50"}
+    fast_lease = {
+        "NEWSLETTER_SEND_LEASE_SECONDS": "3",
+        "NEWSLETTER_BATCH_SIZE": "50",
+        "NEWSLETTER_SMTP_CONNECTIONS": "3",
+    }
 
     with SmtpServer(delay=0.01) as smtp:
 
@@ -267,7 +357,7 @@ def test_a_worker_killed_mid_send_is_replaced_without_an_editor_and_nobody_gets_
             "subscriber__email", flat=True
         )
     )
-    assert len(in_doubt) <= 1
+    assert len(in_doubt) <= 3  # one per SMTP connection of the killed worker
     assert set(smtp.recipients) | set(in_doubt) == set(addresses)
     assert all(count == 1 for count in smtp.recipients.values())
     assert Delivery.objects.filter(issue=issue, status="sent").count() == 300 - len(in_doubt)

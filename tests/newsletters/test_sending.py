@@ -456,3 +456,73 @@ def test_django_mail_backends_send_a_message_serialised_once_as_bytes(issue, dai
     )
     assert files.send_messages([message]) == 1
     assert b"To: ann@example.org" in next(tmp_path.iterdir()).read_bytes()
+
+
+def smtp_backend(smtp):
+    return override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=smtp.port,
+    )
+
+
+def without_ids(content: bytes) -> bytes:
+    """The message without what is random in each: its id and its MIME boundary."""
+    boundary = re.search(rb'boundary="([^"]+)"', content).group(1)
+    return re.sub(rb"Message-ID: [^\r\n]+\r\n", b"", content).replace(boundary, b"BOUNDARY")
+
+
+def test_over_smtp_a_send_puts_on_the_wire_what_djangos_smtp_backend_would(
+    issue, daily, time_machine
+):
+    """The send builds SMTP's bytes itself for plain addresses: pinned to Django's own."""
+    from django.core.mail import get_connection
+
+    from newsletters.services.sending import personalise, prepare_mime, render_issue
+    from tests.processes import SmtpServer
+
+    time_machine.move_to("2026-03-02 06:00Z", tick=False)  # the same Date, the same tokens
+    ann = SubscriberFactory(email="ann.lee+news@mail.example.org", newsletters=[daily])
+    with SmtpServer() as smtp, smtp_backend(smtp):
+        assert send_issue(issue_id=issue.pk).sent == 1
+        rendered = prepare_mime(render_issue(issue))
+        django_way = personalise(rendered, subscriber_id=ann.pk, email=ann.email)
+        assert get_connection().send_messages([django_way]) == 1
+
+    ours, djangos = smtp.messages
+    assert ours[:2] == djangos[:2] == ("newsletters@example.com", [ann.email])
+    assert without_ids(ours[2]) == without_ids(djangos[2])
+
+
+def test_over_smtp_an_unusual_address_goes_through_djangos_full_path(issue, daily):
+    from newsletters.services.sending import prepare_mime, render_issue, smtp_bytes
+    from tests.processes import SmtpServer
+
+    rendered = prepare_mime(render_issue(issue))
+    for unusual in ["o'brien@example.org", "ann@exämple.org", '"a b"@example.org', ".a@b.org"]:
+        assert smtp_bytes(rendered, subscriber_id=1, email=unusual) is None
+    SubscriberFactory(email="zoë@exämple.org", newsletters=[daily])
+    with SmtpServer() as smtp, smtp_backend(smtp):
+        assert send_issue(issue_id=issue.pk).sent == 1
+
+    [(_sender, recipients, content)] = smtp.messages
+    assert recipients == ["zoë@xn--exmple-cua.org"]  # the domain in IDNA, as Django puts it
+    assert b"\r\nTo: =?utf-8?q?zo=C3=AB?=@xn--exmple-cua.org\r\n" in content
+
+
+def test_the_email_html_is_joined_into_fewer_lines_that_render_the_same():
+    from newsletters.services.sending import RECIPIENT, compact_html
+
+    cells = "".join(f"\n    <td>\n      <a href='/{n}'>Story {n}</a>\n    </td>" for n in range(40))
+    html = f"<table>\n  <tr>{cells}\n  </tr>\n</table>\n<p>\n  For {RECIPIENT}\n</p>\n"
+
+    compact = compact_html(html)
+
+    lines = compact.split("\n")
+    assert len(lines) < 10
+    assert max(len(line) for line in lines) <= 900
+    assert f"For {RECIPIENT}" in lines  # its own line: the address filled in may be long
+    # Whitespace collapsed, as a browser renders it, nothing changed.
+    assert re.sub(r"\s+", " ", compact) == re.sub(r"\s+", " ", html).strip()
+    preformatted = "<pre>\n  one\n  two\n</pre>"
+    assert compact_html(preformatted) == "<pre>\none\ntwo\n</pre>"
