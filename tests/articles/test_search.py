@@ -166,9 +166,7 @@ def test_a_new_article_shows_in_a_repeated_search_at_once(client):
     assert "Dandong by day" in html
 
 
-def test_a_new_query_finding_stories_shown_before_only_ranks(
-    client, django_assert_num_queries
-):
+def test_a_new_query_finding_stories_shown_before_only_ranks(client, django_assert_num_queries):
     ArticleFactory(headline="Dandong at night", dek="Waitresses sing by the river.")
     url = reverse("articles:search")
     client.get(url, {"q": "dandong"})
