@@ -43,7 +43,7 @@ from .models import (
     Subscription,
     clean_intro,
 )
-from .services import editions, preferences, sending
+from .services import editions, issue_email, preferences, sending
 from .services.subscribers_csv import export_lines, import_subscribers
 
 
@@ -426,8 +426,8 @@ class NewsletterIssueAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
         issue = self._issue(request, pk)
         # Addressed to an imaginary subscriber: the footer's links are real addresses of the
         # site carrying tokens for nobody, never a placeholder and never a real reader's.
-        message = sending.personalise(
-            sending.render_issue(issue), subscriber_id=0, email=SAMPLE_RECIPIENT
+        message = issue_email.personalise(
+            issue_email.render_issue(issue), subscriber_id=0, email=SAMPLE_RECIPIENT
         )
         html = next(
             content for content, mimetype in message.alternatives if mimetype == "text/html"
@@ -439,8 +439,8 @@ class NewsletterIssueAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
 
     def preview_text_view(self, request, pk):
         issue = self._issue(request, pk)
-        message = sending.personalise(
-            sending.render_issue(issue), subscriber_id=0, email=SAMPLE_RECIPIENT
+        message = issue_email.personalise(
+            issue_email.render_issue(issue), subscriber_id=0, email=SAMPLE_RECIPIENT
         )
         return HttpResponse(message.body, content_type="text/plain; charset=utf-8")
 
@@ -455,7 +455,7 @@ class NewsletterIssueAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
         else:
             try:
                 sending.send_test(issue=issue, to=request.user.email)
-            except sending.UnsendableIssue as exc:
+            except issue_email.UnsendableIssue as exc:
                 self.message_user(request, f"The test was not sent. {exc}", messages.ERROR)
             else:
                 self.message_user(request, f"Test sent to {request.user.email}.")
@@ -467,7 +467,7 @@ class NewsletterIssueAdmin(ChoicesWithoutScriptMixin, admin.ModelAdmin):
         if request.method == "POST":
             try:
                 self._start_or_schedule(request, issue)
-            except sending.UnsendableIssue as exc:
+            except issue_email.UnsendableIssue as exc:
                 self.message_user(request, f"This issue was not sent. {exc}", messages.ERROR)
             return redirect(change_url)
         context = {

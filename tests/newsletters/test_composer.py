@@ -9,12 +9,8 @@ from django.utils import timezone
 
 from newsletters.models import NewsletterIssue
 from newsletters.services import editions
-from newsletters.services.sending import (
-    PREFERENCES_TOKEN,
-    RECIPIENT,
-    UNSUBSCRIBE_TOKEN,
-    send_test,
-)
+from newsletters.services.issue_email import PREFERENCES_TOKEN, RECIPIENT, UNSUBSCRIBE_TOKEN
+from newsletters.services.sending import send_test
 from tests.factories import (
     ArticleFactory,
     NewsletterFactory,

@@ -276,7 +276,7 @@ def test_send_newsletter_command_refuses_unknown_and_sent_issues(issue):
 def test_issue_serialised_once_gives_each_recipient_a_complete_correct_message(issue, daily):
     import email
 
-    from newsletters.services.sending import personalise, prepare_mime, render_issue
+    from newsletters.services.issue_email import personalise, prepare_mime, render_issue
 
     subscriber = SubscriberFactory(email="ann@example.org", newsletters=[daily])
     rendered = prepare_mime(render_issue(issue))
@@ -299,7 +299,7 @@ def test_issue_serialised_once_gives_each_recipient_a_complete_correct_message(i
 
 
 def test_unusual_addresses_are_built_in_full(issue, daily):
-    from newsletters.services.sending import personalise, prepare_mime, render_issue
+    from newsletters.services.issue_email import personalise, prepare_mime, render_issue
 
     rendered = prepare_mime(render_issue(issue))
     message = personalise(rendered, subscriber_id=1, email="o'brien&co@example.org")
@@ -354,7 +354,7 @@ def test_scheduling_needs_a_backend_that_can_wait(issue):
 def test_the_sending_service_refuses_a_line_break_in_a_header_and_never_leaves_it_sending(
     issue, daily, settings, where
 ):
-    from newsletters.services.sending import UnsendableIssue
+    from newsletters.services.issue_email import UnsendableIssue
 
     SubscriberFactory(newsletters=[daily])
     if where == "subject":
@@ -376,7 +376,7 @@ def test_the_sending_service_refuses_a_line_break_in_a_header_and_never_leaves_i
 
 
 def test_start_sending_refuses_an_issue_with_a_line_break_in_its_subject(issue, daily):
-    from newsletters.services.sending import UnsendableIssue
+    from newsletters.services.issue_email import UnsendableIssue
 
     SubscriberFactory(newsletters=[daily])
     NewsletterIssue.objects.filter(pk=issue.pk).update(subject="Hi\nBcc: x@example.org")
@@ -409,7 +409,7 @@ def test_send_newsletter_command_leaves_an_issue_another_worker_is_sending_to_it
 
 
 def test_each_message_gets_a_random_boundary_of_its_own_before_it_is_encoded(issue, daily):
-    from newsletters.services.sending import personalise, render_issue
+    from newsletters.services.issue_email import personalise, render_issue
 
     rendered = render_issue(issue)
     messages = [personalise(rendered, subscriber_id=n, email="ann@example.org") for n in (1, 2)]
@@ -428,7 +428,7 @@ def test_django_mail_backends_send_a_message_serialised_once_as_bytes(issue, dai
 
     from django.core.mail import get_connection
 
-    from newsletters.services.sending import personalise, prepare_mime, render_issue
+    from newsletters.services.issue_email import personalise, prepare_mime, render_issue
 
     rendered = prepare_mime(render_issue(issue))
     message = personalise(rendered, subscriber_id=1, email="ann@example.org")
@@ -478,7 +478,7 @@ def test_over_smtp_a_send_puts_on_the_wire_what_djangos_smtp_backend_would(
     """The send builds SMTP's bytes itself for plain addresses: pinned to Django's own."""
     from django.core.mail import get_connection
 
-    from newsletters.services.sending import personalise, prepare_mime, render_issue
+    from newsletters.services.issue_email import personalise, prepare_mime, render_issue
     from tests.processes import SmtpServer
 
     time_machine.move_to("2026-03-02 06:00Z", tick=False)  # the same Date, the same tokens
@@ -495,7 +495,7 @@ def test_over_smtp_a_send_puts_on_the_wire_what_djangos_smtp_backend_would(
 
 
 def test_over_smtp_an_unusual_address_goes_through_djangos_full_path(issue, daily):
-    from newsletters.services.sending import prepare_mime, render_issue, smtp_bytes
+    from newsletters.services.issue_email import prepare_mime, render_issue, smtp_bytes
     from tests.processes import SmtpServer
 
     rendered = prepare_mime(render_issue(issue))
@@ -511,7 +511,7 @@ def test_over_smtp_an_unusual_address_goes_through_djangos_full_path(issue, dail
 
 
 def test_the_email_html_is_joined_into_fewer_lines_that_render_the_same():
-    from newsletters.services.sending import RECIPIENT, compact_html
+    from newsletters.services.issue_email import RECIPIENT, compact_html
 
     cells = "".join(f"\n    <td>\n      <a href='/{n}'>Story {n}</a>\n    </td>" for n in range(40))
     html = f"<table>\n  <tr>{cells}\n  </tr>\n</table>\n<p>\n  For {RECIPIENT}\n</p>\n"

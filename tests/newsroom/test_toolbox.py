@@ -88,7 +88,7 @@ def test_tokens_are_signed_only_by_newsroom_lib_signing():
 
 # Issues of a newsletter are bulk mail with their own MIME handling; everything else is a
 # transactional email, a text and HTML template pair sent by newsroom.lib.emails.
-MAIL_HOMES = {"newsroom/lib/emails.py", "newsletters/services/sending.py"}
+MAIL_HOMES = {"newsroom/lib/emails.py", "newsletters/services/issue_email.py"}
 MAIL_SENDERS = {"send_mail", "send_mass_mail", "mail_admins", "mail_managers"}
 MAIL_CLASSES = {"EmailMessage", "EmailMultiAlternatives"}
 

@@ -3,7 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from newsletters.models import NewsletterIssue
-from newsletters.services.sending import SendReport, UnsendableIssue, send_issue
+from newsletters.services.issue_email import UnsendableIssue
+from newsletters.services.sending import SendReport, send_issue
 
 BAR_WIDTH = 30
 
