@@ -327,6 +327,14 @@ def main() -> int:
             f"peak memory {memory} ({load()})"
         )
         log(f"           {cpu_per_message(two, two_cpu, two_seconds)}")
+        # What the cores allow: every message costs the whole machine this much CPU, so two
+        # workers can be no faster than the cores divided by it, whatever the code does.
+        machine_ms = two_cpu["machine"] / max(sent_two, 1) * 1000
+        ceiling = (os.cpu_count() or 1) * 1000 / machine_ms
+        log(
+            f"ceiling on this machine: {os.cpu_count()} cores / {machine_ms:.2f} ms a message "
+            f"= {ceiling:,.0f}/s, at most {ceiling / one_rate:.2f} x one worker"
+        )
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
