@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from newsroom.caching import cached, cached_many, current_generation
+from newsroom.caching import ProcessMemory, cached, cached_many, current_generation
 
 from .models import Article, Section, Source
 from .search import ParsedQuery, TextBlock, snippet_of_blocks, text_blocks
@@ -133,6 +133,10 @@ def next_scheduled_publication() -> datetime | None:
     return upcoming.published_at if upcoming else None
 
 
+# The cards of this process: enough for the stories most searches find (the newest 500
+# matches are ranked), a few megabytes.
+_search_card_memory = ProcessMemory(size=2000)
+
 # Where a search result's card takes what its query changes; never found in rendered text.
 ORIGINAL_HEADLINE_SLOT = mark_safe("<!--search:original-headline-->")
 SNIPPET_SLOT = mark_safe("<!--search:snippet-->")
@@ -218,5 +222,7 @@ def search_cards(
         articles = with_bylines(Article.objects.published().filter(pk__in=missing).for_cards())
         return {a.pk: SearchCard.of(a, public_html=public_html(a)) for a in articles}
 
-    found = cached_many(ids, lambda pk: f"search-card:{policy_key}:{pk}", build)
+    found = cached_many(
+        ids, lambda pk: f"search-card:{policy_key}:{pk}", build, memory=_search_card_memory
+    )
     return [found[pk] for pk in ids if pk in found]

@@ -113,33 +113,42 @@ def cached_many(
     name: Callable[[K], str],
     build: Callable[[list[K]], dict[K, T]],
     *,
+    memory: ProcessMemory,
     generation: int | None = None,
     timeout: int | None = None,
 ) -> dict[K, T]:
-    """The values of many entries of the current generation, in one round trip to the
-    shared cache; build(missing items) makes all the missing ones at once (one query, not
-    one per item), stored for the next asker.
+    """The values of many entries of the current generation: from `memory` (a process
+    memory of the caller's, so they never crowd out the pages of the shared one), then in
+    one round trip to the shared cache; build(missing items) makes all the missing ones at
+    once (one query, not one per item), stored for the next asker.
 
-    For many small entries a page asks for together (one search result card each): they stay
-    out of the process memory, and a miss takes no build lock, since its build is one cheap
-    query a concurrent asker may as well run too.
+    For many small entries a page asks for together (one search result card each). A miss
+    takes no build lock: its build is one cheap query a concurrent asker may as well run.
     """
     items = list(items)
     if not layer_on("data"):
         return build(items)
     number = current_generation() if generation is None else generation
     keys = {item: f"content:{FORMAT}:{number}:{name(item)}" for item in items}
-    found = cache.get_many(list(keys.values()))
-    values = {item: found[key] for item, key in keys.items() if key in found}
-    missing = [item for item in items if item not in values]
-    if missing:
-        built = build(missing)
+    values = {}
+    for item, key in keys.items():
+        value = memory.get(key)
+        if value is not MISSING:
+            values[item] = value
+    if len(values) == len(keys):
+        return values
+    found = cache.get_many([key for item, key in keys.items() if item not in values])
+    shared = {item: found[key] for item, key in keys.items() if key in found}
+    missing = [item for item in items if item not in values and item not in shared]
+    built = build(missing) if missing else {}
+    if built:
         cache.set_many(
             {keys[item]: value for item, value in built.items()},
             settings.CONTENT_CACHE_SECONDS if timeout is None else timeout,
         )
-        values.update(built)
-    return values
+    for item, value in (shared | built).items():
+        memory.put(keys[item], value)
+    return values | shared | built
 
 
 # No stampede after a change: one process (or thread) builds a missing entry, holding a
