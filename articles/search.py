@@ -261,13 +261,20 @@ def snippet_of_blocks(blocks: Sequence[TextBlock], query: ParsedQuery) -> SafeSt
     start = text.rfind(" ", 0, spans[begin][0]) + 1
     stop = text.find(" ", spans[end - 1][1])
     stop = len(text) if stop < 0 else stop
+    # Marked words with only spaces between them share one <mark> ("North Korea").
+    marks: list[tuple[int, int]] = []
+    for span, marked in zip(spans[begin:end], best_marks[begin:end], strict=True):
+        if marked:
+            if marks and text[marks[-1][1] : span[0]].isspace():
+                marks[-1] = (marks[-1][0], span[1])
+            else:
+                marks.append(span)
     pieces: list[str] = []
     position = start
-    for (word_start, word_end), marked in zip(spans[begin:end], best_marks[begin:end], strict=True):
-        if marked:
-            pieces.append(html.escape(text[position:word_start], quote=False))
-            pieces.append(f"<mark>{html.escape(text[word_start:word_end], quote=False)}</mark>")
-            position = word_end
+    for mark_start, mark_end in marks:
+        pieces.append(html.escape(text[position:mark_start], quote=False))
+        pieces.append(f"<mark>{html.escape(text[mark_start:mark_end], quote=False)}</mark>")
+        position = mark_end
     pieces.append(html.escape(text[position:stop], quote=False))
     prefix = "… " if best or start else ""
     suffix = " …" if best < len(blocks) - 1 or stop < len(text) else ""
