@@ -2,12 +2,11 @@
 
 Views are thin: each parses the request, asks a queryset or a service (the paywall's gate
 decides what an article page and a search snippet may show) and renders. Search results
-reach the paginator through `SearchResults`, which fetches one page's rows at a time.
+reach the paginator through `SearchResults`, which builds one page of result cards at a time.
 """
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, cast
 
 from django.contrib.sitemaps.views import (  # type: ignore[attr-defined]  # not in the stubs
@@ -34,7 +33,6 @@ from paywall.services.teaser import public_body, split_body
 
 from .cached import (
     ArticlePage,
-    SearchCard,
     article_page,
     latest_stories,
     next_story,
@@ -249,17 +247,10 @@ class TagView(ArticleListView):
         )
 
 
-@dataclass(frozen=True)
-class SearchResult:
-    """One result as the search page shows it: the article's card with this query's parts."""
-
-    card: SearchCard
-    html: SafeString
-
-
-class SearchResults(Sequence[SearchResult]):
+class SearchResults(Sequence[SafeString]):
     """A query's matches for the paginator: their ids, best first (cached by the view), and
-    the results of one page, built only when the page is shown.
+    the results of one page (each its card's HTML for this query), built only when the page
+    is shown.
 
     A result's snippet is cut only from what the paywall shows a reader nobody can identify
     (the teaser of a paywalled story; ranking still reads the whole body), so the cards, and a
@@ -281,7 +272,7 @@ class SearchResults(Sequence[SearchResult]):
             return SimpleLazyObject(lambda: self._page(ids))
         return self[index : index + 1][0]
 
-    def _page(self, ids: list[int]) -> list[SearchResult]:
+    def _page(self, ids: list[int]) -> list[SafeString]:
         now = timezone.now()
         cards = search_cards(
             ids,
@@ -289,7 +280,7 @@ class SearchResults(Sequence[SearchResult]):
             policy_key=policy_key(self.policy),
         )
         parsed = parse_query(self.query)
-        return [SearchResult(card, card.result_html(parsed)) for card in cards]
+        return [card.result_html(parsed) for card in cards]
 
 
 def policy_key(policy: Policy) -> str:
