@@ -1,8 +1,8 @@
 """Article data kept in the content cache (newsroom.caching), the same for every reader.
 
 What an article page shows besides the body the paywall cuts (the article with its
-related and latest lists), the section navigation, and the one moment content changes
-without a save: the next scheduled article going live. Which models invalidate it is
+related and latest lists), the section navigation, each story's search result card, and
+the one moment content changes without a save: the next scheduled article going live. Which models invalidate it is
 declared in articles/apps.py.
 """
 
