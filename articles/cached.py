@@ -2,8 +2,8 @@
 
 What an article page shows besides the body the paywall cuts (the article with its
 related and latest lists), the section navigation, each story's search result card, and
-the one moment content changes without a save: the next scheduled article going live. Which models invalidate it is
-declared in articles/apps.py.
+the one moment content changes without a save: the next scheduled article going live.
+Which models invalidate it is declared in articles/apps.py.
 """
 
 from collections.abc import Callable, Iterable
