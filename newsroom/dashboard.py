@@ -69,16 +69,12 @@ def signups_chart(*, now: datetime, days: int = DAYS) -> tuple[BarChart, int]:
 def paywall_funnel_chart(*, now: datetime, days: int = DAYS) -> FunnelChart:
     funnel.flush(now=now)  # the cache's latest counts, as the paywall's own funnel page does
     rows = funnel.daily_report(now=now, days=days)
-    total = {
-        name: sum(getattr(row, name) for row in rows)
-        for name in ("metered_reads", "paywalls_shown")
-    }
     # Of the trials started in the window, those converted since: a rate, never above 100 %.
     started, converted = funnel.trials_started_and_converted(now=now, days=days)
     return funnel_chart(
         [
-            ("Metered reads", total["metered_reads"]),
-            ("Paywalls shown", total["paywalls_shown"]),
+            ("Metered reads", sum(row.metered_reads for row in rows)),
+            ("Paywalls shown", sum(row.paywalls_shown for row in rows)),
             ("Trials started", started),
             ("Trials converted", converted),
         ],

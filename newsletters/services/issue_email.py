@@ -13,6 +13,7 @@ import email as email_lib
 import re
 import secrets
 import smtplib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import Message
 from email.utils import formatdate, make_msgid
@@ -267,11 +268,8 @@ def personalise(
     )
     message.attach_alternative(fill(rendered.html, escape(email)), "text/html")
     if rendered.mime is not None and not subject_prefix and _fills_verbatim(email):
-        message.prepared = (
-            rendered.mime.replace(PREFERENCES_TOKEN.encode(), preferences.encode())
-            .replace(UNSUBSCRIBE_TOKEN.encode(), unsubscribe.encode())
-            .replace(RECIPIENT.encode(), email.encode())
-        )
+        parts = PLACEHOLDERS.split(rendered.mime)
+        message.prepared = _filled(parts, preferences, unsubscribe, email)
     return message
 
 
@@ -289,15 +287,18 @@ def smtp_bytes(rendered: RenderedEmail, *, subscriber_id: int, email: str) -> by
     if rendered.smtp_parts is None or not PLAIN_ADDRESS.fullmatch(email):
         return None
     preferences, unsubscribe = _signed_links(rendered, subscriber_id)
+    return fresh_headers("\r\n") + _filled(rendered.smtp_parts, preferences, unsubscribe, email)
+
+
+def _filled(parts: Sequence[bytes], preferences: str, unsubscribe: str, email: str) -> bytes:
+    """The serialised issue split at its placeholders (odd items), filled in for one
+    recipient."""
     values = {
         PREFERENCES_TOKEN.encode(): preferences.encode(),
         UNSUBSCRIBE_TOKEN.encode(): unsubscribe.encode(),
         RECIPIENT.encode(): email.encode(),
     }
-    parts = rendered.smtp_parts
-    return fresh_headers("\r\n") + b"".join(
-        values[part] if n % 2 else part for n, part in enumerate(parts)
-    )
+    return b"".join(values[part] if n % 2 else part for n, part in enumerate(parts))
 
 
 def send_over_smtp(backend: SMTPBackend, *, sender: str, recipient: str, data: bytes) -> bool:

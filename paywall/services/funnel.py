@@ -279,20 +279,26 @@ def trials_started_and_converted(*, now: datetime, days: int = 30) -> tuple[int,
     one cohort, so the conversion rate can never pass 100 % (a day's conversions mostly come
     from trials started before the window)."""
     since = now.date() - timedelta(days=days - 1)
-    started = SubscriptionEvent.objects.filter(
-        at__date__gte=since, to_status=Subscription.Status.TRIALING
-    ).values("subscription_id")
+    # order_by(): the events' default ordering would otherwise join DISTINCT's columns.
+    started = (
+        SubscriptionEvent.objects.filter(
+            at__date__gte=since, to_status=Subscription.Status.TRIALING
+        )
+        .order_by()
+        .values("subscription_id")
+    )
     converted = (
         SubscriptionEvent.objects.filter(
             subscription_id__in=started,
             from_status=Subscription.Status.TRIALING,
             to_status=Subscription.Status.ACTIVE,
         )
+        .order_by()
         .values("subscription_id")
         .distinct()
         .count()
     )
-    return started.values("subscription_id").distinct().count(), converted
+    return started.distinct().count(), converted
 
 
 def articles_leading_to_trials(
